@@ -1,0 +1,14 @@
+package lianshao;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LianshaoApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LianshaoApplication.class, args);
+    }
+}
