@@ -1,0 +1,90 @@
+package lianshao.contract;
+
+import static lianshao.contract.FieldTypes.CODE;
+import static lianshao.contract.FieldTypes.COUNT;
+import static lianshao.contract.FieldTypes.DATE;
+import static lianshao.contract.FieldTypes.PROSE;
+import static lianshao.contract.FieldTypes.arrayOf;
+import static lianshao.contract.FieldTypes.oneOf;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The request-body schema of each reference-data resource (contract section 3); path variables excluded. */
+final class ReferenceSchemas {
+
+    private static final Map<ReferenceKind, ObjectSchema> SCHEMAS = new EnumMap<>(Map.of(
+            ReferenceKind.ORG, org(),
+            ReferenceKind.PARTY, party(),
+            ReferenceKind.RELATION, relation(),
+            ReferenceKind.ADMISSION_PLAN, admissionPlan(),
+            ReferenceKind.SANCTION, sanction(),
+            ReferenceKind.CALENDAR, calendar()));
+
+    private ReferenceSchemas() {
+    }
+
+    static ObjectSchema of(ReferenceKind kind) {
+        return SCHEMAS.get(kind);
+    }
+
+    private static ObjectSchema org() {
+        return ObjectSchema.builder()
+                .required("name", CODE)
+                .required("type", oneOf("BUREAU", "SCHOOL", "UNIVERSITY", "KINDERGARTEN", "OTHER"))
+                .required("district", CODE)
+                .optional("parentCode", CODE)
+                .build();
+    }
+
+    private static ObjectSchema party() {
+        return ObjectSchema.builder()
+                .required("kind", oneOf("PERSON", "ORGANISATION"))
+                .required("name", CODE)
+                .optional(CODE, "orgCode", "position")
+                .optional("roles", arrayOf(oneOf("LEADER", "PRINCIPAL", "STAFF", "TEACHER", "STUDENT", "GUARDIAN",
+                        "SUPPLIER", "EXPERT", "RESEARCHER")))
+                .optional("phone", CODE)
+                .optional("address", PROSE)
+                .optional(CODE, "bankAccount", "creditCode")
+                .optional("registeredOn", DATE)
+                .build();
+    }
+
+    private static ObjectSchema relation() {
+        return ObjectSchema.builder()
+                .required("fromRef", CODE)
+                .required("toRef", CODE)
+                .required("kind", oneOf("SPOUSE", "PARENT", "CHILD", "SIBLING", "IN_LAW", "OTHER_RELATIVE",
+                        "SHAREHOLDER", "OFFICER", "LEGAL_REPRESENTATIVE", "CONTROLLER", "EMPLOYEE"))
+                .optional(DATE, "validFrom", "validTo")
+                .check(new DistinctValues("fromRef", "toRef"))
+                .check(new DateOrder("validFrom", "validTo"))
+                .build();
+    }
+
+    private static ObjectSchema admissionPlan() {
+        return ObjectSchema.builder()
+                .required("quota", COUNT)
+                .build();
+    }
+
+    private static ObjectSchema sanction() {
+        return ObjectSchema.builder()
+                .required("subjectRef", CODE)
+                .required("kind", oneOf("FORM_ONE_MEASURE", "PARTY_DISCIPLINE", "GOVERNMENT_SANCTION",
+                        "ORGANISATIONAL", "CRIMINAL"))
+                .required("form", new IntType(1, 4))
+                .required("start", DATE)
+                .optional("end", DATE)
+                .check(new DateOrder("start", "end"))
+                .build();
+    }
+
+    private static ObjectSchema calendar() {
+        return ObjectSchema.builder()
+                .optional(arrayOf(DATE), "holidays", "workdays")
+                .check(new DisjointDates("holidays", "workdays"))
+                .build();
+    }
+}
