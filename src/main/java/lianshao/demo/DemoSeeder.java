@@ -1,0 +1,164 @@
+package lianshao.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import lianshao.contract.ContractValidator;
+import lianshao.contract.FieldError;
+import lianshao.contract.ReferenceKind;
+import lianshao.records.IngestOutcome;
+import lianshao.records.RecordIngestion;
+import lianshao.reference.ReferenceWriter;
+import lianshao.security.ApiKeys;
+import lianshao.security.Role;
+import lianshao.security.Scope;
+import lianshao.security.Users;
+import lianshao.support.Json;
+
+/**
+ * Loads the demo city from {@code seeds/} through the same validation and services as the API. Every
+ * write is idempotent, so starting again changes nothing; edited seed files are applied on the next
+ * start. A seed item that fails validation stops the start: demo data must be valid data.
+ */
+@Component
+@Order(10)
+class DemoSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    private static final int BATCH = 500;
+
+    private final DemoSettings settings;
+    private final boolean embedded;
+    private final ContractValidator validator;
+    private final ReferenceWriter reference;
+    private final RecordIngestion records;
+    private final ApiKeys keys;
+    private final Users users;
+
+    DemoSeeder(DemoSettings settings, @Value("${spring.datasource.url:}") String url, ContractValidator validator,
+            ReferenceWriter reference, RecordIngestion records, ApiKeys keys, Users users) {
+        this.settings = settings;
+        this.embedded = url.startsWith("jdbc:h2:");
+        this.validator = validator;
+        this.reference = reference;
+        this.records = records;
+        this.keys = keys;
+        this.users = users;
+    }
+
+    boolean enabled() {
+        return settings.enabled() != null ? settings.enabled() : embedded;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled()) {
+            return;
+        }
+        Path seeds = settings.location();
+        if (!Files.isDirectory(seeds)) {
+            log.warn("Demo data enabled but {} is not a folder; skipping", seeds.toAbsolutePath());
+            return;
+        }
+        keys.register(DemoSettings.FEED, DemoSettings.API_KEY, EnumSet.allOf(Scope.class), "demo");
+        users.ensure("inspector", DemoSettings.PASSWORD, "纪检员 王清", Set.of(Role.INSPECTOR), null);
+        users.ensure("supervisor", DemoSettings.PASSWORD, "纪检组长 李正", Set.of(Role.SUPERVISOR, Role.INSPECTOR), null);
+        users.ensure("author", DemoSettings.PASSWORD, "政策法规处 赵明", Set.of(Role.RULE_AUTHOR), null);
+        users.ensure("auditor", DemoSettings.PASSWORD, "审计处 钱审", Set.of(Role.AUDITOR), null);
+        users.ensure("admin", DemoSettings.PASSWORD, "系统管理员", Set.of(Role.ADMIN), null);
+
+        each(seeds.resolve("orgs.json"), item -> check(ReferenceKind.ORG, "orgs.json", strip(item, "orgCode"),
+                () -> reference.putOrg(item.get("orgCode").asString(), strip(item, "orgCode"))));
+        each(seeds.resolve("parties.json"), item -> check(ReferenceKind.PARTY, "parties.json", strip(item, "partyId"),
+                () -> reference.putParty(item.get("partyId").asString(), strip(item, "partyId"))));
+        each(seeds.resolve("relations.json"), item -> check(ReferenceKind.RELATION, "relations.json", item,
+                () -> reference.addRelation(item)));
+        each(seeds.resolve("admission-plans.json"), item -> check(ReferenceKind.ADMISSION_PLAN, "admission-plans.json",
+                strip(item, "orgCode", "year", "stage"), () -> reference.putAdmissionPlan(item.get("orgCode").asString(),
+                        item.get("year").asInt(), item.get("stage").asString(), strip(item, "orgCode", "year", "stage"))));
+        each(seeds.resolve("sanctions.json"), item -> check(ReferenceKind.SANCTION, "sanctions.json", item,
+                () -> reference.addSanction(item)));
+        for (Path calendar : files(seeds.resolve("calendar"))) {
+            JsonNode body = read(calendar);
+            int year = Integer.parseInt(calendar.getFileName().toString().replace(".json", ""));
+            check(ReferenceKind.CALENDAR, calendar.toString(), body, () -> reference.putCalendar(year, body));
+        }
+        int created = 0;
+        int total = 0;
+        for (Path file : files(seeds.resolve("records"))) {
+            List<JsonNode> envelopes = new ArrayList<>();
+            read(file).forEach(envelopes::add);
+            for (int from = 0; from < envelopes.size(); from += BATCH) {
+                for (RecordIngestion.Result r : records.ingest(envelopes.subList(from, Math.min(envelopes.size(), from + BATCH)),
+                        DemoSettings.FEED)) {
+                    if (r.outcome() == IngestOutcome.REJECTED) {
+                        throw new IllegalStateException("seed record " + file + " #" + (from + r.index()) + " is invalid: " + r.errors());
+                    }
+                    created += r.outcome() == IngestOutcome.CREATED ? 1 : 0;
+                    total++;
+                }
+            }
+        }
+        log.info("Demo data loaded from {}: {} records ({} new)", seeds.toAbsolutePath(), total, created);
+    }
+
+    private void check(ReferenceKind kind, String file, JsonNode body, Runnable write) {
+        List<FieldError> errors = validator.validateReference(kind, body);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("seed item in " + file + " is invalid: " + errors + " in " + body);
+        }
+        write.run();
+    }
+
+    private static void each(Path file, Consumer<JsonNode> action) {
+        if (Files.exists(file)) {
+            read(file).forEach(action);
+        }
+    }
+
+    private static JsonNode strip(JsonNode item, String... fields) {
+        ObjectNode copy = ((ObjectNode) item).deepCopy();
+        for (String field : fields) {
+            copy.remove(field);
+        }
+        return copy;
+    }
+
+    private static List<Path> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.list(folder)) {
+            return paths.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return Json.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

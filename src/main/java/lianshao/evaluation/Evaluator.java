@@ -1,0 +1,173 @@
+package lianshao.evaluation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import lianshao.facts.Admission;
+import lianshao.facts.CompanyRole;
+import lianshao.facts.Jurisdiction;
+import lianshao.facts.Kin;
+import lianshao.facts.Leader;
+import lianshao.facts.Org;
+import lianshao.facts.Party;
+import lianshao.facts.Procurement;
+import lianshao.facts.RecordFact;
+import lianshao.facts.Relation;
+import lianshao.facts.Tender;
+import lianshao.rules.RuleSet;
+import lianshao.rules.RulesSettings;
+
+/**
+ * Judges one record: a fresh session of the given rule set, the record, its items and its context as
+ * facts, fired within the firing and time budgets, then disposed.
+ */
+@Component
+public class Evaluator implements AutoCloseable {
+
+    private final RulesSettings settings;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> firingCounters = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "evaluation-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Evaluator(RulesSettings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    public EvaluationOutcome evaluate(RuleSet ruleSet, RecordFact record, Context context) {
+        long start = System.nanoTime();
+        HitCollector hits = new HitCollector();
+        KieSession session = ruleSet.kieBase().newKieSession();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> halt = watchdog.schedule(() -> {
+            timedOut.set(true);
+            session.halt();
+        }, settings.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            if (declaresHits(ruleSet)) {
+                session.setGlobal("hits", hits);
+            }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    Object id = event.getMatch().getRule().getMetaData().get("id");
+                    hits.firing(id == null ? null : id.toString(), event.getMatch().getRule().getName());
+                    if (id != null) {
+                        firingCounter(id.toString()).increment();
+                    }
+                }
+            });
+            facts(record, context, ruleSet).forEach(session::insert);
+            int firings = session.fireAllRules(settings.maxFirings());
+            if (timedOut.get()) {
+                throw new EvaluationBudgetExceeded("evaluation exceeded its time budget of " + settings.timeBudget());
+            }
+            if (firings >= settings.maxFirings()) {
+                throw new EvaluationBudgetExceeded("evaluation exceeded its firing budget of " + settings.maxFirings());
+            }
+            return new EvaluationOutcome(ruleSet.version(), hits.hits(), firings, (System.nanoTime() - start) / 1000);
+        } finally {
+            halt.cancel(false);
+            session.dispose();
+        }
+    }
+
+    private static boolean declaresHits(RuleSet ruleSet) {
+        return ruleSet.kieBase().getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("hits")));
+    }
+
+    private List<Object> facts(RecordFact record, Context context, RuleSet ruleSet) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(record);
+        facts.addAll(items(record));
+        facts.addAll(context.earlierRecords());
+        facts.addAll(context.parties());
+        facts.addAll(context.orgs());
+        facts.addAll(context.sanctions());
+        facts.addAll(context.admissionPlans());
+        facts.add(context.calendar());
+        facts.add(ruleSet.thresholds());
+        Set<Object> derived = new HashSet<>();
+        for (Relation relation : context.relations()) {
+            facts.add(relation);
+            if (relation.kinship()) {
+                derived.add(new Kin(relation.fromRef(), relation.toRef(), relation.kind(), relation.validFrom(), relation.validTo()));
+                derived.add(new Kin(relation.toRef(), relation.fromRef(), relation.kind(), relation.validFrom(), relation.validTo()));
+            } else {
+                derived.add(new CompanyRole(relation.fromRef(), relation.toRef(), relation.kind(), relation.validFrom(), relation.validTo()));
+            }
+        }
+        facts.addAll(derived);
+        facts.addAll(leaders(record, context));
+        facts.add(context.orgs().stream().filter(o -> o.code().equals(record.orgCode())).findFirst()
+                .map(o -> new Jurisdiction(o.code(), o.district(), o.parentCode()))
+                .orElse(new Jurisdiction(record.orgCode(), null, null)));
+        return facts;
+    }
+
+    /** LEADER and PRINCIPAL persons of the record's organisation and of its parent bureau. */
+    private static List<Leader> leaders(RecordFact record, Context context) {
+        String parent = context.orgs().stream().filter(o -> o.code().equals(record.orgCode()))
+                .map(Org::parentCode).findFirst().orElse(null);
+        List<Leader> leaders = new ArrayList<>();
+        for (Party party : context.parties()) {
+            if (party.orgCode() == null || !(party.orgCode().equals(record.orgCode()) || party.orgCode().equals(parent))) {
+                continue;
+            }
+            for (String role : List.of("LEADER", "PRINCIPAL")) {
+                if (party.hasRole(role)) {
+                    leaders.add(new Leader(party.id(), record.orgCode(), party.orgCode(), role));
+                }
+            }
+        }
+        return leaders;
+    }
+
+    private static List<Object> items(RecordFact record) {
+        List<Object> items = new ArrayList<>();
+        if (record instanceof Tender t) {
+            items.addAll(t.bids());
+            items.addAll(t.evaluators());
+            items.addAll(t.contractVariations());
+            items.addAll(t.subcontracts());
+        } else if (record instanceof Procurement p) {
+            items.addAll(p.payments());
+        } else if (record instanceof Admission a) {
+            items.addAll(a.bonusItems());
+            items.addAll(a.fees());
+        }
+        return items;
+    }
+
+    private Counter firingCounter(String ruleId) {
+        return firingCounters.computeIfAbsent(ruleId, id -> Counter.builder("lianshao.rule.firings")
+                .description("rule firings by catalogue rule").tag("rule", id).register(meters));
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+}

@@ -1,0 +1,149 @@
+package lianshao.grading;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import lianshao.evaluation.Hit;
+import lianshao.rules.RuleMetadata;
+import lianshao.rules.RuleSet;
+
+/**
+ * Applies the grading steps in the catalogue's order: G1 the rule's own escalation, G2 repetition,
+ * G3 sanction period, G4 combination on one record, G5 criminal threshold. G2–G4 never lift a form
+ * above {@code liftCap}; only G5 gives form 4. G2, G3 and G5 are computed per subject and the warning
+ * takes the highest result.
+ */
+@Component
+public class Grader {
+
+    private final GradingSettings settings;
+
+    public Grader(GradingSettings settings) {
+        this.settings = settings;
+    }
+
+    public List<GradedHit> grade(RuleSet ruleSet, String recordId, LocalDate occurredOn, List<Hit> hits,
+            SubjectHistory history) {
+        List<Working> working = new ArrayList<>();
+        for (Hit hit : hits) {
+            RuleMetadata rule = ruleSet.rule(hit.ruleId()).orElseThrow(
+                    () -> new IllegalStateException("hit of unknown rule " + hit.ruleId()));
+            Working w = new Working(hit, rule);
+            escalation(w, hits);
+            repetition(w, recordId, occurredOn, history);
+            sanctionPeriod(w, occurredOn, history);
+            working.add(w);
+        }
+        combination(working);
+        for (Working w : working) {
+            criminalThreshold(w, recordId, occurredOn, hits, history);
+        }
+        return working.stream().map(w -> new GradedHit(w.hit, w.rule, w.rule.form(), List.copyOf(w.steps), w.form)).toList();
+    }
+
+    private void escalation(Working w, List<Hit> recordHits) {
+        int escalated = w.hit.escalatedForm();
+        if (escalated > w.form) {
+            String reasons = String.join("；", w.hit.escalations().stream()
+                    .filter(e -> e.form() > w.rule.form()).map(Hit.Escalation::reason).toList());
+            w.move("G1", escalated, "金额/情节升档：" + reasons);
+        }
+        RuleMetadata.Combination combination = w.rule.combinedWith();
+        if (combination != null && combination.form() > w.form) {
+            List<String> alsoHit = recordHits.stream().map(Hit::ruleId).filter(combination.ruleIds()::contains).toList();
+            if (!alsoHit.isEmpty()) {
+                w.move("G1", combination.form(), "同时命中 " + String.join("、", alsoHit) + "，按目录升档");
+            }
+        }
+    }
+
+    private void repetition(Working w, String recordId, LocalDate day, SubjectHistory history) {
+        LocalDate from = day.minusMonths(settings.repetitionMonths());
+        for (String subject : w.hit.subjects()) {
+            int count = history.priorHits(w.rule.id(), subject, from, day, recordId) + 1;
+            if (count >= settings.repetitionCount()) {
+                w.lift("G2", "同一对象 " + subject + " 在 " + settings.repetitionMonths() + " 个月内被同一规则命中 "
+                        + count + " 次（政务处分法 第十三条(一)；越往后执纪越严）");
+                return;
+            }
+        }
+    }
+
+    private void sanctionPeriod(Working w, LocalDate day, SubjectHistory history) {
+        for (String subject : w.hit.subjects()) {
+            for (SubjectHistory.SanctionPeriod sanction : history.sanctions(subject)) {
+                if (sanction.activeOn(day)) {
+                    w.lift("G3", "对象 " + subject + " 处于处分/处理影响期内（" + sanction.start() + " 起，"
+                            + SupervisionForm.of(sanction.form()).chineseName() + "）（政务处分法 第八条）");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void combination(List<Working> working) {
+        long rules = working.stream().map(w -> w.rule.id()).distinct().count();
+        if (rules < settings.combinationRules()) {
+            return;
+        }
+        int highest = working.stream().mapToInt(w -> w.form).max().orElse(0);
+        int target = Math.min(highest + 1, settings.liftCap());
+        for (Working w : working) {
+            if (target > w.form) {
+                w.move("G4", target, "同一记录命中 " + rules + " 条不同规则，取最高形态加一（政务处分法 第十五条）");
+            }
+        }
+    }
+
+    private void criminalThreshold(Working w, String recordId, LocalDate day, List<Hit> allHits, SubjectHistory history) {
+        if (!w.hit.crimeIndicators().isEmpty()) {
+            w.move("G5", 4, "达到涉嫌犯罪标准：" + String.join("；", w.hit.crimeIndicators()));
+            return;
+        }
+        LocalDate from = day.minusYears(settings.benefitYears());
+        for (Map.Entry<String, BigDecimal> benefit : w.hit.benefits().entrySet()) {
+            String subject = benefit.getKey();
+            BigDecimal onThisRecord = allHits.stream().map(h -> h.benefits().getOrDefault(subject, BigDecimal.ZERO))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = history.priorBenefit(subject, from, day, recordId).add(onThisRecord);
+            boolean sanctionedBefore = history.sanctions(subject).stream().anyMatch(s -> !s.start().isAfter(day));
+            BigDecimal threshold = sanctionedBefore ? settings.benefitThresholdWithSanction() : settings.benefitThreshold();
+            if (total.compareTo(threshold) >= 0) {
+                w.move("G5", 4, "对象 " + subject + " " + settings.benefitYears() + " 年内累计个人获益 "
+                        + total.toPlainString() + " 元，达到 " + threshold.toPlainString() + " 元"
+                        + (sanctionedBefore ? "（曾受处分）" : "") + "（两高 2016 解释 第一条：数额较大）");
+                return;
+            }
+        }
+    }
+
+    private final class Working {
+        final Hit hit;
+        final RuleMetadata rule;
+        final List<GradingStep> steps = new ArrayList<>();
+        int form;
+
+        Working(Hit hit, RuleMetadata rule) {
+            this.hit = hit;
+            this.rule = rule;
+            this.form = rule.form();
+        }
+
+        void move(String step, int to, String reason) {
+            steps.add(new GradingStep(step, form, to, reason));
+            form = to;
+        }
+
+        /** +1, never above the cap. */
+        void lift(String step, String reason) {
+            if (form < settings.liftCap()) {
+                move(step, form + 1, reason);
+            }
+        }
+    }
+}

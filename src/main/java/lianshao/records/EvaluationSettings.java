@@ -1,0 +1,29 @@
+package lianshao.records;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param lookbackYears        how far back earlier records are loaded as context
+ * @param maxContextRecords    at most this many earlier records per evaluation
+ * @param maxRelations         at most this many relations per evaluation
+ * @param pendingGrace         a record still PENDING this long after it was stored is picked up again
+ *                             (its evaluation was cut off, e.g. by a crash)
+ * @param retryBackoff         first delay before a failed evaluation is retried; doubles each attempt
+ * @param maxRetryBackoff      longest delay between retries
+ * @param workerBatch          records a background worker takes per round
+ * @param maxReevaluationsPerChange records queued at most for one reference-data change
+ */
+@ConfigurationProperties("lianshao.evaluation")
+public record EvaluationSettings(
+        @DefaultValue("5") int lookbackYears,
+        @DefaultValue("500") int maxContextRecords,
+        @DefaultValue("2000") int maxRelations,
+        @DefaultValue("60s") Duration pendingGrace,
+        @DefaultValue("10s") Duration retryBackoff,
+        @DefaultValue("1h") Duration maxRetryBackoff,
+        @DefaultValue("100") int workerBatch,
+        @DefaultValue("10000") int maxReevaluationsPerChange) {
+}

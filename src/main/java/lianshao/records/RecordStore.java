@@ -1,0 +1,182 @@
+package lianshao.records;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+
+/** The record tables: identities, revisions, lookup keys, evaluation log. */
+@Repository
+class RecordStore {
+
+    private static final String COLUMNS = """
+            r.id, r.source, r.external_id, r.domain, r.org_code, r.revision, r.content_hash, r.status,
+            r.rule_set_version, r.received_at, r.evaluated_at, r.last_error, r.attempts, v.envelope
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    RecordStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    Optional<StoredRecord> findByIdentityForUpdate(String source, String externalId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
+                        WHERE r.source = ? AND r.external_id = ? FOR UPDATE""")
+                .params(source, externalId).query(RecordStore::map).optional();
+    }
+
+    Optional<StoredRecord> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
+                        WHERE r.id = ?""")
+                .param(id).query(RecordStore::map).optional();
+    }
+
+    Optional<StoredRecord> findForUpdate(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
+                        WHERE r.id = ? FOR UPDATE""")
+                .param(id).query(RecordStore::map).optional();
+    }
+
+    List<Revision> revisions(String id) {
+        return jdbc.sql("SELECT revision, content_hash, envelope, received_at FROM record_revision WHERE record_id = ? ORDER BY revision")
+                .param(id).query((rs, n) -> new Revision(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class))).list();
+    }
+
+    record Revision(int revision, String contentHash, String envelope, LocalDateTime receivedAt) {
+    }
+
+    void insert(String id, String source, String externalId, String domain, String orgCode, LocalDateTime occurredAt,
+            String contentHash, String envelope, LocalDateTime now, LocalDateTime retryAt) {
+        jdbc.sql("""
+                INSERT INTO record (id, source, external_id, domain, org_code, occurred_at, revision, content_hash,
+                    status, attempts, next_attempt_at, received_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, 'PENDING', 0, ?, ?, ?)""")
+                .params(id, source, externalId, domain, orgCode, occurredAt, contentHash, retryAt, now, now).update();
+        insertRevision(id, 1, contentHash, envelope, now);
+    }
+
+    void revise(StoredRecord record, String domain, String orgCode, LocalDateTime occurredAt, String contentHash,
+            String envelope, LocalDateTime now, LocalDateTime retryAt) {
+        int revision = record.revision() + 1;
+        insertRevision(record.id(), revision, contentHash, envelope, now);
+        jdbc.sql("""
+                UPDATE record SET revision = ?, domain = ?, org_code = ?, occurred_at = ?, content_hash = ?,
+                    status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ?
+                WHERE id = ?""")
+                .params(revision, domain, orgCode, occurredAt, contentHash, retryAt, now, record.id()).update();
+    }
+
+    private void insertRevision(String id, int revision, String hash, String envelope, LocalDateTime now) {
+        jdbc.sql("INSERT INTO record_revision (record_id, revision, content_hash, envelope, received_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, revision, hash, envelope, now).update();
+    }
+
+    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt) {
+        jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
+        List<Object[]> rows = keys.stream().map(k -> new Object[] {recordId, k.name(), k.value(), occurredAt}).toList();
+        template.batchUpdate("INSERT INTO record_key (record_id, key_name, key_value, occurred_at) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    List<RecordKey> keys(String recordId) {
+        return jdbc.sql("SELECT key_name, key_value FROM record_key WHERE record_id = ?").param(recordId)
+                .query((rs, n) -> new RecordKey(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /**
+     * Records sharing one of the given keys that occurred before the given record (ties broken by id),
+     * not earlier than {@code since}; at most {@code limit}, newest first.
+     */
+    List<StoredRecord> earlier(Collection<RecordKey> keys, String recordId, LocalDateTime occurredAt,
+            LocalDateTime since, int limit) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (RecordKey key : keys) {
+            where.append(where.isEmpty() ? "" : " OR ").append("(k.key_name = ? AND k.key_value = ?)");
+            params.add(key.name());
+            params.add(key.value());
+        }
+        params.add(since);
+        params.add(occurredAt);
+        params.add(occurredAt);
+        params.add(recordId);
+        params.add(limit);
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
+                        WHERE r.id IN (SELECT k.record_id FROM record_key k WHERE (%s) AND k.occurred_at >= ?)
+                          AND (r.occurred_at < ? OR (r.occurred_at = ? AND r.id < ?))
+                        ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?""".formatted(where))
+                .params(params).query(RecordStore::map).list();
+    }
+
+    /** Ids of records holding one of the given keys (for re-evaluation). */
+    List<String> recordIdsWithKey(String keyName, Collection<String> values, int limit) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT record_id FROM record_key WHERE key_name = :name AND key_value IN (:values) LIMIT :limit")
+                .param("name", keyName).param("values", values).param("limit", limit).query(String.class).list();
+    }
+
+    void markEvaluated(String id, String ruleSetVersion, LocalDateTime now) {
+        jdbc.sql("""
+                UPDATE record SET status = 'EVALUATED', rule_set_version = ?, evaluated_at = ?, attempts = 0,
+                    next_attempt_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?""")
+                .params(ruleSetVersion, now, now, id).update();
+    }
+
+    void markFailed(String id, String ruleSetVersion, String error, int attempts, LocalDateTime retryAt, LocalDateTime now) {
+        jdbc.sql("""
+                UPDATE record SET status = 'EVALUATION_FAILED', rule_set_version = ?, evaluated_at = ?, attempts = ?,
+                    next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?""")
+                .params(ruleSetVersion, now, attempts, retryAt, error, now, id).update();
+    }
+
+    /** Records whose evaluation is due: failed ones at their retry time, pending ones left by a crash. */
+    List<String> dueForRetry(LocalDateTime now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM record WHERE status IN ('PENDING', 'EVALUATION_FAILED') AND next_attempt_at <= ?
+                ORDER BY next_attempt_at LIMIT ?""").params(now, limit).query(String.class).list();
+    }
+
+    /** Claims a due record for one retry: moves its retry time so no other worker takes it meanwhile. */
+    boolean claimRetry(String id, LocalDateTime now, LocalDateTime until) {
+        return jdbc.sql("""
+                UPDATE record SET next_attempt_at = ? WHERE id = ? AND status IN ('PENDING', 'EVALUATION_FAILED')
+                  AND next_attempt_at <= ?""").params(until, id, now).update() == 1;
+    }
+
+    void logEvaluation(String id, String recordId, int revision, String version, String outcome, String rulesHit,
+            int firings, long micros, String error, LocalDateTime now) {
+        jdbc.sql("""
+                INSERT INTO evaluation (id, record_id, revision, rule_set_version, outcome, rules_hit, firings,
+                    duration_micros, error, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, recordId, revision, version, outcome, rulesHit, firings, micros, error, now).update();
+    }
+
+    private static StoredRecord map(ResultSet rs, int row) throws SQLException {
+        return new StoredRecord(rs.getString("id"), rs.getString("source"), rs.getString("external_id"),
+                rs.getString("domain"), rs.getString("org_code"), rs.getInt("revision"), rs.getString("content_hash"),
+                RecordStatus.valueOf(rs.getString("status")), rs.getString("rule_set_version"),
+                rs.getObject("received_at", LocalDateTime.class), rs.getObject("evaluated_at", LocalDateTime.class),
+                rs.getString("last_error"), rs.getInt("attempts"), rs.getString("envelope"));
+    }
+}

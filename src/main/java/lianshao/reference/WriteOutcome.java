@@ -1,0 +1,4 @@
+package lianshao.reference;
+
+/** What a reference-data write did. */
+public enum WriteOutcome { CREATED, UPDATED, UNCHANGED }

@@ -1,0 +1,82 @@
+package lianshao.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two chains. The API ({@code /api/**}) is stateless: feeds send {@code X-Api-Key}, people use HTTP
+ * Basic; no session cookie is created or accepted there, so CSRF does not apply. Everything else is
+ * the console, with form sign-in and CSRF. Anonymous: health, the API description, the sign-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] PEOPLE = {Role.INSPECTOR.name(), Role.SUPERVISOR.name(), Role.RULE_AUTHOR.name(),
+            Role.ADMIN.name(), Role.AUDITOR.name()};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problems.write(res, 401,
+                        "需要认证 / Authentication required", "请提供 X-Api-Key 或用户凭据 / send X-Api-Key or user credentials")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "需要认证 / Authentication required",
+                                "请提供 X-Api-Key 或用户凭据 / send X-Api-Key or user credentials"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "无权访问 / Forbidden",
+                                "当前身份无权执行此操作 / not allowed for this key or user")))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/batch")
+                        .hasAuthority(Scope.RECORDS.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/records/**").hasAnyAuthority(withRoles("FEED"))
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/orgs/**", "/api/v1/parties/**",
+                                "/api/v1/admission-plans/**", "/api/v1/calendar/**")
+                        .hasAnyAuthority(Scope.REFERENCE.authority(), Role.ADMIN.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orgs/batch", "/api/v1/parties/batch",
+                                "/api/v1/relations", "/api/v1/relations/batch", "/api/v1/admission-plans/batch",
+                                "/api/v1/sanctions", "/api/v1/sanctions/batch", "/api/v1/calendar/batch")
+                        .hasAnyAuthority(Scope.REFERENCE.authority(), Role.ADMIN.authority())
+                        .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings").hasAnyRole(PEOPLE)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain console(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().hasAnyRole(PEOPLE))
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .httpBasic(b -> { })
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    private static String[] withRoles(String... authorities) {
+        String[] all = new String[authorities.length + PEOPLE.length];
+        System.arraycopy(authorities, 0, all, 0, authorities.length);
+        for (int i = 0; i < PEOPLE.length; i++) {
+            all[authorities.length + i] = "ROLE_" + PEOPLE[i];
+        }
+        return all;
+    }
+}

@@ -1,0 +1,56 @@
+package lianshao.security;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import lianshao.support.Times;
+
+/** Console and API users, with password hashes (BCrypt) and roles. */
+@Service
+public class Users implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    /** Creates the user if absent; an existing user is left as it is. */
+    @Transactional
+    public void ensure(String username, String password, String displayName, Set<Role> roles, String scopeDistrict) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Integer.class).single() > 0;
+        if (exists) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, display_name, roles, scope_district, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, TRUE, ?)""")
+                .params(username, passwords.encode(password), displayName,
+                        roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), scopeDistrict, Times.nowUtc())
+                .update();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?").param(username)
+                .query((rs, n) -> User.withUsername(rs.getString("username")).password(rs.getString("password_hash"))
+                        .disabled(!rs.getBoolean("enabled"))
+                        .authorities(Arrays.stream(rs.getString("roles").split(",")).map(String::trim)
+                                .filter(r -> !r.isEmpty()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                        .build())
+                .optional().orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}

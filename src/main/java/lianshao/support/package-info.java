@@ -1,0 +1,2 @@
+/** Small shared helpers: identifiers, hashing, time. */
+package lianshao.support;

@@ -1,0 +1,292 @@
+package lianshao.warnings;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.core.type.TypeReference;
+
+import lianshao.evaluation.Hit;
+import lianshao.grading.GradedHit;
+import lianshao.grading.GradingStep;
+import lianshao.grading.SubjectHistory;
+import lianshao.grading.SupervisionForm;
+import lianshao.reference.ReferenceQueries;
+import lianshao.support.Ids;
+import lianshao.support.Json;
+import lianshao.support.Times;
+
+/**
+ * The warnings of evaluated records. Applying an evaluation updates the warning of each (rule, record)
+ * in place — never a second one — and marks warnings the record no longer raises. Every change leaves
+ * an audit entry. Also answers grading's questions about a subject's past.
+ */
+@Repository
+public class Warnings implements SubjectHistory {
+
+    public static final String SYSTEM = "system";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ReferenceQueries reference;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> raisedCounters = new ConcurrentHashMap<>();
+
+    Warnings(JdbcClient jdbc, JdbcTemplate template, ReferenceQueries reference, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.reference = reference;
+        this.meters = meters;
+    }
+
+    /** The record an evaluation was about. {@code occurredAt} in UTC. */
+    public record EvaluatedRecord(String recordId, int revision, String domain, String orgCode, LocalDateTime occurredAt) {
+    }
+
+    /** Stores the graded hits of one evaluation; must run inside the evaluation's transaction. */
+    public void apply(EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion) {
+        LocalDateTime now = Times.nowUtc();
+        Map<String, Existing> existing = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, rule_id, form, status, still_hits FROM warning WHERE record_id = ?").param(record.recordId())
+                .query(rs -> {
+                    existing.put(rs.getString(2), new Existing(rs.getString(1), rs.getInt(3), rs.getString(4), rs.getBoolean(5)));
+                });
+        for (GradedHit g : graded) {
+            Existing before = existing.remove(g.hit().ruleId());
+            String id = before == null ? Ids.newId() : before.id;
+            Object[] content = {record.revision(), record.domain(), record.orgCode(), record.occurredAt(),
+                    g.rule().title(), g.rule().titleEn(), message(g.hit()), g.rule().clause(), g.rule().basis(),
+                    String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g.hit()),
+                    Json.write(g.hit().subjects()), ruleSetVersion};
+            if (before == null) {
+                jdbc.sql("""
+                        INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
+                            departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
+                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', TRUE, ?, ?, 0)""")
+                        .params(concat(content, id, g.hit().ruleId(), record.recordId(), now, now)).update();
+                audit(id, "RAISED", SYSTEM, now, null, WarningStatus.NEW.name(), null,
+                        Map.of("form", g.form(), "revision", record.revision(), "ruleSetVersion", ruleSetVersion));
+                raisedCounter(g.form(), record.domain()).increment();
+            } else {
+                jdbc.sql("""
+                        UPDATE warning SET record_revision = ?, domain = ?, org_code = ?, occurred_at = ?, title = ?,
+                            title_en = ?, message = ?, clause = ?, basis = ?, departments = ?, base_form = ?, form = ?, grading = ?,
+                            evidence = ?, subject_refs = ?, rule_set_version = ?, still_hits = TRUE, updated_at = ?,
+                            version = version + 1
+                        WHERE id = ?""").params(concat(content, now, id)).update();
+                if (before.form != g.form() || !before.stillHits) {
+                    audit(id, "REEVALUATED", SYSTEM, now, before.status, before.status, null,
+                            Map.of("fromForm", before.form, "toForm", g.form(), "revision", record.revision(),
+                                    "ruleSetVersion", ruleSetVersion));
+                }
+                jdbc.sql("DELETE FROM warning_subject WHERE warning_id = ?").param(id).update();
+            }
+            insertSubjects(id, g, record);
+        }
+        for (Map.Entry<String, Existing> gone : existing.entrySet()) {
+            Existing w = gone.getValue();
+            if (w.stillHits) {
+                jdbc.sql("UPDATE warning SET still_hits = FALSE, updated_at = ?, version = version + 1 WHERE id = ?")
+                        .params(now, w.id).update();
+                audit(w.id, "NO_LONGER_HITS", SYSTEM, now, w.status, w.status,
+                        "记录第 " + record.revision() + " 版不再命中该规则 / revision " + record.revision() + " no longer hits this rule",
+                        Map.of("revision", record.revision(), "ruleSetVersion", ruleSetVersion));
+            }
+        }
+    }
+
+    private record Existing(String id, int form, String status, boolean stillHits) {
+    }
+
+    private void insertSubjects(String warningId, GradedHit g, EvaluatedRecord record) {
+        List<Object[]> rows = new ArrayList<>();
+        Set<String> subjects = new java.util.LinkedHashSet<>(g.hit().subjects());
+        subjects.addAll(g.hit().benefits().keySet());
+        for (String subject : subjects) {
+            rows.add(new Object[] {warningId, subject, g.hit().ruleId(), record.recordId(), record.occurredAt(),
+                    g.hit().benefits().getOrDefault(subject, BigDecimal.ZERO)});
+        }
+        template.batchUpdate("""
+                INSERT INTO warning_subject (warning_id, subject_ref, rule_id, record_id, occurred_at, benefit_amount)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    void audit(String warningId, String action, String actor, LocalDateTime at, String from, String to, String comment,
+            Map<String, Object> details) {
+        jdbc.sql("""
+                INSERT INTO warning_action (id, warning_id, action, actor, acted_at, from_status, to_status, comment, details)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Ids.newId(), warningId, action, actor, at, from, to, comment, details == null ? null : Json.write(details))
+                .update();
+    }
+
+    private static String message(Hit hit) {
+        return hit.message() == null || hit.message().isBlank() ? "" : hit.message();
+    }
+
+    private static String gradingJson(GradedHit g) {
+        Map<String, Object> grading = new LinkedHashMap<>();
+        grading.put("baseForm", g.baseForm());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (GradingStep step : g.steps()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("step", step.step());
+            s.put("fromForm", step.fromForm());
+            s.put("toForm", step.toForm());
+            s.put("reason", step.reason());
+            steps.add(s);
+        }
+        grading.put("steps", steps);
+        grading.put("suggestedForm", g.form());
+        return Json.write(grading);
+    }
+
+    private static String evidenceJson(Hit hit) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("facts", hit.evidence());
+        evidence.put("relatedRecords", hit.relatedRecords());
+        evidence.put("counterparties", hit.counterparties());
+        if (!hit.benefits().isEmpty()) {
+            evidence.put("benefits", hit.benefits());
+        }
+        if (!hit.crimeIndicators().isEmpty()) {
+            evidence.put("crimeIndicators", hit.crimeIndicators());
+        }
+        if (hit.messageEn() != null) {
+            evidence.put("messageEn", hit.messageEn());
+        }
+        return Json.write(evidence);
+    }
+
+    private static Object[] concat(Object[] first, Object... rest) {
+        Object[] all = new Object[first.length + rest.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    private Counter raisedCounter(int form, String domain) {
+        return raisedCounters.computeIfAbsent(form + "|" + domain, k -> Counter.builder("lianshao.warnings.raised")
+                .description("warnings raised, by suggested form and domain")
+                .tag("form", String.valueOf(form)).tag("domain", domain).register(meters));
+    }
+
+    // ---- grading history ------------------------------------------------------------------
+
+    @Override
+    public int priorHits(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
+        return jdbc.sql("""
+                SELECT COUNT(DISTINCT s.record_id) FROM warning_subject s JOIN warning w ON w.id = s.warning_id
+                WHERE s.subject_ref = ? AND s.rule_id = ? AND s.record_id <> ? AND w.still_hits = TRUE
+                  AND s.occurred_at >= ? AND s.occurred_at < ?""")
+                .params(subjectRef, ruleId, excludingRecordId, from.atStartOfDay(), to.plusDays(1).atStartOfDay())
+                .query(Integer.class).single();
+    }
+
+    @Override
+    public BigDecimal priorBenefit(String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
+        BigDecimal sum = jdbc.sql("""
+                SELECT SUM(s.benefit_amount) FROM warning_subject s JOIN warning w ON w.id = s.warning_id
+                WHERE s.subject_ref = ? AND s.record_id <> ? AND w.still_hits = TRUE
+                  AND s.occurred_at >= ? AND s.occurred_at < ?""")
+                .params(subjectRef, excludingRecordId, from.atStartOfDay(), to.plusDays(1).atStartOfDay())
+                .query(BigDecimal.class).optional().orElse(null);
+        return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    @Override
+    public List<SanctionPeriod> sanctions(String subjectRef) {
+        return reference.sanctions(List.of(subjectRef)).stream()
+                .map(s -> new SanctionPeriod(s.kind(), s.form(), s.start(), s.end())).toList();
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    public List<WarningView> ofRecord(String recordId) {
+        return jdbc.sql("SELECT * FROM warning WHERE record_id = ? ORDER BY rule_id").param(recordId)
+                .query((rs, n) -> view(rs)).list();
+    }
+
+    public Optional<WarningView> find(String id) {
+        return jdbc.sql("SELECT * FROM warning WHERE id = ?").param(id).query((rs, n) -> view(rs)).optional();
+    }
+
+    public List<WarningView.Action> history(String warningId) {
+        return jdbc.sql("SELECT * FROM warning_action WHERE warning_id = ? ORDER BY acted_at, id").param(warningId)
+                .query((rs, n) -> new WarningView.Action(rs.getString("id"), rs.getString("action"), rs.getString("actor"),
+                        Times.offset(rs.getObject("acted_at", LocalDateTime.class)), rs.getString("from_status"),
+                        rs.getString("to_status"), rs.getString("comment"),
+                        rs.getString("details") == null ? Map.of() : Json.MAPPER.readValue(rs.getString("details"), MAP)))
+                .list();
+    }
+
+    public record Page(List<WarningView> items, int page, int size, long total) {
+    }
+
+    public Page list(WarningFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(where, params, "domain", "w.domain = :domain", filter.domain());
+        condition(where, params, "form", "w.form = :form", filter.form());
+        condition(where, params, "status", "w.status = :status", filter.status());
+        condition(where, params, "orgCode", "w.org_code = :orgCode", filter.orgCode());
+        condition(where, params, "ruleId", "w.rule_id = :ruleId", filter.ruleId());
+        condition(where, params, "fromTime", "w.raised_at >= :fromTime", filter.from() == null ? null : filter.from().atStartOfDay());
+        condition(where, params, "toTime", "w.raised_at < :toTime", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay());
+        condition(where, params, "subjectRef",
+                "EXISTS (SELECT 1 FROM warning_subject s WHERE s.warning_id = w.id AND s.subject_ref = :subjectRef)",
+                filter.subjectRef());
+        long total = jdbc.sql("SELECT COUNT(*) FROM warning w" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<WarningView> items = jdbc.sql("SELECT w.* FROM warning w" + where
+                        + " ORDER BY w.raised_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query((rs, n) -> view(rs)).list();
+        return new Page(items, page, size, total);
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> params, String name, String sql, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            params.put(name, value);
+        }
+    }
+
+    private static WarningView view(ResultSet rs) throws SQLException {
+        SupervisionForm form = SupervisionForm.of(rs.getInt("form"));
+        Map<String, Object> grading = Json.MAPPER.readValue(rs.getString("grading"), MAP);
+        Map<String, Object> evidence = Json.MAPPER.readValue(rs.getString("evidence"), MAP);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) grading.getOrDefault("steps", List.of());
+        return new WarningView(rs.getString("id"), rs.getString("rule_id"), rs.getString("title"), rs.getString("title_en"),
+                rs.getString("domain"), form.number(), form.chineseName(), form.englishName(), form.level(),
+                rs.getString("org_code"), rs.getString("record_id"), rs.getInt("record_revision"),
+                Json.MAPPER.readValue(rs.getString("subject_refs"), LIST), rs.getString("message"),
+                (String) evidence.get("messageEn"), rs.getString("clause"), rs.getString("basis"),
+                List.of(rs.getString("departments").split(",")), evidence,
+                new WarningView.Grading(rs.getInt("base_form"), steps, form.number()), rs.getString("status"),
+                rs.getBoolean("still_hits"), Times.offset(rs.getObject("occurred_at", LocalDateTime.class)),
+                Times.offset(rs.getObject("raised_at", LocalDateTime.class)),
+                Times.offset(rs.getObject("updated_at", LocalDateTime.class)), rs.getString("rule_set_version"));
+    }
+}
