@@ -119,10 +119,19 @@ public class RuleTestRunner {
         }
     }
 
-    /** Numbers compare by value (100 equals 100.00). */
+    /** Numbers compare by value (100 equals 100.00); lists regardless of order (the engine's order is not the file's). */
     private static boolean same(JsonNode actual, JsonNode expected) {
         if (actual.isNumber() && expected.isNumber()) {
             return actual.decimalValue().compareTo(expected.decimalValue()) == 0;
+        }
+        if (actual.isArray() && expected.isArray()) {
+            List<String> a = new ArrayList<>();
+            List<String> e = new ArrayList<>();
+            actual.forEach(n -> a.add(Json.canonical(n)));
+            expected.forEach(n -> e.add(Json.canonical(n)));
+            a.sort(null);
+            e.sort(null);
+            return a.equals(e);
         }
         return Json.canonical(actual).equals(Json.canonical(expected));
     }

@@ -108,7 +108,11 @@ public class Evaluator implements AutoCloseable {
         facts.addAll(context.sanctions());
         facts.addAll(context.admissionPlans());
         facts.add(context.calendar());
-        facts.add(ruleSet.thresholds());
+        Jurisdiction jurisdiction = context.orgs().stream().filter(o -> o.code().equals(record.orgCode())).findFirst()
+                .map(o -> new Jurisdiction(o.code(), o.district(), o.parentCode()))
+                .orElse(new Jurisdiction(record.orgCode(), null, null));
+        facts.add(jurisdiction);
+        facts.add(ruleSet.thresholds().in(jurisdiction.district()));
         Set<Object> derived = new HashSet<>();
         for (Relation relation : context.relations()) {
             facts.add(relation);
@@ -121,16 +125,14 @@ public class Evaluator implements AutoCloseable {
         }
         facts.addAll(derived);
         facts.addAll(leaders(record, context));
-        facts.add(context.orgs().stream().filter(o -> o.code().equals(record.orgCode())).findFirst()
-                .map(o -> new Jurisdiction(o.code(), o.district(), o.parentCode()))
-                .orElse(new Jurisdiction(record.orgCode(), null, null)));
+
         return facts;
     }
 
     /** LEADER and PRINCIPAL persons of the record's organisation and of its parent bureau. */
     private static List<Leader> leaders(RecordFact record, Context context) {
         String parent = context.orgs().stream().filter(o -> o.code().equals(record.orgCode()))
-                .map(Org::parentCode).findFirst().orElse(null);
+                .map(Org::parentCode).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<Leader> leaders = new ArrayList<>();
         for (Party party : context.parties()) {
             if (party.orgCode() == null || !(party.orgCode().equals(record.orgCode()) || party.orgCode().equals(parent))) {

@@ -7,19 +7,24 @@ import java.util.Map;
 
 /**
  * The amounts, day counts, ratios and word lists of {@code rules/thresholds.properties}, read by the
- * rules so that local policy can change a number without touching a rule. Asking for a key that is
- * not configured is an error: it fails the evaluation rather than silently using zero.
+ * rules so that local policy can change a number without touching a rule. The fact a rule sees is
+ * already set to the current record's district: a value configured as {@code key.<district>} wins
+ * over the general {@code key}. Asking for a key that is not configured is an error: it fails the
+ * evaluation rather than silently using zero.
  */
-public record Thresholds(Map<String, String> values) {
+public record Thresholds(Map<String, String> values, String district) {
+
+    public Thresholds(Map<String, String> values) {
+        this(values, null);
+    }
+
+    /** The same thresholds, read for the given district. */
+    public Thresholds in(String district) {
+        return new Thresholds(values, district);
+    }
 
     public BigDecimal amount(String key) {
         return new BigDecimal(raw(key));
-    }
-
-    /** The value for a jurisdiction ({@code key.<district>}) if configured, else the general one. */
-    public BigDecimal amountIn(String key, String district) {
-        String local = district == null ? null : values.get(key + "." + district);
-        return local != null ? new BigDecimal(local.trim()) : amount(key);
     }
 
     public int count(String key) {
@@ -41,7 +46,8 @@ public record Thresholds(Map<String, String> values) {
     }
 
     private String raw(String key) {
-        String value = values.get(key);
+        String value = district == null ? null : values.get(key + "." + district);
+        value = value != null ? value : values.get(key);
         if (value == null) {
             throw new IllegalArgumentException("threshold not configured: " + key);
         }
