@@ -1,0 +1,81 @@
+package lianshao;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import tools.jackson.databind.JsonNode;
+
+import lianshao.security.Role;
+import lianshao.security.Users;
+import lianshao.support.Json;
+
+/**
+ * Base of the tests that go through the HTTP API into the database. Tagged "database": they run on H2
+ * and, in CI, again on MariaDB through MySQL Connector/J.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Tag("database")
+public abstract class ApiTestSupport {
+
+    public static final String KEY = "test-key-records-and-reference";
+    public static final String INSPECTOR = "test-inspector";
+    public static final String PASSWORD = "test-password-1";
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    private Users users;
+
+    @BeforeEach
+    void users() {
+        users.ensure(INSPECTOR, PASSWORD, "测试纪检员", Set.of(Role.INSPECTOR), null);
+    }
+
+    protected ResultActions postJson(String path, String body) throws Exception {
+        return mvc.perform(withKey(post(path)).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    protected ResultActions putJson(String path, String body) throws Exception {
+        return mvc.perform(withKey(put(path)).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    protected ResultActions getAsInspector(String path) throws Exception {
+        return mvc.perform(get(path).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic(INSPECTOR, PASSWORD)));
+    }
+
+    protected static MockHttpServletRequestBuilder withKey(MockHttpServletRequestBuilder request) {
+        return request.header("X-Api-Key", KEY);
+    }
+
+    protected static JsonNode json(MvcResult result) throws Exception {
+        return Json.parse(result.getResponse().getContentAsByteArray());
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** Rows of the tables a rejected request must leave untouched. */
+    protected long[] storedRows() {
+        return new long[] {count("record"), count("record_revision"), count("record_key"), count("warning"), count("evaluation")};
+    }
+}
