@@ -1,0 +1,78 @@
+package lianshao.reference;
+
+import static lianshao.TestRecords.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import lianshao.ApiTestSupport;
+import lianshao.TestRecords;
+import lianshao.records.BackgroundEvaluation;
+
+/** Reference data that arrives after a record re-evaluates it through the durable queue. */
+class ReevaluationTest extends ApiTestSupport {
+
+    @Autowired
+    BackgroundEvaluation background;
+
+    @Test
+    void aRecordPostedBeforeItsPartiesAndRelationIsReevaluatedWhenTheyArrive() throws Exception {
+        String school = unique("SCH");
+        String guardian = unique("G");
+        String principal = unique("PRIN");
+        String approver = unique("APP");
+        String recordId = json(postJson("/api/v1/records", TestRecords.exceptionAdmission(school, guardian, approver).toString())
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.warnings").isEmpty()).andReturn())
+                .get("recordId").asString();
+
+        putJson("/api/v1/orgs/" + school, "{ \"name\": \"测试小学\", \"type\": \"SCHOOL\", \"district\": \"东城区\" }")
+                .andExpect(status().isCreated());
+        putJson("/api/v1/parties/" + principal, """
+                { "kind": "PERSON", "name": "王校长", "orgCode": "%s", "roles": ["PRINCIPAL"] }""".formatted(school))
+                .andExpect(status().isCreated());
+        postJson("/api/v1/relations", """
+                { "fromRef": "%s", "toRef": "%s", "kind": "SPOUSE" }""".formatted(principal, guardian))
+                .andExpect(status().isCreated());
+
+        // queued durably with the reference change, evaluated by the background worker
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reevaluation_queue WHERE record_id = ?").param(recordId)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(background.drainQueue()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reevaluation_queue WHERE record_id = ?").param(recordId)
+                .query(Integer.class).single()).isZero();
+
+        getAsInspector("/api/v1/records/" + recordId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("EVALUATED"))
+                .andExpect(jsonPath("$.warnings.length()").value(1))
+                .andExpect(jsonPath("$.warnings[0].ruleId").value("ADM-08"))
+                .andExpect(jsonPath("$.warnings[0].subjectRefs").value(org.hamcrest.Matchers.containsInAnyOrder(principal, approver)));
+
+        // evaluating again changes nothing: still one warning for (ADM-08, record)
+        postJson("/api/v1/relations", """
+                { "fromRef": "%s", "toRef": "%s", "kind": "OTHER_RELATIVE" }""".formatted(approver, unique("X")));
+        background.drainQueue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM warning WHERE record_id = ?").param(recordId).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSanctionRecordedLaterRegradesTheWarning() throws Exception {
+        String approver = unique("APP");
+        var record = TestRecords.largeInquiry(unique("SCH"));
+        TestRecords.set(record, "payload.approverRef", approver);
+        String recordId = json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.warnings[0].form").value(2)).andReturn()).get("recordId").asString();
+
+        postJson("/api/v1/sanctions", """
+                { "subjectRef": "%s", "kind": "PARTY_DISCIPLINE", "form": 2, "start": "2026-01-01", "end": "2026-12-31" }"""
+                .formatted(approver)).andExpect(status().isCreated());
+        background.drainQueue();
+
+        getAsInspector("/api/v1/records/" + recordId)
+                .andExpect(jsonPath("$.warnings[0].form").value(3))
+                .andExpect(jsonPath("$.warnings[0].grading.steps[0].step").value("G3"));
+    }
+}
