@@ -25,6 +25,7 @@ import lianshao.evaluation.RecordMeta;
 import lianshao.facts.AdmissionPlan;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
+import lianshao.facts.PriorHit;
 import lianshao.facts.RecordFact;
 import lianshao.facts.Relation;
 import lianshao.facts.Sanction;
@@ -177,7 +178,12 @@ public class RuleTestRunner {
         Set<LocalDate> workdays = new HashSet<>();
         ctx.path("calendar").path("holidays").forEach(d -> holidays.add(LocalDate.parse(d.asString())));
         ctx.path("calendar").path("workdays").forEach(d -> workdays.add(LocalDate.parse(d.asString())));
-        return new Context(earlier, parties, orgs, relations, sanctions, plans, new WorkCalendar(holidays, workdays));
+        List<PriorHit> priorHits = new ArrayList<>();
+        for (JsonNode h : ctx.path("priorHits")) {
+            priorHits.add(new PriorHit(h.path("subjectRef").asString(), h.path("ruleId").asString(), h.path("recordId").asString("earlier"),
+                    date(h.path("occurredOn")), h.path("form").asInt(1)));
+        }
+        return new Context(earlier, parties, orgs, relations, sanctions, priorHits, plans, new WorkCalendar(holidays, workdays));
     }
 
     private static LocalDate date(JsonNode node) {

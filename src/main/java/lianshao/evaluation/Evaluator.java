@@ -106,6 +106,7 @@ public class Evaluator implements AutoCloseable {
         facts.addAll(context.parties());
         facts.addAll(context.orgs());
         facts.addAll(context.sanctions());
+        facts.addAll(context.priorHits());
         facts.addAll(context.admissionPlans());
         facts.add(context.calendar());
         Jurisdiction jurisdiction = context.orgs().stream().filter(o -> o.code().equals(record.orgCode())).findFirst()

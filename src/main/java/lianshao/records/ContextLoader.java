@@ -25,11 +25,13 @@ import lianshao.facts.Relation;
 import lianshao.reference.ReferenceQueries;
 import lianshao.support.Json;
 import lianshao.support.Times;
+import lianshao.warnings.Warnings;
 
 /**
  * Loads what the rules need to judge a record, bounded in rows: the earlier records sharing one of its
  * context keys, the parties it names, the leaders of its organisation and bureau, their relations two
- * hops out (a supplier → its legal representative → that person's kin), sanctions, the admission plan
+ * hops out (a supplier → its legal representative → that person's kin), sanctions and earlier warnings
+ * of those parties, the admission plan
  * and the working-day calendar. Rules never query the database themselves.
  */
 @Component
@@ -37,11 +39,14 @@ class ContextLoader {
 
     private final RecordStore store;
     private final ReferenceQueries reference;
+    private final Warnings warnings;
     private final FactMapper mapper;
     private final EvaluationSettings settings;
 
-    ContextLoader(RecordStore store, ReferenceQueries reference, FactMapper mapper, EvaluationSettings settings) {
+    ContextLoader(RecordStore store, ReferenceQueries reference, Warnings warnings, FactMapper mapper,
+            EvaluationSettings settings) {
         this.store = store;
+        this.warnings = warnings;
         this.reference = reference;
         this.mapper = mapper;
         this.settings = settings;
@@ -86,8 +91,10 @@ class ContextLoader {
             reference.admissionPlan(a.orgCode(), a.year(), a.stage()).ifPresent(plans::add);
         }
         int year = record.occurredOn().getYear();
+        LocalDateTime since = Times.toUtc(record.occurredAt()).minusYears(settings.lookbackYears());
         return new Context(earlier, List.copyOf(parties.values()), List.copyOf(orgs), List.copyOf(relations.keySet()),
-                reference.sanctions(parties.keySet()), plans, reference.calendar(List.of(year - 1, year, year + 1)));
+                reference.sanctions(parties.keySet()), warnings.priorHitsOf(refs, record.recordId(), since, settings.maxContextRecords()),
+                plans, reference.calendar(List.of(year - 1, year, year + 1)));
     }
 
     private List<RecordFact> earlierRecords(RecordFact record, List<RecordKey> keys) {

@@ -220,6 +220,22 @@ public class Warnings implements SubjectHistory {
                 .map(s -> new SanctionPeriod(s.kind(), s.form(), s.start(), s.end())).toList();
     }
 
+    /** Earlier warnings naming one of the parties, on other records occurred since the given time; newest first. */
+    public List<lianshao.facts.PriorHit> priorHitsOf(java.util.Collection<String> subjectRefs, String excludingRecordId,
+            LocalDateTime since, int limit) {
+        if (subjectRefs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT s.subject_ref, s.rule_id, s.record_id, s.occurred_at, w.form FROM warning_subject s
+                JOIN warning w ON w.id = s.warning_id
+                WHERE s.subject_ref IN (:subjects) AND s.record_id <> :record AND s.occurred_at >= :since AND w.still_hits = TRUE
+                ORDER BY s.occurred_at DESC LIMIT :limit""")
+                .param("subjects", subjectRefs).param("record", excludingRecordId).param("since", since).param("limit", limit)
+                .query((rs, n) -> new lianshao.facts.PriorHit(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class).toLocalDate(), rs.getInt(5))).list();
+    }
+
     // ---- reading ----------------------------------------------------------------------------
 
     public List<WarningView> ofRecord(String recordId) {
