@@ -2,21 +2,30 @@ package lianshao.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.databind.JsonNode;
+
+import lianshao.support.Json;
+
 /**
- * The demo city loads through the same validation and rules as the API, makes every implemented rule
- * fire on its risky record and stay silent on its clean twin (seeds/README.md), and loads again
- * without changing anything.
+ * The demo city loads through the same validation and rules as the API, makes every rule fire on the
+ * demo records named in {@code seeds/expectations/*.json} and stay silent on their clean twins, and
+ * loads again without changing anything.
  */
 @SpringBootTest(properties = "lianshao.demo.enabled=true")
 @Tag("database")
@@ -27,21 +36,25 @@ class DemoSeedsTest {
     @Autowired
     DemoSeeder seeder;
 
-    @ParameterizedTest(name = "{0} fires on {1}, silent on its twin {2}")
-    @CsvSource({
-            "PRC-01, CG-2026-0015, CG-2026-0023",
-            "PRC-01, CG-2026-0019, CG-2026-0022",
-            "PRC-02, CG-2026-0017, CG-2026-0020",
-            "PRC-02, CG-2026-0021, CG-2026-0018",
-            "TEN-04, ZB-2026-0003, ZB-2026-0006",
-            "TEN-06, ZB-2026-0005, ZB-2026-0010",
-            "TEN-06, ZB-2026-0008, ZB-2026-0009",
-            "ADM-08, ZS-2026-0013, ZS-2026-0015",
-            "ADM-08, ZS-2026-0001, ZS-2026-0002",
-            "ADM-08, ZS-2026-0021, ZS-2026-0012"})
-    void eachRuleFiresOnItsDemoRecordAndNotOnTheCleanTwin(String rule, String risky, String twin) {
-        assertThat(rulesHitOn(risky)).contains(rule);
-        assertThat(rulesHitOn(twin)).doesNotContain(rule);
+    @TestFactory
+    Stream<DynamicTest> eachRuleFiresOnItsDemoRecordsAndNotOnTheirCleanTwins() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("seeds/expectations"))) {
+            for (Path file : files.sorted().toList()) {
+                for (JsonNode e : Json.parse(Files.readAllBytes(file))) {
+                    String rule = e.get("rule").asString();
+                    for (JsonNode risky : e.path("fires")) {
+                        tests.add(DynamicTest.dynamicTest(rule + " fires on " + risky.asString(),
+                                () -> assertThat(rulesHitOn(risky.asString())).contains(rule)));
+                    }
+                    for (JsonNode twin : e.path("silent")) {
+                        tests.add(DynamicTest.dynamicTest(rule + " silent on " + twin.asString(),
+                                () -> assertThat(rulesHitOn(twin.asString())).doesNotContain(rule)));
+                    }
+                }
+            }
+        }
+        return tests.stream();
     }
 
     @Test
@@ -60,10 +73,13 @@ class DemoSeedsTest {
     }
 
     private List<String> rulesHitOn(String externalId) {
-        return jdbc.sql("""
+        List<String> rules = jdbc.sql("""
                 SELECT w.rule_id FROM warning w JOIN record r ON r.id = w.record_id
                 WHERE r.source = 'demo-feed' AND r.external_id = ? AND w.still_hits = TRUE""")
                 .param(externalId).query(String.class).list();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record WHERE source = 'demo-feed' AND external_id = ?").param(externalId)
+                .query(Integer.class).single()).as("demo record " + externalId + " exists").isEqualTo(1);
+        return rules;
     }
 
     private long[] rows() {
