@@ -35,7 +35,9 @@ import lianshao.security.Users;
 import lianshao.support.Json;
 
 /**
- * Loads the demo city from {@code seeds/} through the same validation and services as the API. Every
+ * Loads the demo city from {@code seeds/} through the same validation and services as the API:
+ * orgs, parties, relations, admission plans and sanctions (each {@code <kind>.json} plus any
+ * {@code <kind>-<part>.json}), the calendars, then the records of {@code seeds/records/}. Every
  * write is idempotent, so starting again changes nothing; edited seed files are applied on the next
  * start. A seed item that fails validation stops the start: demo data must be valid data.
  */
@@ -86,16 +88,16 @@ class DemoSeeder implements ApplicationRunner {
         users.ensure("auditor", DemoSettings.PASSWORD, "审计处 钱审", Set.of(Role.AUDITOR), null);
         users.ensure("admin", DemoSettings.PASSWORD, "系统管理员", Set.of(Role.ADMIN), null);
 
-        each(seeds.resolve("orgs.json"), item -> check(ReferenceKind.ORG, "orgs.json", strip(item, "orgCode"),
+        each(seeds, "orgs", item -> check(ReferenceKind.ORG, "orgs", strip(item, "orgCode"),
                 () -> reference.putOrg(item.get("orgCode").asString(), strip(item, "orgCode"))));
-        each(seeds.resolve("parties.json"), item -> check(ReferenceKind.PARTY, "parties.json", strip(item, "partyId"),
+        each(seeds, "parties", item -> check(ReferenceKind.PARTY, "parties", strip(item, "partyId"),
                 () -> reference.putParty(item.get("partyId").asString(), strip(item, "partyId"))));
-        each(seeds.resolve("relations.json"), item -> check(ReferenceKind.RELATION, "relations.json", item,
+        each(seeds, "relations", item -> check(ReferenceKind.RELATION, "relations", item,
                 () -> reference.addRelation(item)));
-        each(seeds.resolve("admission-plans.json"), item -> check(ReferenceKind.ADMISSION_PLAN, "admission-plans.json",
+        each(seeds, "admission-plans", item -> check(ReferenceKind.ADMISSION_PLAN, "admission-plans",
                 strip(item, "orgCode", "year", "stage"), () -> reference.putAdmissionPlan(item.get("orgCode").asString(),
                         item.get("year").asInt(), item.get("stage").asString(), strip(item, "orgCode", "year", "stage"))));
-        each(seeds.resolve("sanctions.json"), item -> check(ReferenceKind.SANCTION, "sanctions.json", item,
+        each(seeds, "sanctions", item -> check(ReferenceKind.SANCTION, "sanctions", item,
                 () -> reference.addSanction(item)));
         for (Path calendar : files(seeds.resolve("calendar"))) {
             JsonNode body = read(calendar);
@@ -129,9 +131,13 @@ class DemoSeeder implements ApplicationRunner {
         write.run();
     }
 
-    private static void each(Path file, Consumer<JsonNode> action) {
-        if (Files.exists(file)) {
-            read(file).forEach(action);
+    /** Every item of {@code <kind>.json} and then of {@code <kind>-*.json} (e.g. parties-tender.json), in name order. */
+    private static void each(Path seeds, String kind, Consumer<JsonNode> action) {
+        for (Path file : files(seeds)) {
+            String name = file.getFileName().toString();
+            if (name.equals(kind + ".json") || name.startsWith(kind + "-")) {
+                read(file).forEach(action);
+            }
         }
     }
 
