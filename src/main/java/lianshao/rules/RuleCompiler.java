@@ -33,6 +33,8 @@ import lianshao.facts.Thresholds;
 public final class RuleCompiler {
 
     private static final String RESOURCE_ROOT = "src/main/resources/lianshao/rules/";
+    /** Compiler messages name the resource relative to the resources folder. */
+    private static final String PACKAGE_ROOT = "lianshao/rules/";
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[?Line:? ?(\\d+)[:,] ?(?:Column:? ?)?(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -106,7 +108,7 @@ public final class RuleCompiler {
         source.drlFiles().forEach((file, text) -> files.write(RESOURCE_ROOT + file, text));
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = message.getPath() == null ? "" : message.getPath().replace(RESOURCE_ROOT, "");
+            String path = sourceFile(message.getPath());
             int line = message.getLine();
             int column = message.getColumn();
             Matcher m = LINE_COLUMN.matcher(message.getText());
@@ -126,6 +128,17 @@ public final class RuleCompiler {
             // the rule base stays usable; the repository need not keep every build
             services.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** The file as the rule source names it, whichever form of the written path the message carries. */
+    private static String sourceFile(String path) {
+        if (path == null) {
+            return "";
+        }
+        if (path.startsWith(RESOURCE_ROOT)) {
+            return path.substring(RESOURCE_ROOT.length());
+        }
+        return path.startsWith(PACKAGE_ROOT) ? path.substring(PACKAGE_ROOT.length()) : path;
     }
 
     private static int firstLine(DroolsError error) {
