@@ -43,11 +43,16 @@ public class Users implements UserDetailsService {
                 .update();
     }
 
+    private static boolean locked(java.time.LocalDateTime until) {
+        return until != null && until.isAfter(Times.nowUtc());
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?").param(username)
+        return jdbc.sql("SELECT username, password_hash, roles, enabled, locked_until FROM app_user WHERE username = ?").param(username)
                 .query((rs, n) -> User.withUsername(rs.getString("username")).password(rs.getString("password_hash"))
                         .disabled(!rs.getBoolean("enabled"))
+                        .accountLocked(locked(rs.getObject("locked_until", java.time.LocalDateTime.class)))
                         .authorities(Arrays.stream(rs.getString("roles").split(",")).map(String::trim)
                                 .filter(r -> !r.isEmpty()).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
                         .build())

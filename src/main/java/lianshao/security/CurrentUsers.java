@@ -1,0 +1,41 @@
+package lianshao.security;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Resolves the signed-in person behind a request (feeds are not people: empty). */
+@Component
+public class CurrentUsers {
+
+    private final JdbcClient jdbc;
+
+    CurrentUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CurrentUser> of(Authentication authentication) {
+        if (authentication == null || authentication.getPrincipal() instanceof FeedPrincipal) {
+            return Optional.empty();
+        }
+        return find(authentication.getName());
+    }
+
+    public Optional<CurrentUser> find(String username) {
+        return jdbc.sql("SELECT username, display_name, roles, scope_district FROM app_user WHERE username = ? AND enabled = TRUE")
+                .param(username)
+                .query((rs, n) -> new CurrentUser(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getString(4)))
+                .optional();
+    }
+
+    static Set<Role> roles(String text) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Role::valueOf).forEach(roles::add);
+        return roles;
+    }
+}
