@@ -49,10 +49,7 @@ public final class ContractValidator {
         if (!isObject(body)) {
             return bodyNotObject();
         }
-        ObjectSchema batch = ObjectSchema.builder()
-                .required(arrayField, new ArrayType(null, true, MAX_BATCH))
-                .build();
-        return walk(body, batch);
+        return walk(body, BatchSchemas.of(arrayField));
     }
 
     private static List<FieldError> walk(JsonNode object, ObjectSchema schema) {

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  */
 record DecimalType(boolean money, boolean signed) implements FieldType {
 
-    private static final int MONEY_SCALE = 2;
+    static final int MONEY_SCALE = 2;
 
     @Override
     public void check(JsonNode value, String path, List<FieldError> errors) {

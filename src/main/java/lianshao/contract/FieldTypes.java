@@ -24,6 +24,8 @@ final class FieldTypes {
     static final FieldType RANK = new IntType(1, Integer.MAX_VALUE);
     /** {@code string[]}: party references, each non-blank. */
     static final FieldType REFS = arrayOf(CODE.whenRequired());
+    /** School stage (admissions, admission plans); PRIMARY and JUNIOR are compulsory education. */
+    static final FieldType STAGE = EnumType.of("PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "HIGHER");
 
     private FieldTypes() {
     }

@@ -10,6 +10,7 @@ import static lianshao.contract.FieldTypes.PROSE;
 import static lianshao.contract.FieldTypes.RANK;
 import static lianshao.contract.FieldTypes.REFS;
 import static lianshao.contract.FieldTypes.SIGNED_MONEY;
+import static lianshao.contract.FieldTypes.STAGE;
 import static lianshao.contract.FieldTypes.TIMESTAMP;
 import static lianshao.contract.FieldTypes.YEAR;
 import static lianshao.contract.FieldTypes.arrayOf;
@@ -69,7 +70,7 @@ final class PayloadSchemas {
         return ObjectSchema.builder()
                 .required("studentRef", CODE)
                 .optional("identityHash", CODE)
-                .required("stage", oneOf("PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "HIGHER"))
+                .required("stage", STAGE)
                 .required("schoolType", oneOf("PUBLIC", "PRIVATE"))
                 .required("year", YEAR)
                 .required("admissionType", oneOf("REGULAR", "LOTTERY", "SPECIAL_TALENT", "BONUS_POINTS", "TRANSFER",

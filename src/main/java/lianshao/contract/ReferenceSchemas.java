@@ -4,6 +4,8 @@ import static lianshao.contract.FieldTypes.CODE;
 import static lianshao.contract.FieldTypes.COUNT;
 import static lianshao.contract.FieldTypes.DATE;
 import static lianshao.contract.FieldTypes.PROSE;
+import static lianshao.contract.FieldTypes.STAGE;
+import static lianshao.contract.FieldTypes.YEAR;
 import static lianshao.contract.FieldTypes.arrayOf;
 import static lianshao.contract.FieldTypes.oneOf;
 
@@ -21,11 +23,35 @@ final class ReferenceSchemas {
             ReferenceKind.SANCTION, sanction(),
             ReferenceKind.CALENDAR, calendar()));
 
+    private static final FieldType ORG_CODE = new TextType(64, true, true);
+    private static final FieldType PARTY_ID = new TextType(256, true, true);
+    private static final ObjectSchema NO_IDENTIFIERS = ObjectSchema.builder().build();
+    private static final Map<ReferenceKind, ObjectSchema> IDENTIFIERS = new EnumMap<>(Map.of(
+            ReferenceKind.ORG, ObjectSchema.builder().required("orgCode", ORG_CODE).build(),
+            ReferenceKind.PARTY, ObjectSchema.builder().required("partyId", PARTY_ID).build(),
+            ReferenceKind.RELATION, NO_IDENTIFIERS,
+            ReferenceKind.ADMISSION_PLAN, ObjectSchema.builder()
+                    .required("orgCode", ORG_CODE)
+                    .required("year", YEAR)
+                    .required("stage", STAGE)
+                    .build(),
+            ReferenceKind.SANCTION, NO_IDENTIFIERS,
+            ReferenceKind.CALENDAR, ObjectSchema.builder().required("year", YEAR).build()));
+
     private ReferenceSchemas() {
     }
 
     static ObjectSchema of(ReferenceKind kind) {
         return SCHEMAS.get(kind);
+    }
+
+    /**
+     * The identifiers of a resource: path variables of the single form ({@code PUT /orgs/{orgCode}}), fields of
+     * each item of the batch form. Relations and sanctions have none (the server assigns their ids). The reference
+     * controller checks these itself, before the body; this schema describes what it accepts.
+     */
+    static ObjectSchema identifiers(ReferenceKind kind) {
+        return IDENTIFIERS.get(kind);
     }
 
     private static ObjectSchema org() {
