@@ -401,7 +401,7 @@ class EvaluatorTest {
     }
 
     private static Context context(List<Org> orgs, List<Party> parties, List<Relation> relations) {
-        return new Context(List.of(), parties, orgs, relations, List.of(), List.of(), new WorkCalendar(Set.of(), Set.of()));
+        return new Context(List.of(), parties, orgs, relations, List.of(), List.of(), List.of(), new WorkCalendar(Set.of(), Set.of()));
     }
 
     private static Party party(String id, String orgCode, String role) {
