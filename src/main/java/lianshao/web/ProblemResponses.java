@@ -15,10 +15,15 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error as RFC 9457 {@code application/problem+json}; validation errors list their fields. */
+/**
+ * Every API error as RFC 9457 {@code application/problem+json}; validation errors list their fields.
+ * Spring MVC's own errors (unknown path, wrong method, wrong media type) come from the base class in
+ * the same format; anything unexpected is a 500 problem that reveals no internals.
+ */
 @RestControllerAdvice(basePackages = "lianshao")
-class ProblemResponses {
+class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -66,6 +71,17 @@ class ProblemResponses {
                 "数据库暂不可用，请稍后重试 / the database is unavailable, retry later");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .header(HttpHeaders.CONTENT_TYPE, "application/problem+json").body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // the security filters answer these
+        }
+        log.error("unexpected error", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "内部错误 / Internal error",
+                "服务内部错误，已记录 / an internal error occurred and was logged"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

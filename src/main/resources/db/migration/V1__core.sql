@@ -34,8 +34,8 @@ CREATE TABLE org (
     code         VARCHAR(64)  NOT NULL PRIMARY KEY,
     name         VARCHAR(256) NOT NULL,
     type         VARCHAR(32)  NOT NULL,
-    district     VARCHAR(64)  NOT NULL,
-    parent_code  VARCHAR(64),
+    district     VARCHAR(256) NOT NULL,
+    parent_code  VARCHAR(256),
     updated_at   DATETIME     NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
@@ -43,13 +43,13 @@ CREATE TABLE party (
     id            VARCHAR(256) NOT NULL PRIMARY KEY,
     kind          VARCHAR(32)  NOT NULL,
     name          VARCHAR(256) NOT NULL,
-    org_code      VARCHAR(64),
+    org_code      VARCHAR(256),
     position      VARCHAR(256),
     roles         VARCHAR(256) NOT NULL,
-    phone         VARCHAR(64),
-    address       VARCHAR(512),
-    bank_account  VARCHAR(128),
-    credit_code   VARCHAR(64),
+    phone         VARCHAR(256),
+    address       VARCHAR(4000),
+    bank_account  VARCHAR(256),
+    credit_code   VARCHAR(256),
     registered_on DATE,
     updated_at    DATETIME     NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
@@ -175,7 +175,7 @@ CREATE TABLE warning (
     form             INT           NOT NULL,
     grading          LONGTEXT      NOT NULL,
     evidence         LONGTEXT      NOT NULL,
-    subject_refs     VARCHAR(2048) NOT NULL,
+    subject_refs     LONGTEXT      NOT NULL,
     status           VARCHAR(24)   NOT NULL,
     still_hits       BOOLEAN       NOT NULL,
     rule_set_version VARCHAR(64)   NOT NULL,
