@@ -20,6 +20,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import lianshao.security.CurrentUser;
+import lianshao.security.CurrentUsers;
 import lianshao.security.Role;
 import lianshao.security.Users;
 import lianshao.support.Json;
@@ -43,6 +49,8 @@ public abstract class ApiTestSupport {
     protected JdbcClient jdbc;
     @Autowired
     private Users users;
+    @Autowired
+    private CurrentUsers currentUsers;
 
     @BeforeEach
     void users() {
@@ -58,8 +66,17 @@ public abstract class ApiTestSupport {
     }
 
     protected ResultActions getAsInspector(String path) throws Exception {
-        return mvc.perform(get(path).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                .httpBasic(INSPECTOR, PASSWORD)));
+        return mvc.perform(get(path).with(signedIn(INSPECTOR)));
+    }
+
+    /**
+     * A request made by the stored user with their stored roles, without checking the password each
+     * time (BCrypt is slow by design; sign-in itself is tested on its own).
+     */
+    protected RequestPostProcessor signedIn(String username) {
+        CurrentUser user = currentUsers.find(username).orElseThrow();
+        return SecurityMockMvcRequestPostProcessors.user(username)
+                .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
     }
 
     protected static MockHttpServletRequestBuilder withKey(MockHttpServletRequestBuilder request) {

@@ -21,9 +21,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 import lianshao.contract.ContractValidator;
+import lianshao.reference.ReferenceQueries;
+import lianshao.security.CurrentUser;
+import lianshao.security.CurrentUsers;
 import lianshao.security.FeedPrincipal;
 import lianshao.support.Json;
 import lianshao.support.Times;
+import lianshao.warnings.AccessLog;
 import lianshao.warnings.WarningView;
 import lianshao.warnings.Warnings;
 import lianshao.web.Forbidden;
@@ -42,9 +46,15 @@ class RecordController {
     private final Warnings warnings;
     private final ContractValidator validator;
     private final JsonBodies bodies;
+    private final CurrentUsers users;
+    private final ReferenceQueries reference;
+    private final AccessLog accessLog;
 
     RecordController(RecordIngestion ingestion, RecordStore store, Warnings warnings, ContractValidator validator,
-            JsonBodies bodies) {
+            JsonBodies bodies, CurrentUsers users, ReferenceQueries reference, AccessLog accessLog) {
+        this.users = users;
+        this.reference = reference;
+        this.accessLog = accessLog;
         this.ingestion = ingestion;
         this.store = store;
         this.warnings = warnings;
@@ -100,8 +110,16 @@ class RecordController {
     @Operation(summary = "读取记录（最新版本、全部版本及预警）/ A record: latest revision, all revisions, warnings")
     Map<String, Object> get(@PathVariable String recordId, Authentication auth) {
         StoredRecord record = store.find(recordId).orElseThrow(() -> new NotFound("记录不存在 / no record " + recordId));
-        if (auth.getPrincipal() instanceof FeedPrincipal feed && !feed.source().equals(record.source())) {
-            throw new NotFound("记录不存在 / no record " + recordId);
+        if (auth.getPrincipal() instanceof FeedPrincipal feed) {
+            if (!feed.source().equals(record.source())) {
+                throw new NotFound("记录不存在 / no record " + recordId);
+            }
+        } else {
+            CurrentUser user = users.of(auth).orElseThrow(() -> new NotFound("记录不存在 / no record " + recordId));
+            if (!user.wholeCity() && !reference.org(record.orgCode()).map(o -> user.district().equals(o.district())).orElse(false)) {
+                throw new NotFound("记录不存在 / no record " + recordId);
+            }
+            accessLog.opened(user.username(), "RECORD", recordId, "API");
         }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("recordId", record.id());

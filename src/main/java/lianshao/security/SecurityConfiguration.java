@@ -52,7 +52,8 @@ class SecurityConfiguration {
                                 "/api/v1/relations", "/api/v1/relations/batch", "/api/v1/admission-plans/batch",
                                 "/api/v1/sanctions", "/api/v1/sanctions/batch", "/api/v1/calendar/batch")
                         .hasAnyAuthority(Scope.REFERENCE.authority(), Role.ADMIN.authority())
-                        .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings").hasAnyRole(PEOPLE)
+                        .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings", "/api/v1/mutes/**", "/api/v1/mutes",
+                                "/api/v1/access-log").hasAnyRole(PEOPLE)
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -9,7 +9,9 @@ public record WarningView(String id, String ruleId, String title, String titleEn
         String formName, String formNameEn, String level, String orgCode, String recordId, int recordRevision,
         List<String> subjectRefs, String message, String messageEn, String clause, String basis,
         List<String> departments, Map<String, Object> evidence, Grading grading, String status, boolean stillHits,
-        OffsetDateTime occurredAt, OffsetDateTime raisedAt, OffsetDateTime updatedAt, String ruleSetVersion) {
+        OffsetDateTime occurredAt, OffsetDateTime raisedAt, OffsetDateTime updatedAt, String ruleSetVersion,
+        String assignee, Integer decidedForm, Integer proposedForm, String proposedBy, String dismissReason,
+        OffsetDateTime dueAt, boolean overdue, int version) {
 
     /** From the rule's base form through each step to the suggested form. */
     public record Grading(int baseForm, List<Map<String, Object>> steps, int suggestedForm) {

@@ -49,10 +49,15 @@ public class Warnings implements SubjectHistory {
     private final JdbcTemplate template;
     private final ReferenceQueries reference;
     private final MeterRegistry meters;
+    private final WarningSettings settings;
+    private final Mutes mutes;
     private final Map<String, Counter> raisedCounters = new ConcurrentHashMap<>();
 
-    Warnings(JdbcClient jdbc, JdbcTemplate template, ReferenceQueries reference, MeterRegistry meters) {
+    Warnings(JdbcClient jdbc, JdbcTemplate template, ReferenceQueries reference, MeterRegistry meters,
+            WarningSettings settings, Mutes mutes) {
         this.jdbc = jdbc;
+        this.settings = settings;
+        this.mutes = mutes;
         this.template = template;
         this.reference = reference;
         this.meters = meters;
@@ -66,9 +71,10 @@ public class Warnings implements SubjectHistory {
     public void apply(EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion) {
         LocalDateTime now = Times.nowUtc();
         Map<String, Existing> existing = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, rule_id, form, status, still_hits FROM warning WHERE record_id = ?").param(record.recordId())
+        jdbc.sql("SELECT id, rule_id, form, status, still_hits, raised_at FROM warning WHERE record_id = ?").param(record.recordId())
                 .query(rs -> {
-                    existing.put(rs.getString(2), new Existing(rs.getString(1), rs.getInt(3), rs.getString(4), rs.getBoolean(5)));
+                    existing.put(rs.getString(2), new Existing(rs.getString(1), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+                            rs.getObject(6, LocalDateTime.class)));
                 });
         for (GradedHit g : graded) {
             Existing before = existing.remove(g.hit().ruleId());
@@ -78,22 +84,33 @@ public class Warnings implements SubjectHistory {
                     String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g.hit()),
                     Json.write(g.hit().subjects()), ruleSetVersion};
             if (before == null) {
+                Optional<String> mute = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate());
+                WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
                 jdbc.sql("""
                         INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
                             departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
-                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', TRUE, ?, ?, 0)""")
-                        .params(concat(content, id, g.hit().ruleId(), record.recordId(), now, now)).update();
-                audit(id, "RAISED", SYSTEM, now, null, WarningStatus.NEW.name(), null,
-                        Map.of("form", g.form(), "revision", record.revision(), "ruleSetVersion", ruleSetVersion));
-                raisedCounter(g.form(), record.domain()).increment();
+                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?)""")
+                        .params(concat(content, id, g.hit().ruleId(), record.recordId(), status.name(), now, now,
+                                now.plusDays(settings.dueDaysFor(g.form())))).update();
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("form", g.form());
+                details.put("revision", record.revision());
+                details.put("ruleSetVersion", ruleSetVersion);
+                mute.ifPresent(m -> details.put("muteId", m));
+                audit(id, mute.isPresent() ? "MUTED" : "RAISED", SYSTEM, now, null, status.name(),
+                        mute.isPresent() ? "规则已对该对象静默，命中已记录 / rule muted for the subject; hit recorded" : null, details);
+                if (mute.isEmpty()) {
+                    raisedCounter(g.form(), record.domain()).increment();
+                }
             } else {
                 jdbc.sql("""
                         UPDATE warning SET record_revision = ?, domain = ?, org_code = ?, occurred_at = ?, title = ?,
                             title_en = ?, message = ?, clause = ?, basis = ?, departments = ?, base_form = ?, form = ?, grading = ?,
                             evidence = ?, subject_refs = ?, rule_set_version = ?, still_hits = TRUE, updated_at = ?,
-                            version = version + 1
-                        WHERE id = ?""").params(concat(content, now, id)).update();
+                            due_at = CASE WHEN form = ? THEN due_at ELSE ? END, version = version + 1
+                        WHERE id = ?""").params(concat(content, now, g.form(), before.raisedAt.plusDays(settings.dueDaysFor(g.form())), id))
+                        .update();
                 if (before.form != g.form() || !before.stillHits) {
                     audit(id, "REEVALUATED", SYSTEM, now, before.status, before.status, null,
                             Map.of("fromForm", before.form, "toForm", g.form(), "revision", record.revision(),
@@ -115,7 +132,7 @@ public class Warnings implements SubjectHistory {
         }
     }
 
-    private record Existing(String id, int form, String status, boolean stillHits) {
+    private record Existing(String id, int form, String status, boolean stillHits, LocalDateTime raisedAt) {
     }
 
     private void insertSubjects(String warningId, GradedHit g, EvaluatedRecord record) {
@@ -247,6 +264,15 @@ public class Warnings implements SubjectHistory {
         return jdbc.sql("SELECT * FROM warning WHERE id = ?").param(id).query((rs, n) -> view(rs)).optional();
     }
 
+    /** The warning if it lies in the district (null: the whole city). */
+    public Optional<WarningView> find(String id, String district) {
+        if (district == null) {
+            return find(id);
+        }
+        return jdbc.sql("SELECT w.* FROM warning w JOIN org o ON o.code = w.org_code WHERE w.id = ? AND o.district = ?")
+                .params(id, district).query((rs, n) -> view(rs)).optional();
+    }
+
     public List<WarningView.Action> history(String warningId) {
         return jdbc.sql("SELECT * FROM warning_action WHERE warning_id = ? ORDER BY acted_at, id").param(warningId)
                 .query((rs, n) -> new WarningView.Action(rs.getString("id"), rs.getString("action"), rs.getString("actor"),
@@ -269,6 +295,16 @@ public class Warnings implements SubjectHistory {
         condition(where, params, "ruleId", "w.rule_id = :ruleId", filter.ruleId());
         condition(where, params, "fromTime", "w.raised_at >= :fromTime", filter.from() == null ? null : filter.from().atStartOfDay());
         condition(where, params, "toTime", "w.raised_at < :toTime", filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay());
+        condition(where, params, "district", "w.org_code IN (SELECT o.code FROM org o WHERE o.district = :district)",
+                filter.district());
+        condition(where, params, "assignee", "w.assignee = :assignee", filter.assignee());
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            where.append(" AND w.due_at < :now AND w.status IN ('NEW', 'ASSIGNED', 'UNDER_REVIEW', 'ESCALATED', 'REOPENED')");
+            params.put("now", Times.nowUtc());
+        }
+        if (filter.status() == null && !filter.includeMuted()) {
+            where.append(" AND w.status <> 'MUTED'");
+        }
         condition(where, params, "subjectRef",
                 "EXISTS (SELECT 1 FROM warning_subject s WHERE s.warning_id = w.id AND s.subject_ref = :subjectRef)",
                 filter.subjectRef());
@@ -276,7 +312,7 @@ public class Warnings implements SubjectHistory {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<WarningView> items = jdbc.sql("SELECT w.* FROM warning w" + where
-                        + " ORDER BY w.raised_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
+                        + " ORDER BY " + filter.sortSql() + " LIMIT :limit OFFSET :offset")
                 .params(params).query((rs, n) -> view(rs)).list();
         return new Page(items, page, size, total);
     }
@@ -303,6 +339,14 @@ public class Warnings implements SubjectHistory {
                 new WarningView.Grading(rs.getInt("base_form"), steps, form.number()), rs.getString("status"),
                 rs.getBoolean("still_hits"), Times.offset(rs.getObject("occurred_at", LocalDateTime.class)),
                 Times.offset(rs.getObject("raised_at", LocalDateTime.class)),
-                Times.offset(rs.getObject("updated_at", LocalDateTime.class)), rs.getString("rule_set_version"));
+                Times.offset(rs.getObject("updated_at", LocalDateTime.class)), rs.getString("rule_set_version"),
+                rs.getString("assignee"), (Integer) rs.getObject("decided_form"), (Integer) rs.getObject("proposed_form"),
+                rs.getString("proposed_by"), rs.getString("dismiss_reason"),
+                Times.offset(rs.getObject("due_at", LocalDateTime.class)), overdue(rs), rs.getInt("version"));
+    }
+
+    private static boolean overdue(ResultSet rs) throws SQLException {
+        LocalDateTime due = rs.getObject("due_at", LocalDateTime.class);
+        return due != null && due.isBefore(Times.nowUtc()) && WarningStatus.valueOf(rs.getString("status")).open();
     }
 }
