@@ -184,7 +184,7 @@ class OpenApiDocumentTest {
     void everyReferencePutAndPostHasABody() {
         List<String> seen = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-            if (path.getKey().startsWith("/api/v1/records") || path.getKey().startsWith("/api/v1/warnings")) {
+            if (!path.getKey().matches("/api/v1/(orgs|parties|relations|admission-plans|sanctions|calendar)(/.*)?")) {
                 continue;
             }
             for (String method : List.of("put", "post")) {
