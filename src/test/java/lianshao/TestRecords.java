@@ -25,14 +25,15 @@ public final class TestRecords {
     }
 
     /**
-     * A purchase of 500,000 by inquiry on a budget line of its own, approved by a person of its own (so
+     * A purchase of 300,000 by inquiry of three suppliers on a budget line of its own, approved by a person of its own (so
      * no repetition from other tests lifts a grade): clean under the first rules.
      */
     public static ObjectNode smallPurchase(String orgCode) {
         return envelope("PROCUREMENT", orgCode, "2026-04-01T09:00:00+08:00", """
                 { "purchaseId": "%s", "fiscalYear": 2026, "budgetProjectCode": "%s", "itemCategory": "A02010104",
-                  "description": "教室多媒体设备", "amount": 500000.00, "method": "INQUIRY", "supplierRef": "SUP-1",
-                  "approverRef": "%s" }""".formatted(unique("CG"), unique("BP"), unique("APP")));
+                  "description": "教室多媒体设备", "amount": 300000.00, "method": "INQUIRY", "invitedCount": 3,
+                  "responsiveCount": 3, "supplierRef": "%s", "approverRef": "%s", "approverRole": "DEPARTMENT_HEAD",
+                  "collectiveDecisionRef": "HY-2026-03" }""".formatted(unique("CG"), unique("BP"), unique("SUP"), unique("APP")));
     }
 
     /** A purchase of 2,500,000 by inquiry without approval: fires PRC-01. */
