@@ -109,6 +109,27 @@ class GradingEndToEndTest extends ApiTestSupport {
     }
 
     @Test
+    void g1CombinationNamedByTheRulesBonusPointsForTheApproversRelativeAreFormThree() throws Exception {
+        String approver = unique("APP");
+        ObjectNode bonus = admission(approver, "2026-07-20");
+        String guardian = payload(bonus).get("guardianRefs").get(0).asString();
+        postJson("/api/v1/relations", """
+                { "fromRef": "%s", "toRef": "%s", "kind": "SIBLING" }""".formatted(approver, guardian))
+                .andExpect(status().isCreated());
+        payload(bonus).put("stage", "SENIOR").put("admissionType", "BONUS_POINTS").put("examScore", 600).put("cutoffScore", 590)
+                .set("bonusItems", Json.parse("[ { \"type\": \"市级优秀学生干部\", \"points\": 5, \"publicized\": false } ]"));
+
+        JsonNode reply = post(bonus);
+        assertThat(reply.get("warnings")).hasSize(2);
+        for (String rule : List.of("ADM-05", "ADM-08")) {
+            JsonNode w = warning(reply, rule);
+            assertThat(w.get("grading").get("baseForm").asInt()).as(rule).isEqualTo(2);
+            assertThat(w.get("form").asInt()).as(rule).isEqualTo(3);
+            assertThat(steps(w)).as(rule).containsExactly("G1");
+        }
+    }
+
+    @Test
     void g5CumulativePersonalBenefitReachingThirtyThousandGivesFormFourOnTheRecordThatCrossesIt() throws Exception {
         String payee = unique("P");
         putJson("/api/v1/parties/" + payee, """
