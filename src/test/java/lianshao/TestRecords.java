@@ -53,11 +53,15 @@ public final class TestRecords {
                             { "bidderRef": "B3", "price": 4751000.00, "disqualified": false } ] }""".formatted(unique("ZB"), unique("APP")));
     }
 
-    /** An admission by the SPECIAL_TALENT route with one guardian. */
+    /**
+     * An admission by the SPECIAL_TALENT route with one guardian, publicized before admission (so ADM-10
+     * stays silent); with an admission plan for its school (2026, PRIMARY) it is clean.
+     */
     public static ObjectNode exceptionAdmission(String orgCode, String guardianRef, String approverRef) {
         return envelope("ADMISSION", orgCode, "2026-09-01T09:00:00+08:00", """
                 { "studentRef": "%s", "stage": "PRIMARY", "schoolType": "PUBLIC", "year": 2026,
-                  "admissionType": "SPECIAL_TALENT", "guardianRefs": ["%s"], "approverRef": "%s", "admittedOn": "2026-08-28" }"""
+                  "admissionType": "SPECIAL_TALENT", "guardianRefs": ["%s"], "approverRef": "%s", "admittedOn": "2026-08-28",
+                  "publicizedOn": "2026-08-21" }"""
                 .formatted(unique("STU"), guardianRef, approverRef));
     }
 

@@ -33,6 +33,7 @@ final class RecordKeys {
             case "ADMISSION" -> {
                 add(keys, RecordKey.ADMISSION_PLAN, org, p, "year", "stage");
                 add(keys, "ADM_APPROVER", org, p, "year", "approverRef");
+                add(keys, "ADM_SCHOOL_YEAR", org, p, "year");
                 add(keys, "IDENTITY", null, p, "identityHash");
             }
             case "RECRUITMENT" -> add(keys, "POST", org, p, "recruitmentId", "positionCode");

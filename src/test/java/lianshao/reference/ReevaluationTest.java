@@ -24,6 +24,7 @@ class ReevaluationTest extends ApiTestSupport {
         String guardian = unique("G");
         String principal = unique("PRIN");
         String approver = unique("APP");
+        putJson("/api/v1/admission-plans/" + school + "/2026/PRIMARY", "{ \"quota\": 120 }").andExpect(status().isCreated());
         String recordId = json(postJson("/api/v1/records", TestRecords.exceptionAdmission(school, guardian, approver).toString())
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.warnings").isEmpty()).andReturn())
                 .get("recordId").asString();
