@@ -50,12 +50,12 @@ public record ResearchExpense(
         return day != null && !day.isAfter(paidOn) && !day.isBefore(paidOn.minusMonths(months));
     }
 
-    /** The fee per person-day of an expert consultation, or null without a positive {@code expertDays}. */
+    /** The fee per person-day of an expert consultation, to the cent; null without a positive {@code expertDays}. */
     public BigDecimal feePerDay() {
         if (expertDays == null || expertDays.signum() <= 0) {
             return null;
         }
-        return amount.divide(expertDays, java.math.MathContext.DECIMAL64);
+        return amount.divide(expertDays, 2, java.math.RoundingMode.HALF_UP);
     }
 
     /**
