@@ -38,13 +38,15 @@ public class RecordIngestion {
     private final ContractValidator validator;
     private final RecordStore store;
     private final RecordEvaluator evaluator;
+    private final ReevaluationQueue queue;
     private final TransactionTemplate tx;
     private final EvaluationSettings settings;
     private final MeterRegistry meters;
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     RecordIngestion(ContractValidator validator, RecordStore store, RecordEvaluator evaluator, TransactionTemplate tx,
-            EvaluationSettings settings, MeterRegistry meters) {
+            EvaluationSettings settings, MeterRegistry meters, ReevaluationQueue queue) {
+        this.queue = queue;
         this.validator = validator;
         this.store = store;
         this.evaluator = evaluator;
@@ -124,7 +126,7 @@ public class RecordIngestion {
             String id = Ids.newId();
             try {
                 store.insert(id, source, externalId, domain, orgCode, occurred, hash, canonical, now, retryAt);
-                store.replaceKeys(id, RecordKeys.of(envelope), occurred);
+                storeKeys(id, RecordKeys.of(envelope), occurred);
                 return new Result(index, externalId, IngestOutcome.CREATED, id, List.of());
             } catch (DuplicateKeyException raced) {
                 // another request stored the same identity first: treat this one as a repost of it
@@ -139,8 +141,21 @@ public class RecordIngestion {
             return new Result(index, externalId, IngestOutcome.UNCHANGED, record.id(), List.of());
         }
         store.revise(record, domain, orgCode, occurred, hash, canonical, now, retryAt);
-        store.replaceKeys(record.id(), RecordKeys.of(envelope), occurred);
+        storeKeys(record.id(), RecordKeys.of(envelope), occurred);
         return new Result(index, externalId, IngestOutcome.REVISED, record.id(), List.of());
+    }
+
+    /**
+     * Stores the record's lookup keys; records of the same budget line, project, post... that occurred
+     * after it are queued for re-evaluation, since a late arrival changes their running totals.
+     */
+    private void storeKeys(String recordId, java.util.Set<RecordKey> keys, LocalDateTime occurred) {
+        store.replaceKeys(recordId, keys, occurred);
+        List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
+        List<String> later = store.laterSharing(context, recordId, occurred, settings.maxReevaluationsPerChange());
+        if (!later.isEmpty()) {
+            queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + recordId);
+        }
     }
 
     private void count(JsonNode envelope, IngestOutcome outcome) {

@@ -136,6 +136,37 @@ class RecordStore {
                 .param("name", keyName).param("values", values).param("limit", limit).query(String.class).list();
     }
 
+    /** Records naming the party as a subject of one of their warnings (it need not appear in the record). */
+    List<String> recordIdsWithSubject(Collection<String> subjectRefs, int limit) {
+        if (subjectRefs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT record_id FROM warning_subject WHERE subject_ref IN (:refs) LIMIT :limit")
+                .param("refs", subjectRefs).param("limit", limit).query(String.class).list();
+    }
+
+    /**
+     * Records sharing a context key with the given record that occurred after it: their running totals
+     * and counts change when a record arrives late.
+     */
+    List<String> laterSharing(Collection<RecordKey> keys, String recordId, LocalDateTime occurredAt, int limit) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (RecordKey key : keys) {
+            where.append(where.isEmpty() ? "" : " OR ").append("(key_name = ? AND key_value = ?)");
+            params.add(key.name());
+            params.add(key.value());
+        }
+        params.add(occurredAt);
+        params.add(recordId);
+        params.add(limit);
+        return jdbc.sql("SELECT DISTINCT record_id FROM record_key WHERE (" + where + ") AND occurred_at > ? AND record_id <> ? LIMIT ?")
+                .params(params).query(String.class).list();
+    }
+
     void markEvaluated(String id, String ruleSetVersion, LocalDateTime now) {
         jdbc.sql("""
                 UPDATE record SET status = 'EVALUATED', rule_set_version = ?, evaluated_at = ?, attempts = 0,

@@ -46,13 +46,16 @@ class ReevaluationQueue {
         Collection<String> values = change.kind() == ReferenceDataChanged.Kind.CALENDAR_YEAR
                 ? List.of("PROCUREMENT|" + change.keys().get(0)) : change.keys();
         int limit = settings.maxReevaluationsPerChange();
-        List<String> ids = store.recordIdsWithKey(key, values, limit + 1);
+        List<String> ids = new ArrayList<>(store.recordIdsWithKey(key, values, limit + 1));
+        if (change.kind() == ReferenceDataChanged.Kind.PARTIES) {
+            // a sanction or relation of a subject named only by a warning (a leader whose relative was admitted)
+            store.recordIdsWithSubject(values, limit + 1).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        }
         if (ids.size() > limit) {
             log.warn("{} touches more than {} records; only the first {} are queued for re-evaluation",
                     change.reason(), limit, limit);
-            ids = ids.subList(0, limit);
         }
-        enqueue(ids, change.reason());
+        enqueue(ids.subList(0, Math.min(limit, ids.size())), change.reason());
     }
 
     void enqueue(Collection<String> recordIds, String reason) {

@@ -96,6 +96,16 @@ public class ReferenceWriter {
                     .params(id, row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], now).update();
         }
         events.publishEvent(ReferenceDataChanged.parties(List.of(id), "当事人 " + id + " 变更 / party changed"));
+        // a leader or principal (before or after the change) matters to every record of their organisation
+        boolean leaderNow = roleText.contains("LEADER") || roleText.contains("PRINCIPAL");
+        boolean leaderBefore = existing.map(cols -> String.valueOf(cols.get(4))).map(r -> r.contains("LEADER") || r.contains("PRINCIPAL"))
+                .orElse(false);
+        for (String org : new java.util.LinkedHashSet<>(java.util.Arrays.asList(
+                leaderNow ? (String) row[2] : null, leaderBefore ? (String) existing.get().get(2) : null))) {
+            if (org != null) {
+                events.publishEvent(ReferenceDataChanged.org(org, "单位领导 " + id + " 变更 / a leader of the organisation changed"));
+            }
+        }
         return existing.isPresent() ? WriteOutcome.UPDATED : WriteOutcome.CREATED;
     }
 

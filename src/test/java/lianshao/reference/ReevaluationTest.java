@@ -76,4 +76,58 @@ class ReevaluationTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.warnings[0].form").value(3))
                 .andExpect(jsonPath("$.warnings[0].grading.steps[0].step").value("G3"));
     }
+
+    @Test
+    void aPersonBecomingPrincipalReevaluatesTheRecordsOfTheirSchool() throws Exception {
+        String school = unique("SCH");
+        String guardian = unique("G");
+        String person = unique("P");
+        putJson("/api/v1/orgs/" + school, "{ \"name\": \"测试小学\", \"type\": \"SCHOOL\", \"district\": \"南山区\" }");
+        putJson("/api/v1/admission-plans/" + school + "/2026/PRIMARY", "{ \"quota\": 100 }");
+        putJson("/api/v1/parties/" + person, """
+                { "kind": "PERSON", "name": "赵老师", "orgCode": "%s", "roles": ["TEACHER"] }""".formatted(school));
+        postJson("/api/v1/relations", """
+                { "fromRef": "%s", "toRef": "%s", "kind": "SIBLING" }""".formatted(person, guardian));
+        String recordId = json(postJson("/api/v1/records", TestRecords.exceptionAdmission(school, guardian, unique("APP")).toString())
+                .andExpect(status().isCreated()).andReturn()).get("recordId").asString();
+        background.drainQueue();
+        assertThat(rulesOf(recordId)).doesNotContain("ADM-08");
+
+        putJson("/api/v1/parties/" + person, """
+                { "kind": "PERSON", "name": "赵老师", "orgCode": "%s", "roles": ["TEACHER", "PRINCIPAL"] }""".formatted(school))
+                .andExpect(status().isOk());
+        background.drainQueue();
+        assertThat(rulesOf(recordId)).contains("ADM-08");
+    }
+
+    @Test
+    void aRecordArrivingLateReevaluatesTheLaterRecordsItsTotalTouches() throws Exception {
+        String org = unique("SCH");
+        String budget = unique("BP");
+        var march = TestRecords.smallPurchase(org);
+        TestRecords.set(march, "payload.budgetProjectCode", budget);
+        TestRecords.set(march, "payload.amount", lianshao.support.Json.parse("900000.00"));
+        TestRecords.set(march, "occurredAt", "2026-03-01T09:00:00+08:00");
+        var april = TestRecords.smallPurchase(org);
+        TestRecords.set(april, "payload.budgetProjectCode", budget);
+        TestRecords.set(april, "payload.amount", lianshao.support.Json.parse("800000.00"));
+        TestRecords.set(april, "occurredAt", "2026-04-01T09:00:00+08:00");
+        postJson("/api/v1/records", march.toString());
+        String aprilId = json(postJson("/api/v1/records", april.toString()).andReturn()).get("recordId").asString();
+        assertThat(rulesOf(aprilId)).doesNotContain("PRC-02");
+
+        // a February purchase of the same line arrives last: April's running total is now 2,200,000
+        var february = TestRecords.smallPurchase(org);
+        TestRecords.set(february, "payload.budgetProjectCode", budget);
+        TestRecords.set(february, "payload.amount", lianshao.support.Json.parse("500000.00"));
+        TestRecords.set(february, "occurredAt", "2026-02-01T09:00:00+08:00");
+        postJson("/api/v1/records", february.toString()).andExpect(status().isCreated());
+        background.drainQueue();
+        assertThat(rulesOf(aprilId)).contains("PRC-02");
+    }
+
+    private java.util.List<String> rulesOf(String recordId) {
+        return jdbc.sql("SELECT rule_id FROM warning WHERE record_id = ? AND still_hits = TRUE").param(recordId)
+                .query(String.class).list();
+    }
 }
