@@ -73,8 +73,9 @@ public final class RuleCompiler {
     public RuleSet compile(RuleSource source) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleMetadata> rulesById = new HashMap<>();
+        Map<String, RuleValidity> validity = new HashMap<>();
         int[] rules = {0};
-        source.drlFiles().forEach((file, text) -> rules[0] += checkFile(file, text, problems, rulesById));
+        source.drlFiles().forEach((file, text) -> rules[0] += checkFile(file, text, problems, rulesById, validity));
         if (safety != null) {
             safety.checkRuleCount(rules[0], problems);
         }
@@ -92,11 +93,12 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
-        return new RuleSet(source.version(), kieBase, Map.copyOf(rulesById), thresholds);
+        return new RuleSet(source.version(), kieBase, Map.copyOf(rulesById), thresholds, Map.copyOf(validity));
     }
 
     /** Parses, checks and reads the metadata of one file; returns how many rules it holds. */
-    private int checkFile(String file, String text, List<RuleProblem> problems, Map<String, RuleMetadata> rulesById) {
+    private int checkFile(String file, String text, List<RuleProblem> problems, Map<String, RuleMetadata> rulesById,
+            Map<String, RuleValidity> validity) {
         if (safety != null && !safety.checkText(file, text, problems)) {
             return 0;
         }
@@ -122,7 +124,14 @@ public final class RuleCompiler {
             safety.checkPackage(file, text, pkg, problems);
         }
         for (RuleDescr rule : pkg.getRules()) {
+            int before = problems.size();
             RuleMetadata metadata = RuleMetadataReader.read(file, rule, problems);
+            if (problems.size() == before) {
+                RuleValidity dates = RuleMetadataReader.validity(file, rule, problems);
+                if (dates != null) {
+                    validity.put(RuleValidity.key(pkg.getName(), rule.getName()), dates);
+                }
+            }
             if (metadata == null) {
                 continue;
             }
