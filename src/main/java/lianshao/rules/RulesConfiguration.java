@@ -1,0 +1,45 @@
+package lianshao.rules;
+
+import java.util.SortedMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The active rule set at start-up: the active stored version, compiled and checked. On the very first
+ * start (no stored version) the rules folder is imported as version 1 and activated. A rule set that
+ * fails its safety check or does not compile stops the start with file, line and reason.
+ */
+@Configuration(proxyBeanMethods = false)
+class RulesConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
+    static final String SYSTEM = "system";
+
+    @Bean
+    ActiveRuleSet activeRuleSet(RulesSettings settings, RuleSetRepository repository, MeterRegistry meters) {
+        RuleCompiler compiler = settings.compiler();
+        if (repository.isEmpty()) {
+            SortedMap<String, String> files = RuleFiles.readFolder(settings.location());
+            RuleSource source = files.isEmpty() ? RuleSource.readFolder(settings.location()) : RuleSource.fromFiles(files);
+            RuleSet ruleSet = compiler.compile(source);
+            if (repository.importFirst(files, source.version(), SYSTEM)) {
+                log.info("Rule set {} imported from {} as version 1: {} catalogue rules from {} files", ruleSet.version(),
+                        settings.location().toAbsolutePath(), ruleSet.rulesById().size(), source.drlFiles().size());
+                ActiveVersionRow row = repository.active().orElseThrow();
+                return new ActiveRuleSet(new ActiveRuleSet.Deployment(ruleSet, row.versionNumber(), row.generation()), meters);
+            }
+        }
+        ActiveVersionRow row = repository.active()
+                .orElseThrow(() -> new IllegalStateException("rule_set_version has rows but rule_set_active has none"));
+        RuleSource source = RuleSource.fromFiles(repository.files(row.versionNumber()));
+        RuleSet ruleSet = compiler.compile(source);
+        log.info("Rule set {} active: stored version {}, {} catalogue rules from {} files", ruleSet.version(),
+                row.versionNumber(), ruleSet.rulesById().size(), source.drlFiles().size());
+        return new ActiveRuleSet(new ActiveRuleSet.Deployment(ruleSet, row.versionNumber(), row.generation()), meters);
+    }
+}
