@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A refused submit as RFC 9457 problem+json, with the errors and failed test cases that refused it. */
-@RestControllerAdvice(assignableTypes = RuleSetController.class)
+@RestControllerAdvice(assignableTypes = {RuleSetController.class, BacktestController.class})
 class AuthoringProblems {
 
     @ExceptionHandler(RuleSetRefused.class)
