@@ -4,6 +4,7 @@ import java.util.SortedMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +20,16 @@ class RulesConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
     static final String SYSTEM = "system";
+
+    /** Developer loop: reload the rules folder on change (off by default). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "lianshao.rules.watch", havingValue = "true")
+    RuleFolderWatcher ruleFolderWatcher(RulesSettings settings, ActiveRuleSet active) throws java.io.IOException {
+        RuleFolderWatcher watcher = new RuleFolderWatcher(settings.location(), settings.compiler(), active,
+                java.time.Duration.ofMillis(300));
+        watcher.start();
+        return watcher;
+    }
 
     @Bean
     ActiveRuleSet activeRuleSet(RulesSettings settings, RuleSetRepository repository, MeterRegistry meters) {
