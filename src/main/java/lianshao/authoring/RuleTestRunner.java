@@ -76,6 +76,30 @@ public class RuleTestRunner {
         return new CaseResult(c, failures.isEmpty(), failures, hits);
     }
 
+    /**
+     * Evaluates one ad-hoc record envelope with a context in the test-file format (orgs, parties,
+     * relations, sanctions, priorHits, admissionPlans, calendar, records); every hit it raises.
+     *
+     * @throws IllegalArgumentException when the record or a context record breaks the contract
+     */
+    public List<Hit> evaluate(RuleSet ruleSet, JsonNode record, JsonNode context) {
+        JsonNode ctx = context == null || context.isNull() ? Json.parse("{}") : context;
+        List<FieldError> invalid = validator.validateEnvelope(record);
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException("record is not valid under the contract: " + invalid);
+        }
+        List<RecordFact> earlier = new ArrayList<>();
+        int i = 0;
+        for (JsonNode envelope : ctx.path("records")) {
+            List<FieldError> errors = validator.validateEnvelope(envelope);
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException("context record #" + i + " is not valid: " + errors);
+            }
+            earlier.add(fact(envelope, "context-" + i++, false));
+        }
+        return evaluator.evaluate(ruleSet, fact(record, "record-under-test", true), context(ctx, earlier)).hits();
+    }
+
     private void check(RuleTestCase c, RuleSet ruleSet, Optional<Hit> hit, List<String> failures) {
         JsonNode expect = c.expect();
         boolean fires = expect.path("fires").asBoolean(false);

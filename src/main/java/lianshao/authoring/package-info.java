@@ -1,5 +1,6 @@
 /**
- * Rule authoring: the rule test files that sit beside each DRL ({@code NAME.test.json}) and the runner
- * that checks a rule set against them.
+ * Rule authoring: the rule test files beside each DRL ({@code NAME.test.json}) and their runner, and the
+ * lifecycle of stored rule-set versions over {@code /api/v1/rule-sets}: drafts, validation, tests,
+ * backtests, maker–checker approval, deployment and rollback, all audited.
  */
 package lianshao.authoring;

@@ -1,5 +1,6 @@
 package lianshao.evaluation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,7 +38,8 @@ import lianshao.rules.RulesSettings;
 
 /**
  * Judges one record: a fresh session of the given rule set, the record, its items and its context as
- * facts, fired within the firing and time budgets, then disposed.
+ * facts, fired within the firing and time budgets, then disposed. Only the rules in force on the day
+ * the record occurred fire ({@code @validFrom}/{@code @validTo}).
  */
 @Component
 public class Evaluator implements AutoCloseable {
@@ -79,7 +82,9 @@ public class Evaluator implements AutoCloseable {
                 }
             });
             facts(record, context, ruleSet).forEach(session::insert);
-            int firings = session.fireAllRules(settings.maxFirings());
+            int firings = ruleSet.hasEffectiveDates()
+                    ? session.fireAllRules(inForceOn(ruleSet, record.occurredOn()), settings.maxFirings())
+                    : session.fireAllRules(settings.maxFirings());
             if (timedOut.get()) {
                 throw new EvaluationBudgetExceeded("evaluation exceeded its time budget of " + settings.timeBudget());
             }
@@ -91,6 +96,11 @@ public class Evaluator implements AutoCloseable {
             halt.cancel(false);
             session.dispose();
         }
+    }
+
+    /** Conduct is judged by the rules of its time: a rule not in force on the record's day does not fire. */
+    private static AgendaFilter inForceOn(RuleSet ruleSet, LocalDate day) {
+        return match -> ruleSet.inForce(match.getRule().getPackageName(), match.getRule().getName(), day);
     }
 
     private static boolean declaresHits(RuleSet ruleSet) {

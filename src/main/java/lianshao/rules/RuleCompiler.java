@@ -38,10 +38,47 @@ public final class RuleCompiler {
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[?Line:? ?(\\d+)[:,] ?(?:Column:? ?)?(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
+    private final DrlSafetyCheck safety;
+
+    /** A compiler that checks every rule set with the default {@link SafetyLimits}. */
+    public RuleCompiler() {
+        this(SafetyLimits.DEFAULT);
+    }
+
+    public RuleCompiler(SafetyLimits limits) {
+        this(new DrlSafetyCheck(limits));
+    }
+
+    private RuleCompiler(DrlSafetyCheck safety) {
+        this.safety = safety;
+    }
+
+    /**
+     * A compiler that skips the safety check, for tests of the engine itself (budgets, declared types):
+     * never for rules that anyone can edit.
+     */
+    /** Builds started so far in this JVM: lets tests prove a refused rule set never reached the builder. */
+    static long builds() {
+        return BUILDS.get();
+    }
+
+    static RuleCompiler withoutSafetyCheck() {
+        return new RuleCompiler((DrlSafetyCheck) null);
+    }
+
+    /**
+     * Checks and compiles. The safety check runs on the parsed text of every file before anything is
+     * built: an unsafe rule set never reaches the builder, so none of its code runs.
+     */
     public RuleSet compile(RuleSource source) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, RuleMetadata> rulesById = new HashMap<>();
-        source.drlFiles().forEach((file, text) -> checkFile(file, text, problems, rulesById));
+        Map<String, RuleValidity> validity = new HashMap<>();
+        int[] rules = {0};
+        source.drlFiles().forEach((file, text) -> rules[0] += checkFile(file, text, problems, rulesById, validity));
+        if (safety != null) {
+            safety.checkRuleCount(rules[0], problems);
+        }
         Thresholds thresholds;
         try {
             thresholds = new Thresholds(source.thresholds());
@@ -56,30 +93,45 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
-        return new RuleSet(source.version(), kieBase, Map.copyOf(rulesById), thresholds);
+        return new RuleSet(source.version(), kieBase, Map.copyOf(rulesById), thresholds, Map.copyOf(validity));
     }
 
-    private void checkFile(String file, String text, List<RuleProblem> problems, Map<String, RuleMetadata> rulesById) {
+    /** Parses, checks and reads the metadata of one file; returns how many rules it holds. */
+    private int checkFile(String file, String text, List<RuleProblem> problems, Map<String, RuleMetadata> rulesById,
+            Map<String, RuleValidity> validity) {
+        if (safety != null && !safety.checkText(file, text, problems)) {
+            return 0;
+        }
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr pkg;
         try {
             pkg = parser.parse(true, new StringReader(text));
         } catch (DroolsParserException e) {
             problems.add(new RuleProblem(file, 0, 0, e.getMessage()));
-            return;
+            return 0;
         }
         if (parser.hasErrors() || pkg == null) {
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError p ? p.getRow() : firstLine(error);
                 int column = error instanceof ParserError p ? p.getCol() : 0;
-                problems.add(new RuleProblem(file, line, column, error.getMessage()));
+                problems.add(new RuleProblem(file, line, column, "DRL 语法错误 / DRL syntax error: " + error.getMessage()));
             }
             if (pkg == null) {
-                return;
+                return 0;
             }
         }
+        if (safety != null) {
+            safety.checkPackage(file, text, pkg, problems);
+        }
         for (RuleDescr rule : pkg.getRules()) {
+            int before = problems.size();
             RuleMetadata metadata = RuleMetadataReader.read(file, rule, problems);
+            if (problems.size() == before) {
+                RuleValidity dates = RuleMetadataReader.validity(file, rule, problems);
+                if (dates != null) {
+                    validity.put(RuleValidity.key(pkg.getName(), rule.getName()), dates);
+                }
+            }
             if (metadata == null) {
                 continue;
             }
@@ -90,6 +142,7 @@ public final class RuleCompiler {
                         + " 以不同的元数据声明 / rules sharing an id must declare the same metadata"));
             }
         }
+        return pkg.getRules().size();
     }
 
     /** Rules of one family may share an id, provided they say the same about it. */
@@ -116,7 +169,7 @@ public final class RuleCompiler {
                 line = line > 0 ? line : Integer.parseInt(m.group(1));
                 column = Integer.parseInt(m.group(2));
             }
-            problems.add(new RuleProblem(path, line, column, message.getText().trim()));
+            problems.add(new RuleProblem(path, line, column, "编译错误 / compile error: " + message.getText().trim()));
         }
         if (!problems.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);

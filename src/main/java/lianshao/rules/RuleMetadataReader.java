@@ -1,5 +1,7 @@
 package lianshao.rules;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,31 @@ final class RuleMetadataReader {
     static boolean isDerivation(RuleDescr rule) {
         AnnotationDescr kind = rule.getAnnotation(KIND);
         return kind != null && DERIVATION.equals(stripped(kind));
+    }
+
+    /**
+     * The effective dates of a rule ({@code @validFrom}, {@code @validTo}, ISO dates, both inclusive);
+     * null when it has none or they are unusable (then a problem is added). Call after {@link #read}.
+     */
+    static RuleValidity validity(String file, RuleDescr rule, List<RuleProblem> problems) {
+        AnnotationDescr fromAnnotation = rule.getAnnotation("validFrom");
+        AnnotationDescr toAnnotation = rule.getAnnotation("validTo");
+        if (fromAnnotation == null && toAnnotation == null) {
+            return null;
+        }
+        try {
+            LocalDate from = fromAnnotation == null ? null : LocalDate.parse(stripped(fromAnnotation));
+            LocalDate to = toAnnotation == null ? null : LocalDate.parse(stripped(toAnnotation));
+            if (from != null && to != null && to.isBefore(from)) {
+                problems.add(problem(file, rule, "@validTo 早于 @validFrom / @validTo is before @validFrom"));
+                return null;
+            }
+            return new RuleValidity(from, to);
+        } catch (DateTimeParseException e) {
+            problems.add(problem(file, rule, "@validFrom/@validTo 应为日期，如 \"2026-01-01\" / @validFrom and @validTo must be "
+                    + "dates such as \"2026-01-01\""));
+            return null;
+        }
     }
 
     /** The metadata of a catalogue rule, or the problems that make it unusable. */
@@ -95,7 +122,7 @@ final class RuleMetadataReader {
         return new RuleMetadata(id, stripped(rule.getAnnotation("title")),
                 titleEn == null ? null : stripped(titleEn), form, clauses,
                 stripped(rule.getAnnotation("basis")), list(stripped(rule.getAnnotation("departments"))),
-                combination, file, rule.getLine());
+                combination, file, rule.getLine(), validity(file, rule, new ArrayList<>()));
     }
 
     private static List<String> list(String text) {

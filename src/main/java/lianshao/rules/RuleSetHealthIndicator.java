@@ -4,7 +4,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Health shows the active rule-set version. */
+/** Health shows the active rule-set version (content hash) and the stored version number. */
 @Component("ruleSet")
 class RuleSetHealthIndicator implements HealthIndicator {
 
@@ -16,8 +16,10 @@ class RuleSetHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        RuleSet ruleSet = active.get();
-        return Health.up().withDetail("version", ruleSet.version())
+        ActiveRuleSet.Deployment deployment = active.deployment();
+        RuleSet ruleSet = deployment.ruleSet();
+        return Health.up().withDetail("version", ruleSet.version()).withDetail("number", deployment.number())
+                .withDetail("generation", deployment.generation())
                 .withDetail("rules", ruleSet.rulesById().size()).build();
     }
 }

@@ -42,6 +42,17 @@ public record RuleSource(SortedMap<String, String> drlFiles, String thresholdsTe
         }
     }
 
+    /** The rule source of stored rule-set files (test files are not part of it). */
+    public static RuleSource fromFiles(Map<String, String> files) {
+        SortedMap<String, String> drl = new TreeMap<>();
+        files.forEach((path, text) -> {
+            if (path.endsWith(".drl")) {
+                drl.put(path, text);
+            }
+        });
+        return new RuleSource(drl, files.getOrDefault(THRESHOLDS_FILE, ""));
+    }
+
     public String version() {
         StringBuilder all = new StringBuilder();
         drlFiles.forEach((path, text) -> all.append(path).append('\0').append(text).append('\0'));

@@ -54,6 +54,14 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Scope.REFERENCE.authority(), Role.ADMIN.authority())
                         .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings", "/api/v1/mutes/**", "/api/v1/mutes",
                                 "/api/v1/access-log").hasAnyRole(PEOPLE)
+                        // rule authoring: anyone signed in reads; authors make, test and submit; another author
+                        // or an administrator approves (the service refuses the maker); both may roll back
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rule-sets", "/api/v1/rule-sets/**").hasAnyRole(PEOPLE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rule-sets/*/approve", "/api/v1/rule-sets/*/reject",
+                                "/api/v1/rule-sets/*/rollback", "/api/v1/rule-sets/rollback")
+                        .hasAnyRole(Role.RULE_AUTHOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rule-sets", "/api/v1/rule-sets/**").hasRole(Role.RULE_AUTHOR.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/rule-sets/**").hasRole(Role.RULE_AUTHOR.name())
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -1,0 +1,105 @@
+package lianshao.authoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+import lianshao.rules.RuleFiles;
+import lianshao.rules.RuleProblem;
+import lianshao.rules.RuleSet;
+import lianshao.rules.RuleSetInvalidException;
+import lianshao.rules.RuleSource;
+import lianshao.rules.RulesSettings;
+
+/**
+ * Validates a version's files (safety check, then compile) and runs its rule test files and ad-hoc
+ * records against it.
+ */
+@Component
+public class RuleSetChecks {
+
+    private final RulesSettings settings;
+    private final RuleTestRunner runner;
+
+    RuleSetChecks(RulesSettings settings, RuleTestRunner runner) {
+        this.settings = settings;
+        this.runner = runner;
+    }
+
+    /** A compiled rule set, or the problems that keep it from compiling. */
+    public record Compiled(RuleSet ruleSet, List<RuleProblem> problems) {
+        public boolean valid() {
+            return ruleSet != null;
+        }
+    }
+
+    public Compiled compile(Map<String, String> files) {
+        try {
+            return new Compiled(settings.compiler().compile(RuleSource.fromFiles(files)), List.of());
+        } catch (RuleSetInvalidException e) {
+            return new Compiled(null, e.problems());
+        }
+    }
+
+    /** Compiles, then runs every test file of the version and each ad-hoc record ({@code {"records": [...]}}). */
+    public TestReport test(Map<String, String> files, JsonNode request) {
+        Compiled compiled = compile(files);
+        if (!compiled.valid()) {
+            return new TestReport(false, compiled.problems(), List.of(), List.of());
+        }
+        RuleSet ruleSet = compiled.ruleSet();
+        List<RuleProblem> errors = new ArrayList<>();
+        List<TestReport.CaseReport> cases = new ArrayList<>();
+        files.forEach((path, text) -> {
+            if (!RuleFiles.isTestFile(path)) {
+                return;
+            }
+            List<RuleTestCase> parsed;
+            try {
+                parsed = RuleTestFiles.parse(path, text);
+            } catch (RuntimeException e) {
+                errors.add(new RuleProblem(path, 0, 0, "测试文件无法读取 / test file unreadable: " + e.getMessage()));
+                return;
+            }
+            for (RuleTestCase c : parsed) {
+                cases.add(run(ruleSet, c));
+            }
+        });
+        List<TestReport.RecordReport> records = new ArrayList<>();
+        if (request != null) {
+            int i = 0;
+            for (JsonNode item : request.path("records")) {
+                records.add(adHoc(ruleSet, i++, item));
+            }
+        }
+        boolean passed = errors.isEmpty() && cases.stream().allMatch(TestReport.CaseReport::passed)
+                && records.stream().allMatch(r -> r.error() == null);
+        return new TestReport(passed, errors, cases, records);
+    }
+
+    private TestReport.CaseReport run(RuleSet ruleSet, RuleTestCase c) {
+        try {
+            CaseResult result = runner.run(ruleSet, c);
+            return new TestReport.CaseReport(c.file(), c.ruleId(), c.name(), result.passed(), result.failures(),
+                    result.hits().stream().map(h -> FiredRule.of(h, ruleSet)).toList());
+        } catch (RuntimeException e) {
+            return new TestReport.CaseReport(c.file(), c.ruleId(), c.name(), false,
+                    List.of("evaluation failed: " + e.getMessage()), List.of());
+        }
+    }
+
+    /** An item is a record envelope, or {@code {"record": envelope, "context": {...}}}. */
+    private TestReport.RecordReport adHoc(RuleSet ruleSet, int index, JsonNode item) {
+        JsonNode record = item.has("record") ? item.get("record") : item;
+        try {
+            return new TestReport.RecordReport(index, null, runner.evaluate(ruleSet, record, item.get("context")).stream()
+                    .map(h -> FiredRule.of(h, ruleSet)).toList());
+        } catch (RuntimeException e) {
+            return new TestReport.RecordReport(index, e.getMessage(), List.of());
+        }
+    }
+}

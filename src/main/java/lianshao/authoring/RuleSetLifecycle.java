@@ -1,0 +1,206 @@
+package lianshao.authoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+
+import lianshao.contract.FieldError;
+import lianshao.rules.ActiveRuleSet;
+import lianshao.rules.RuleFiles;
+import lianshao.rules.RuleSetRepository;
+import lianshao.rules.RuleSetStatus;
+import lianshao.rules.RuleSetVersion;
+import lianshao.rules.RuleSource;
+import lianshao.web.Conflict;
+import lianshao.web.NotFound;
+import lianshao.web.ValidationFailed;
+
+/**
+ * The life of a rule-set version: a draft made from a parent with changed files, validated and tested,
+ * submitted (only when it validates and its tests pass), approved by someone other than its maker, then
+ * deployed; any version that was active before can be made active again. Every step is audited.
+ */
+@Service
+public class RuleSetLifecycle {
+
+    static final int MAX_FILES = 5000;
+    static final int MAX_COMMENT = 2000;
+
+    private final RuleSetRepository repository;
+    private final RuleSetChecks checks;
+    private final RuleSetDeployer deployer;
+    private final RuleSetAudit audit;
+    private final ActiveRuleSet active;
+
+    RuleSetLifecycle(RuleSetRepository repository, RuleSetChecks checks, RuleSetDeployer deployer, RuleSetAudit audit,
+            ActiveRuleSet active) {
+        this.repository = repository;
+        this.checks = checks;
+        this.deployer = deployer;
+        this.audit = audit;
+        this.active = active;
+    }
+
+    public RuleSetVersion version(int number) {
+        return repository.find(number).orElseThrow(() -> new NotFound("规则集版本 " + number + " 不存在 / no rule-set version " + number));
+    }
+
+    /** {@code {"parent": n, "comment": "...", "files": {"path": "text" or null to delete}}}. */
+    public RuleSetVersion createDraft(JsonNode body, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode parentNode = body.path("parent");
+        int parent = active.deployment().number();
+        if (!parentNode.isMissingNode() && !parentNode.isNull()) {
+            if (!parentNode.isInt()) {
+                throw ValidationFailed.of("parent", "应为版本号 / must be a version number");
+            }
+            parent = parentNode.asInt();
+        }
+        int parentNumber = parent;
+        version(parentNumber);
+        String comment = body.path("comment").isString() ? body.path("comment").asString() : null;
+        if (comment == null || comment.isBlank()) {
+            errors.add(new FieldError("comment", "请说明本次修改 / a comment describing the change is required"));
+        } else if (comment.length() > MAX_COMMENT) {
+            errors.add(new FieldError("comment", "超过 " + MAX_COMMENT + " 字符 / longer than " + MAX_COMMENT + " characters"));
+        }
+        JsonNode changes = body.path("files");
+        if (!changes.isObject() || changes.isEmpty()) {
+            errors.add(new FieldError("files", "应为非空对象 {路径: 内容或 null} / must be a non-empty object {path: text or null}"));
+        }
+        SortedMap<String, String> files = new TreeMap<>(repository.files(parentNumber));
+        Map<String, String> changed = new LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
+        if (changes.isObject()) {
+            for (Map.Entry<String, JsonNode> e : changes.properties()) {
+                String path = e.getKey();
+                String field = "files." + path;
+                if (!RuleFiles.isRuleSetFile(path)) {
+                    errors.add(new FieldError(field, "路径无效：须为相对路径，以 .drl 或 .test.json 结尾，或为 thresholds.properties / invalid path: "
+                            + "relative, ending in .drl or .test.json, or thresholds.properties"));
+                } else if (e.getValue().isNull()) {
+                    if (files.remove(path) == null) {
+                        errors.add(new FieldError(field, "父版本中没有此文件 / the parent version has no such file"));
+                    }
+                    removed.add(path);
+                } else if (e.getValue().isString()) {
+                    files.put(path, e.getValue().asString());
+                    changed.put(path, e.getValue().asString());
+                } else {
+                    errors.add(new FieldError(field, "应为文本或 null / must be text or null"));
+                }
+            }
+        }
+        if (files.size() > MAX_FILES) {
+            errors.add(new FieldError("files", "文件过多 / more than " + MAX_FILES + " files"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        String hash = RuleSource.fromFiles(files).version();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int number = repository.create(files, hash, parentNumber, actor, comment, RuleSetStatus.DRAFT);
+                audit.record(number, "CREATE", actor, Map.of("parent", parentNumber, "changed", changed.keySet(),
+                        "removed", removed, "contentHash", hash));
+                return version(number);
+            } catch (DuplicateKeyException e) {
+                if (attempt == 3) {
+                    throw new Conflict("版本号冲突，请重试 / version number taken concurrently, retry");
+                }
+            }
+        }
+    }
+
+    public RuleSetChecks.Compiled validate(int number, String actor) {
+        version(number);
+        RuleSetChecks.Compiled compiled = checks.compile(repository.files(number));
+        audit.record(number, "VALIDATE", actor, Map.of("valid", compiled.valid(), "errors", compiled.problems().size()));
+        return compiled;
+    }
+
+    public TestReport test(int number, JsonNode request, String actor) {
+        version(number);
+        TestReport report = checks.test(repository.files(number), request);
+        audit.record(number, "TEST", actor, Map.of("passed", report.passed(), "cases", report.cases().size(),
+                "failedCases", report.failedCases(), "records", report.records().size()));
+        return report;
+    }
+
+    /** A draft that validates and whose tests pass becomes SUBMITTED. */
+    public RuleSetVersion submit(int number, String actor) {
+        RuleSetVersion version = version(number);
+        if (version.status() != RuleSetStatus.DRAFT) {
+            throw new Conflict("只能提交草稿，版本 " + number + " 状态为 " + version.status() + " / only a DRAFT can be submitted; version "
+                    + number + " is " + version.status());
+        }
+        TestReport report = checks.test(repository.files(number), null);
+        if (!report.passed()) {
+            audit.record(number, "SUBMIT_REFUSED", actor, Map.of("errors", report.errors().size(), "failedCases", report.failedCases()));
+            throw new RuleSetRefused(report.errors().isEmpty()
+                    ? report.failedCases() + " 个测试用例未通过 / " + report.failedCases() + " test case(s) fail"
+                    : "版本未通过校验 / the version does not validate",
+                    report.errors(), report.cases().stream().filter(c -> !c.passed()).toList());
+        }
+        if (!repository.markSubmitted(number, actor)) {
+            throw new Conflict("版本 " + number + " 已不是草稿 / version " + number + " is no longer a DRAFT");
+        }
+        audit.record(number, "SUBMIT", actor, Map.of("cases", report.cases().size()));
+        return version(number);
+    }
+
+    /** Maker–checker: someone other than the author and the submitter approves; deployment follows in the background. */
+    public CompletableFuture<RuleSetDeployer.Outcome> approve(int number, String actor) {
+        RuleSetVersion version = version(number);
+        if (version.status() != RuleSetStatus.SUBMITTED) {
+            throw new Conflict("只能批准已提交的版本，版本 " + number + " 状态为 " + version.status()
+                    + " / only a SUBMITTED version can be approved; version " + number + " is " + version.status());
+        }
+        if (actor.equals(version.submittedBy()) || actor.equals(version.author())) {
+            audit.record(number, "APPROVE_REFUSED", actor, Map.of("reason", "maker-checker"));
+            throw new Conflict("双人复核：版本的作者或提交人不能批准自己的版本 / maker–checker: the author or submitter of a version "
+                    + "cannot approve it; another rule author or an administrator must");
+        }
+        if (!repository.markApproved(number, actor)) {
+            throw new Conflict("版本 " + number + " 已不是待批准状态 / version " + number + " is no longer SUBMITTED");
+        }
+        audit.record(number, "APPROVE", actor, null);
+        return deployer.deploy(number, actor, "ACTIVATE", RuleSetStatus.SUBMITTED);
+    }
+
+    public RuleSetVersion reject(int number, String actor, String reason) {
+        RuleSetVersion version = version(number);
+        if (version.status() != RuleSetStatus.DRAFT && version.status() != RuleSetStatus.SUBMITTED) {
+            throw new Conflict("只能退回草稿或已提交的版本 / only a DRAFT or SUBMITTED version can be rejected");
+        }
+        if (!repository.changeStatus(number, version.status(), RuleSetStatus.REJECTED, reason)) {
+            throw new Conflict("版本状态已变化 / the version's status changed meanwhile");
+        }
+        audit.record(number, "REJECT", actor, reason == null ? null : Map.of("reason", reason));
+        return version(number);
+    }
+
+    /** Makes a version that was active before active again, in one action. */
+    public CompletableFuture<RuleSetDeployer.Outcome> rollback(int number, String actor) {
+        RuleSetVersion version = version(number);
+        if (version.status() == RuleSetStatus.ACTIVE) {
+            throw new Conflict("版本 " + number + " 已是当前版本 / version " + number + " is already active");
+        }
+        if (version.status() != RuleSetStatus.RETIRED) {
+            throw new Conflict("只能回滚到曾经生效的版本，版本 " + number + " 状态为 " + version.status()
+                    + " / only a version that was active before (RETIRED) can be made active again; version " + number
+                    + " is " + version.status());
+        }
+        audit.record(number, "ROLLBACK", actor, Map.of("from", active.deployment().number()));
+        return deployer.deploy(number, actor, "ROLLBACK_ACTIVATE", null);
+    }
+}

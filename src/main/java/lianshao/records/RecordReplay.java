@@ -1,0 +1,60 @@
+package lianshao.records;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+import lianshao.evaluation.Context;
+import lianshao.evaluation.FactMapper;
+import lianshao.evaluation.RecordMeta;
+import lianshao.facts.RecordFact;
+import lianshao.support.Json;
+
+/**
+ * Stored records read back for a what-if run (a backtest): their ids in a time range and each one as a
+ * fact with the context it would be judged with today. Reads only.
+ */
+@Component
+public class RecordReplay {
+
+    /** A stored record (latest revision) ready to evaluate. */
+    public record Replayed(String recordId, String externalId, String domain, String orgCode, OffsetDateTime occurredAt,
+            RecordFact fact, Context context) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RecordStore store;
+    private final ContextLoader contexts;
+    private final FactMapper mapper;
+
+    RecordReplay(JdbcClient jdbc, RecordStore store, ContextLoader contexts, FactMapper mapper) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.contexts = contexts;
+        this.mapper = mapper;
+    }
+
+    /** Ids of the records that occurred in [fromUtc, toUtc), oldest first, at most {@code limit}. */
+    public List<String> idsBetween(LocalDateTime fromUtc, LocalDateTime toUtc, int limit) {
+        return jdbc.sql("SELECT id FROM record WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id LIMIT ?")
+                .params(fromUtc, toUtc, limit).query(String.class).list();
+    }
+
+    public Optional<Replayed> load(String recordId) {
+        return store.find(recordId).map(stored -> {
+            JsonNode envelope = Json.parse(stored.envelope());
+            OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
+            RecordMeta meta = new RecordMeta(stored.id(), stored.externalId(), stored.source(), stored.domain(),
+                    stored.orgCode(), occurredAt);
+            RecordFact fact = mapper.toFact(meta, envelope.get("payload"), true);
+            return new Replayed(stored.id(), stored.externalId(), stored.domain(), stored.orgCode(), occurredAt, fact,
+                    contexts.load(fact));
+        });
+    }
+}

@@ -1,0 +1,378 @@
+package lianshao.rules;
+
+import java.lang.reflect.Modifier;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.PatternSourceDescr;
+import org.drools.drl.ast.descr.QueryDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * The static safety check every rule set passes before it reaches the Drools builder. DRL is code:
+ * compiling alone evaluates metadata expressions and a consequence may call any Java, and Drools has no
+ * sandbox. So the parsed package (parsing evaluates nothing) and its raw text are checked against an
+ * allow-list of what rules of this service need:
+ * <ul>
+ * <li>imports of {@code lianshao.facts} and a few JDK value types; the one global {@code hits};</li>
+ * <li>no {@code function}, {@code declare}, {@code query}, {@code eval}, function or accumulate imports,
+ * package attributes, pattern annotations, named consequences, unicode escapes;</li>
+ * <li>patterns over fact types, constraints without object creation, static calls or assignments,
+ * {@code from} only as a property/method chain of a bound variable, {@code accumulate} only with the
+ * built-in functions;</li>
+ * <li>consequences that only record a hit (or, in derivation rules, insert a derived fact);</li>
+ * <li>limits on rules, patterns per rule and {@code or} nesting.</li>
+ * </ul>
+ * Metadata values are checked to be plain literals by {@link RuleMetadataReader}.
+ */
+public final class DrlSafetyCheck {
+
+    static final Set<String> JDK_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate", "java.time.OffsetDateTime",
+            "java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection");
+    private static final Set<String> LANG_TYPES = Set.of("String", "Object", "Number", "Integer", "Long", "Double", "Boolean");
+    private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("sum", "sumBD", "count", "collectList", "min", "max",
+            "average", "collectSet");
+    private static final Set<String> FLAG_ATTRIBUTES = Set.of("no-loop", "lock-on-active");
+    private static final Pattern BINDING = Pattern.compile("^\\s*(\\$?[A-Za-z_][A-Za-z0-9_$]*)\\s*:(?!=)");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,6}");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
+    private static final String FACTS = "lianshao.facts.";
+
+    private final SafetyLimits limits;
+
+    public DrlSafetyCheck(SafetyLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Rules in the whole set. */
+    public void checkRuleCount(int rules, List<RuleProblem> problems) {
+        if (rules > limits.maxRules()) {
+            problems.add(new RuleProblem("", 0, 0, "规则集共 " + rules + " 条规则，超过上限 " + limits.maxRules()
+                    + " / the rule set has " + rules + " rules, more than the limit of " + limits.maxRules()));
+        }
+    }
+
+    /** Raw text, before parsing: size and unicode escapes (javac reads them before anything else). */
+    public boolean checkText(String file, String text, List<RuleProblem> problems) {
+        if (text.length() > limits.maxFileChars()) {
+            problems.add(new RuleProblem(file, 0, 0, "文件过大（" + text.length() + " 字符，上限 " + limits.maxFileChars()
+                    + "） / file too large (" + text.length() + " characters, limit " + limits.maxFileChars() + ")"));
+            return false;
+        }
+        Matcher m = UNICODE_ESCAPE.matcher(text);
+        if (m.find()) {
+            int[] at = TextPositions.lineAndColumn(text, m.start());
+            problems.add(new RuleProblem(file, at[0], at[1], "不允许使用 \\u 转义（Java 编译器会在一切之前解析它） / \\u escapes are "
+                    + "not allowed (the Java compiler decodes them before anything else); write the character itself"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The parsed package of one file. */
+    public void checkPackage(String file, String text, PackageDescr pkg, List<RuleProblem> problems) {
+        new FileCheck(file, text, pkg, problems).run();
+    }
+
+    private final class FileCheck {
+        private final String file;
+        private final String text;
+        private final PackageDescr pkg;
+        private final List<RuleProblem> problems;
+        private final Set<String> importedTypes = new HashSet<>();
+        private boolean allFacts;
+
+        FileCheck(String file, String text, PackageDescr pkg, List<RuleProblem> problems) {
+            this.file = file;
+            this.text = text;
+            this.pkg = pkg;
+            this.problems = problems;
+        }
+
+        void run() {
+            for (ImportDescr i : pkg.getImports()) {
+                String target = i.getTarget().trim();
+                if (target.equals(FACTS + "*")) {
+                    allFacts = true;
+                } else if (JDK_IMPORTS.contains(target) || isFactClass(target)) {
+                    importedTypes.add(target.substring(target.lastIndexOf('.') + 1));
+                } else {
+                    add(i, "不允许导入 " + target + "；只能导入 lianshao.facts.* 与 " + JDK_IMPORTS.stream().sorted().toList()
+                            + " / import of " + target + " is not allowed; import lianshao.facts.* and these JDK value types only");
+                }
+            }
+            pkg.getFunctionImports().forEach(d -> add(d, "不允许 import function / function imports are not allowed"));
+            pkg.getAccumulateImports().forEach(d -> add(d, "不允许 import accumulate / accumulate imports are not allowed"));
+            pkg.getFunctions().forEach(d -> add(d, "不允许定义函数 function " + d.getName() + " / functions are not allowed"));
+            pkg.getTypeDeclarations().forEach(d -> add(d, "不允许 declare " + d.getTypeName()
+                    + "；事实类型只能来自 lianshao.facts / declare is not allowed; fact types come from lianshao.facts"));
+            pkg.getEnumDeclarations().forEach(d -> add(d, "不允许 declare enum / declare is not allowed"));
+            pkg.getWindowDeclarations().forEach(d -> add(d, "不允许 declare window / declare is not allowed"));
+            pkg.getEntryPointDeclarations().forEach(d -> add(d, "不允许 entry-point 声明 / entry-point declarations are not allowed"));
+            if (!pkg.getAttributes().isEmpty()) {
+                pkg.getAttributes().forEach(a -> add(a, "不允许包级属性 " + a.getName() + " / package attributes are not allowed: "
+                        + a.getName()));
+            }
+            for (GlobalDescr global : pkg.getGlobals()) {
+                String type = global.getType().trim();
+                if (!global.getIdentifier().equals("hits") || !(type.equals("Hits") || type.equals(FACTS + "Hits"))) {
+                    add(global, "只允许全局变量 global Hits hits，不允许 global " + type + " " + global.getIdentifier()
+                            + " / the only global allowed is \"global Hits hits\"");
+                }
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule instanceof QueryDescr) {
+                    add(rule, "不允许 query " + rule.getName() + " / queries are not allowed");
+                } else {
+                    new RuleCheck(this, rule).run();
+                }
+            }
+        }
+
+        boolean isAllowedType(String type) {
+            String name = type.trim();
+            if (name.contains(".")) {
+                return JDK_IMPORTS.contains(name) || isFactClass(name);
+            }
+            return LANG_TYPES.contains(name) || importedTypes.contains(name) || allFacts && isFactClass(FACTS + name);
+        }
+
+        void add(BaseDescr descr, String message) {
+            problems.add(new RuleProblem(file, Math.max(descr.getLine(), 0), Math.max(descr.getColumn() + 1, 0), message));
+        }
+
+        void add(int line, int column, String message) {
+            problems.add(new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), message));
+        }
+    }
+
+    private final class RuleCheck {
+        private final FileCheck fileCheck;
+        private final RuleDescr rule;
+        private final Set<String> bound = new HashSet<>();
+        private int patterns;
+        private int before;
+
+        RuleCheck(FileCheck fileCheck, RuleDescr rule) {
+            this.fileCheck = fileCheck;
+            this.rule = rule;
+        }
+
+        void run() {
+            before = fileCheck.problems.size();
+            attributes();
+            if (!rule.getNamedConsequences().isEmpty()) {
+                fail(rule, "不允许命名结论 then[...] / named consequences are not allowed");
+            }
+            long alternatives = condition(rule.getLhs(), 0);
+            if (patterns > limits.maxPatternsPerRule()) {
+                fail(rule, patterns + " 个模式，超过每条规则的上限 " + limits.maxPatternsPerRule() + " / " + patterns
+                        + " patterns, more than the limit of " + limits.maxPatternsPerRule() + " per rule");
+            }
+            if (alternatives > limits.maxAlternatives()) {
+                fail(rule, "or 展开后有 " + alternatives + " 种组合，超过上限 " + limits.maxAlternatives() + " / the or branches unfold into "
+                        + alternatives + " alternatives, more than the limit of " + limits.maxAlternatives());
+            }
+            if (fileCheck.problems.size() == before) {
+                consequence();
+            }
+        }
+
+        private void attributes() {
+            for (Map.Entry<String, AttributeDescr> e : rule.getAttributes().entrySet()) {
+                String name = e.getKey();
+                String value = e.getValue().getValue() == null ? "" : e.getValue().getValue().trim();
+                boolean ok = name.equals("salience") ? INTEGER.matcher(value).matches()
+                        : FLAG_ATTRIBUTES.contains(name) && (value.isEmpty() || value.equals("true") || value.equals("false"));
+                if (!ok) {
+                    fail(e.getValue(), "不允许规则属性 " + name + " " + value + "（只允许整数 salience、no-loop、lock-on-active） / rule "
+                            + "attribute not allowed: " + name + " " + value + " (only an integer salience, no-loop, lock-on-active)");
+                }
+            }
+        }
+
+        /** Walks a condition; returns how many alternatives it unfolds into. */
+        private long condition(BaseDescr descr, int orDepth) {
+            if (descr instanceof PatternDescr pattern) {
+                pattern(pattern, orDepth);
+                return 1;
+            }
+            if (descr instanceof OrDescr or) {
+                if (orDepth + 1 > limits.maxOrDepth()) {
+                    fail(or, "or 嵌套超过 " + limits.maxOrDepth() + " 层 / or nested deeper than " + limits.maxOrDepth());
+                }
+                long sum = 0;
+                for (BaseDescr child : or.getDescrs()) {
+                    sum = saturated(sum + condition(child, orDepth + 1));
+                }
+                return sum;
+            }
+            if (descr instanceof AndDescr || descr instanceof NotDescr || descr instanceof ExistsDescr
+                    || descr instanceof ForallDescr) {
+                long product = 1;
+                for (BaseDescr child : ((ConditionalElementDescr) descr).getDescrs()) {
+                    product = saturated(product * condition(child, orDepth));
+                }
+                return descr instanceof AndDescr ? product : 1;
+            }
+            String name = descr.getClass().getSimpleName().replace("Descr", "").toLowerCase();
+            fail(descr, "条件中不允许 " + name + "（如 eval、collect、条件分支） / " + name + " is not allowed in a condition");
+            return 1;
+        }
+
+        private void pattern(PatternDescr pattern, int orDepth) {
+            patterns++;
+            if (pattern.getIdentifier() != null) {
+                bound.add(pattern.getIdentifier());
+            }
+            if (pattern.isQuery()) {
+                fail(pattern, "不允许调用 query / query calls are not allowed");
+            }
+            if (!pattern.getAnnotations().isEmpty()) {
+                fail(pattern, "模式上不允许注解 / annotations on patterns are not allowed");
+            }
+            if (!fileCheck.isAllowedType(pattern.getObjectType())) {
+                fail(pattern, "模式类型 " + pattern.getObjectType() + " 不是事实类型（lianshao.facts 或允许的 JDK 值类型） / pattern type "
+                        + pattern.getObjectType() + " is not a fact type of lianshao.facts or an allowed JDK value type");
+            }
+            for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                constraint(constraint);
+            }
+            PatternSourceDescr source = pattern.getSource();
+            if (source == null) {
+                return;
+            }
+            if (source instanceof FromDescr from) {
+                String expression = from.getDataSource() == null ? "" : from.getDataSource().toString();
+                ConditionCheck.Offence offence = ConditionCheck.fromSource(expression, bound);
+                if (offence != null) {
+                    fail(pattern, offence.message() + "：from " + expression);
+                }
+            } else if (source.getClass() == AccumulateDescr.class) {
+                accumulate((AccumulateDescr) source, orDepth);
+            } else if (source instanceof org.drools.drl.ast.descr.CollectDescr collect && collect.getInputPattern() != null) {
+                // collect( Pattern(...) ): a list of matching facts, no code
+                pattern(collect.getInputPattern(), orDepth);
+            } else {
+                String name = source.getClass().getSimpleName().replace("Descr", "");
+                fail(pattern, "不允许的数据来源 " + name + "（只允许 from $x.属性、accumulate 与 collect） / source not allowed: " + name
+                        + " (only from $x.property, accumulate and collect)");
+            }
+        }
+
+        private void constraint(BaseDescr constraint) {
+            if (!(constraint instanceof ExprConstraintDescr expr)) {
+                fail(constraint, "不允许的约束 / constraint not allowed: " + constraint.getText());
+                return;
+            }
+            String text = expr.getExpression();
+            Matcher binding = BINDING.matcher(text);
+            if (binding.find()) {
+                bound.add(binding.group(1));
+            }
+            ConditionCheck.Offence offence = ConditionCheck.constraint(text);
+            if (offence != null) {
+                fail(constraint, offence.message() + "：" + text);
+            }
+        }
+
+        private void accumulate(AccumulateDescr accumulate, int orDepth) {
+            if (accumulate.getInitCode() != null || accumulate.getActionCode() != null
+                    || accumulate.getReverseCode() != null || accumulate.getResultCode() != null
+                    || !accumulate.isExternalFunction()) {
+                fail(accumulate, "accumulate 不允许 init/action/reverse/result 代码，只能用内置函数 " + ACCUMULATE_FUNCTIONS
+                        + " / accumulate may not carry init/action/reverse/result code; use the built-in functions");
+                return;
+            }
+            if (accumulate.getInput() != null) {
+                condition(accumulate.getInput(), orDepth);
+            }
+            for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+                if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
+                    fail(accumulate, "不允许的 accumulate 函数 " + function.getFunction() + "（只允许 " + ACCUMULATE_FUNCTIONS
+                            + "） / accumulate function not allowed: " + function.getFunction());
+                }
+                for (String parameter : function.getParams()) {
+                    ConditionCheck.Offence offence = ConditionCheck.constraint(parameter);
+                    if (offence != null) {
+                        fail(accumulate, offence.message() + "：" + parameter);
+                    }
+                }
+                if (function.getBind() != null) {
+                    bound.add(function.getBind());
+                }
+            }
+        }
+
+        private void consequence() {
+            Object consequence = rule.getConsequence();
+            if (consequence == null) {
+                return;
+            }
+            if (!(consequence instanceof String code)) {
+                fail(rule, "无法检查的结论 / consequence cannot be checked");
+                return;
+            }
+            try {
+                ConsequenceCheck.check(code, bound, RuleMetadataReader.isDerivation(rule));
+            } catch (ConsequenceCheck.Refused refused) {
+                int[] at = consequencePosition(code, refused.offset);
+                fileCheck.add(at[0], at[1], "规则 \"" + rule.getName() + "\": " + refused.getMessage());
+            }
+        }
+
+        /** Where in the file an offset of the consequence text lies. */
+        private int[] consequencePosition(String code, int offset) {
+            String text = fileCheck.text;
+            int from = Math.max(TextPositions.lineStart(text, Math.max(rule.getConsequenceLine(), 1)), 0);
+            String probe = code.strip();
+            int start = probe.isEmpty() ? -1 : text.indexOf(probe.substring(0, Math.min(40, probe.length())), from);
+            if (start < 0) {
+                return new int[] {Math.max(rule.getConsequenceLine(), rule.getLine()), 0};
+            }
+            int leading = code.length() - code.stripLeading().length();
+            return TextPositions.lineAndColumn(text, start + Math.max(offset - leading, 0));
+        }
+
+        private void fail(BaseDescr descr, String message) {
+            int line = descr.getLine() > 0 ? descr.getLine() : rule.getLine();
+            int column = descr.getLine() > 0 ? descr.getColumn() + 1 : 0;
+            fileCheck.add(line, column, "规则 \"" + rule.getName() + "\": " + message);
+        }
+    }
+
+    private static long saturated(long value) {
+        return value < 0 || value > Integer.MAX_VALUE ? Integer.MAX_VALUE : value;
+    }
+
+    private static boolean isFactClass(String name) {
+        if (!name.startsWith(FACTS) || name.substring(FACTS.length()).contains(".")) {
+            return false;
+        }
+        try {
+            Class<?> type = Class.forName(name, false, DrlSafetyCheck.class.getClassLoader());
+            return Modifier.isPublic(type.getModifiers());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
