@@ -69,6 +69,11 @@ public record Tender(
         return "tender.mandatory." + (category == null ? "" : category.toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The estimated amount is below the mandatory-tender threshold of this tender's category. */
+    public boolean belowMandatoryThreshold(Thresholds thresholds) {
+        return estimatedAmount != null && estimatedAmount.compareTo(thresholds.amount(mandatoryThresholdKey())) < 0;
+    }
+
     /** Awarded: a winner is named or an award notice is dated (catalogue, TEN-05). */
     public boolean awarded() {
         return (winnerRef != null && !winnerRef.isBlank()) || awardedOn != null;
