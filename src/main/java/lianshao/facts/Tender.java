@@ -50,4 +50,225 @@ public record Tender(
     public String pricePattern() {
         return PricePatterns.of(sortedBidderPrices());
     }
+
+    /** OPEN or INVITED: a tender in the sense of the Bidding Law. */
+    public boolean tendered() {
+        return "OPEN".equals(procedure) || "INVITED".equals(procedure);
+    }
+
+    /** A legal exemption from tendering is claimed ({@code exemptionReason} not blank). */
+    public boolean exempted() {
+        return exemptionReason != null && !exemptionReason.isBlank();
+    }
+
+    /**
+     * The threshold key of this tender's category for mandatory tendering
+     * ({@code tender.mandatory.construction}, {@code .goods}, {@code .services}).
+     */
+    public String mandatoryThresholdKey() {
+        return "tender.mandatory." + (category == null ? "" : category.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The estimated amount is below the mandatory-tender threshold of this tender's category. */
+    public boolean belowMandatoryThreshold(Thresholds thresholds) {
+        return estimatedAmount != null && estimatedAmount.compareTo(thresholds.amount(mandatoryThresholdKey())) < 0;
+    }
+
+    /** Awarded: a winner is named or an award notice is dated (catalogue, TEN-05). */
+    public boolean awarded() {
+        return (winnerRef != null && !winnerRef.isBlank()) || awardedOn != null;
+    }
+
+    /** Whether the given party is the winner. */
+    public boolean isWinner(String partyRef) {
+        return winnerRef != null && winnerRef.equals(partyRef);
+    }
+
+    /** The day bids were due ({@code bidDeadline}), or the record's day when it is missing. */
+    public LocalDate bidDay() {
+        return bidDeadline != null ? bidDeadline : occurredOn;
+    }
+
+    /** The day of the award notice ({@code awardedOn}), or the record's day when it is missing. */
+    public LocalDate awardDay() {
+        return awardedOn != null ? awardedOn : occurredOn;
+    }
+
+    /** Distinct bidders (one company bidding twice is one bidder). */
+    public int bidderCount() {
+        return bidderRefs().size();
+    }
+
+    /** The distinct bidders with at least one bid that was not disqualified, in bid order. */
+    public java.util.List<String> validBidderRefs() {
+        return bids.stream().filter(b -> !b.disqualified()).map(Bid::bidderRef).distinct().toList();
+    }
+
+    public int validBidderCount() {
+        return validBidderRefs().size();
+    }
+
+    /** Exactly one bidder has a valid bid. */
+    public boolean singleValidBidder() {
+        return validBidderCount() == 1;
+    }
+
+    /** Distinct bidders other than the winner whose bids were all disqualified, in bid order. */
+    public java.util.List<String> disqualifiedOtherBidderRefs() {
+        java.util.List<String> valid = validBidderRefs();
+        return bids.stream().filter(Bid::disqualified).map(Bid::bidderRef).distinct()
+                .filter(ref -> !valid.contains(ref) && !isWinner(ref)).toList();
+    }
+
+    /** Distinct bidders other than the winner (they bid and lost, whether valid or disqualified). */
+    public java.util.List<String> losingBidderRefs() {
+        return bidderRefs().stream().filter(ref -> !isWinner(ref)).toList();
+    }
+
+    /** Cardinal R035: the winner is the only bidder with a valid bid and another bidder was disqualified. */
+    public boolean winnerOnlyValidAfterRejections() {
+        return winnerRef != null && validBidderRefs().equals(java.util.List.of(winnerRef))
+                && !disqualifiedOtherBidderRefs().isEmpty();
+    }
+
+    /** The lowest price submitted, or null without bids. */
+    public BigDecimal lowestPrice() {
+        return bids.stream().map(Bid::price).filter(java.util.Objects::nonNull).min(BigDecimal::compareTo).orElse(null);
+    }
+
+    /**
+     * Cardinal R036: the lowest submitted price belongs to a disqualified bid and no valid bid has that
+     * same price.
+     */
+    public boolean lowestPriceDisqualified() {
+        BigDecimal lowest = lowestPrice();
+        if (lowest == null) {
+            return false;
+        }
+        boolean disqualifiedAtLowest = bids.stream().anyMatch(b -> b.disqualified() && lowest.compareTo(b.price()) == 0);
+        boolean validAtLowest = bids.stream().anyMatch(b -> !b.disqualified() && lowest.compareTo(b.price()) == 0);
+        return disqualifiedAtLowest && !validAtLowest;
+    }
+
+    /** The bidders whose disqualified bids were at the lowest price. */
+    public java.util.List<String> lowestDisqualifiedBidderRefs() {
+        BigDecimal lowest = lowestPrice();
+        return bids.stream().filter(b -> b.disqualified() && lowest != null && lowest.compareTo(b.price()) == 0)
+                .map(Bid::bidderRef).distinct().toList();
+    }
+
+    /** Evaluators who sat on the committee (not recused). */
+    public int sittingEvaluatorCount() {
+        return (int) evaluators.stream().filter(e -> !e.recused()).count();
+    }
+
+    /** Experts among the evaluators who sat on the committee. */
+    public int sittingExpertCount() {
+        return (int) evaluators.stream().filter(e -> !e.recused() && e.expert()).count();
+    }
+
+    /** Candidate 1 of the evaluation report, or null. */
+    public String firstCandidate() {
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    /** The winner's rank among the candidates (1 = first), or null when the winner is not a candidate. */
+    public Integer winnerRank() {
+        int i = winnerRef == null ? -1 : candidates.indexOf(winnerRef);
+        return i < 0 ? null : i + 1;
+    }
+
+    /** A winner other than candidate 1, with no {@code rankSkipReason}; false without candidates. */
+    public boolean awardOutOfOrder() {
+        return winnerRef != null && !candidates.isEmpty() && !winnerRef.equals(candidates.get(0))
+                && (rankSkipReason == null || rankSkipReason.isBlank());
+    }
+
+    /** A winner who is not among the recommended candidates; false without candidates. */
+    public boolean winnerOutsideCandidates() {
+        return winnerRef != null && !candidates.isEmpty() && !candidates.contains(winnerRef);
+    }
+
+    /** Days of candidate publicity, both ends counted (1–3 March = 3), or null when a date is missing. */
+    public Integer publicityDays() {
+        return Dates.periodDays(publicityStart, publicityEnd);
+    }
+
+    /** The award notice is dated before the last day of the candidate publicity. */
+    public boolean awardedBeforePublicityEnd() {
+        return awardedOn != null && publicityEnd != null && awardedOn.isBefore(publicityEnd);
+    }
+
+    /** Awarded without a complete publicity period (start or end missing). */
+    public boolean awardedWithoutPublicity() {
+        return awardedOn != null && (publicityStart == null || publicityEnd == null);
+    }
+
+    /** Days from the award notice to the contract (award 1 March, signed 31 March = 30), or null. */
+    public Integer daysFromAwardToContract() {
+        return Dates.daysBetween(awardedOn, contractSignedOn);
+    }
+
+    /** |contractAmount − awardAmount| / awardAmount, or null when an amount is missing or the award is 0. */
+    public BigDecimal contractDeviation() {
+        if (contractAmount == null || awardAmount == null || awardAmount.signum() <= 0) {
+            return null;
+        }
+        return contractAmount.subtract(awardAmount).abs().divide(awardAmount, java.math.MathContext.DECIMAL64);
+    }
+
+    /** {@link #contractDeviation()} in percent, 2 decimals, for messages. */
+    public BigDecimal contractDeviationPercent() {
+        return percent(contractDeviation());
+    }
+
+    /** The sum of the positive contract variations (more money); negative ones are not netted. */
+    public BigDecimal positiveVariationTotal() {
+        return contractVariations.stream().map(ContractVariation::amount)
+                .filter(a -> a != null && a.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Positive variations as a share of the award (0.12 = 12%), or null without an award amount. */
+    public BigDecimal variationShare() {
+        if (awardAmount == null || awardAmount.signum() <= 0) {
+            return null;
+        }
+        return positiveVariationTotal().divide(awardAmount, java.math.MathContext.DECIMAL64);
+    }
+
+    /** {@link #variationShare()} in percent, 2 decimals, for messages. */
+    public BigDecimal variationPercent() {
+        return percent(variationShare());
+    }
+
+    /** Who approved the positive variations. */
+    public java.util.List<String> variationApproverRefs() {
+        return contractVariations.stream().filter(v -> v.amount() != null && v.amount().signum() > 0)
+                .map(ContractVariation::approverRef).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** awardAmount / estimatedAmount (0.995 = 99.5%), or null when an amount is missing. */
+    public BigDecimal awardShareOfEstimate() {
+        if (awardAmount == null || estimatedAmount == null || estimatedAmount.signum() <= 0) {
+            return null;
+        }
+        return awardAmount.divide(estimatedAmount, java.math.MathContext.DECIMAL64);
+    }
+
+    /** {@link #awardShareOfEstimate()} in percent, 2 decimals, for messages. */
+    public BigDecimal awardPercentOfEstimate() {
+        return percent(awardShareOfEstimate());
+    }
+
+    /**
+     * This record lies within the given number of months before the other one (its day counted), by the
+     * records' days: 12 months before 2026-09-15 starts on 2025-09-15.
+     */
+    public boolean withinMonthsBefore(Tender other, int months) {
+        return !occurredOn.isAfter(other.occurredOn) && !occurredOn.isBefore(other.occurredOn.minusMonths(months));
+    }
+
+    private static BigDecimal percent(BigDecimal ratio) {
+        return ratio == null ? null : ratio.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
 }
