@@ -80,6 +80,9 @@ final class ConditionCheck {
         String shape = "from 只能取已绑定变量的属性或方法，如 $a.guardianRefs() / from must read a property or method of a bound "
                 + "variable, such as $a.guardianRefs()";
         DrlToken first = tokens.get(0);
+        if (first.isIdentifier() && bound.contains(first.text()) && tokens.get(1).kind() == DrlToken.Kind.END) {
+            return null; // from $collection: a list the rule bound itself (e.g. by collectSet)
+        }
         if (!first.isIdentifier() || !bound.contains(first.text()) || !tokens.get(1).is(".")) {
             return new Offence(shape, first.offset());
         }
