@@ -162,7 +162,7 @@ class WarningPages {
 
         model.addAttribute("w", w);
         model.addAttribute("title", ConsoleText.english() && w.titleEn() != null ? w.titleEn() : w.title());
-        model.addAttribute("message", ConsoleText.english() && w.messageEn() != null ? w.messageEn() : w.message());
+        model.addAttribute("warningMessage", ConsoleText.english() && w.messageEn() != null ? w.messageEn() : w.message());
         model.addAttribute("measures", w.clause() == null || w.clause().isBlank() ? List.of()
                 : Arrays.stream(w.clause().split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
         model.addAttribute("facts", facts(w));
