@@ -1,27 +1,38 @@
 package lianshao.console;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import lianshao.grading.SupervisionForm;
-import lianshao.warnings.WarningFilter;
-import lianshao.warnings.Warnings;
+import lianshao.security.CurrentUser;
+import lianshao.support.Json;
+import lianshao.support.Times;
 
-/** Sign-in and the overview: open warnings by form and the latest warnings. */
+/**
+ * Sign-in and the dashboard: open warnings by form and by domain, the weekly trend, the overdue
+ * count, top rules and top organisations, all within the user's data scope. The charts (ECharts,
+ * served from the app) read a JSON island the server renders; the same counts are on the page as text.
+ */
 @Controller
 class ConsoleController {
 
-    private final Warnings warnings;
-    private final JdbcClient jdbc;
+    static final int WEEKS = 12;
+    private static final int TOP = 8;
 
-    ConsoleController(Warnings warnings, JdbcClient jdbc) {
-        this.warnings = warnings;
-        this.jdbc = jdbc;
+    private final ConsoleQueries queries;
+    private final ConsoleText text;
+    private final Me me;
+
+    ConsoleController(ConsoleQueries queries, ConsoleText text, Me me) {
+        this.queries = queries;
+        this.text = text;
+        this.me = me;
     }
 
     @GetMapping("/login")
@@ -30,17 +41,51 @@ class ConsoleController {
     }
 
     @GetMapping("/")
-    String overview(Model model) {
-        Map<Integer, Long> byForm = new LinkedHashMap<>();
-        for (SupervisionForm form : SupervisionForm.values()) {
-            byForm.put(form.number(), 0L);
-        }
-        jdbc.sql("SELECT form, COUNT(*) FROM warning WHERE still_hits = TRUE AND status NOT IN ('CLOSED', 'DISMISSED') GROUP BY form")
-                .query(rs -> {
-                    byForm.put(rs.getInt(1), rs.getLong(2));
-                });
+    String dashboard(Model model, Authentication auth) {
+        CurrentUser user = me.of(auth);
+        String district = user.district();
+        Map<Integer, Long> byForm = queries.openByForm(district);
+        Map<String, Long> byDomain = queries.openByDomain(district);
+        List<ConsoleQueries.Week> weeks = queries.weekly(district, Times.nowUtc().toLocalDate(), WEEKS);
+        List<ConsoleQueries.Count> topRules = queries.topRules(district, TOP);
+        List<ConsoleQueries.Count> topOrgs = queries.topOrgs(district, TOP);
+        long open = byForm.values().stream().mapToLong(Long::longValue).sum();
+        long overdue = queries.overdue(district);
+
         model.addAttribute("byForm", byForm);
-        model.addAttribute("latest", warnings.list(new WarningFilter(null, null, null, null, null, null, null, null), 0, 20));
-        return "overview";
+        model.addAttribute("byDomain", byDomain);
+        model.addAttribute("weeks", weeks);
+        model.addAttribute("topRules", topRules);
+        model.addAttribute("topOrgs", topOrgs);
+        model.addAttribute("open", open);
+        model.addAttribute("overdue", overdue);
+
+        Map<String, Object> charts = new LinkedHashMap<>();
+        List<Map<String, Object>> forms = new ArrayList<>();
+        byForm.forEach((form, count) -> forms.add(Map.of("name", text.text("form." + form), "value", count)));
+        charts.put("byForm", forms);
+        List<Map<String, Object>> domains = new ArrayList<>();
+        byDomain.forEach((domain, count) -> domains.add(Map.of("name", text.text("domain." + domain), "value", count)));
+        charts.put("byDomain", domains);
+        charts.put("trend", Map.of(
+                "weeks", weeks.stream().map(w -> w.start().toString().substring(5)).toList(),
+                "raised", weeks.stream().map(ConsoleQueries.Week::raised).toList(),
+                "decided", weeks.stream().map(ConsoleQueries.Week::decided).toList(),
+                "raisedName", text.text("dashboard.raised"), "decidedName", text.text("dashboard.decided")));
+        charts.put("topRules", bars(topRules));
+        charts.put("topOrgs", bars(topOrgs));
+        charts.put("countName", text.text("dashboard.count"));
+        model.addAttribute("chartData", island(charts));
+        return "dashboard";
+    }
+
+    private static Map<String, Object> bars(List<ConsoleQueries.Count> counts) {
+        return Map.of("names", counts.stream().map(ConsoleQueries.Count::label).toList(),
+                "values", counts.stream().map(ConsoleQueries.Count::count).toList());
+    }
+
+    /** JSON safe to place inside a {@code <script>} element: no "<" can close it. */
+    static String island(Object value) {
+        return Json.write(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

@@ -76,10 +76,27 @@ public class ApiKeys {
                 .optional();
     }
 
+    /** A key as the admin pages list it: never the key or its hash. */
+    public record KeyInfo(String id, String source, String prefix, Set<Scope> scopes, String label, LocalDateTime createdAt,
+            LocalDateTime revokedAt) {
+
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    public java.util.List<KeyInfo> all() {
+        return jdbc.sql("SELECT id, source, key_prefix, scopes, label, created_at, revoked_at FROM api_key ORDER BY source, created_at")
+                .query((rs, n) -> new KeyInfo(rs.getString("id"), rs.getString("source"), rs.getString("key_prefix"),
+                        scopes(rs.getString("scopes")), rs.getString("label"), rs.getObject("created_at", LocalDateTime.class),
+                        rs.getObject("revoked_at", LocalDateTime.class)))
+                .list();
+    }
+
     @Transactional
-    public void revoke(String keyId) {
+    public boolean revoke(String keyId) {
         LocalDateTime now = Times.nowUtc();
-        jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").params(now, keyId).update();
+        return jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").params(now, keyId).update() == 1;
     }
 
     private static Set<Scope> scopes(String text) {

@@ -71,8 +71,9 @@ class SecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                                "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .anyRequest().hasAnyRole(PEOPLE))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .httpBasic(b -> { })

@@ -43,6 +43,40 @@ public class Users implements UserDetailsService {
                 .update();
     }
 
+    /** A user as the admin pages list them (never the password hash). */
+    public record Account(String username, String displayName, Set<Role> roles, String scopeDistrict, boolean enabled,
+            java.time.LocalDateTime createdAt, boolean locked) {
+    }
+
+    public java.util.List<Account> all() {
+        return jdbc.sql("SELECT * FROM app_user ORDER BY username")
+                .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"),
+                        CurrentUsers.roles(rs.getString("roles")), rs.getString("scope_district"), rs.getBoolean("enabled"),
+                        rs.getObject("created_at", java.time.LocalDateTime.class),
+                        locked(rs.getObject("locked_until", java.time.LocalDateTime.class))))
+                .list();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Integer.class).single() > 0;
+    }
+
+    /** Creates a new user; false when the name is taken (nothing changes then). */
+    @Transactional
+    public boolean create(String username, String password, String displayName, Set<Role> roles, String scopeDistrict) {
+        if (exists(username)) {
+            return false;
+        }
+        ensure(username, password, displayName, roles, scopeDistrict);
+        return true;
+    }
+
+    /** Enables or disables a user; a disabled user cannot sign in and is not a current user. */
+    @Transactional
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.sql("UPDATE app_user SET enabled = ? WHERE username = ?").params(enabled, username).update() == 1;
+    }
+
     private static boolean locked(java.time.LocalDateTime until) {
         return until != null && until.isAfter(Times.nowUtc());
     }

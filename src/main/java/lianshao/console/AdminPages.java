@@ -1,0 +1,149 @@
+package lianshao.console;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import lianshao.security.ApiKeys;
+import lianshao.security.CurrentUser;
+import lianshao.security.Role;
+import lianshao.security.Scope;
+import lianshao.security.Users;
+import lianshao.web.NotFound;
+
+/** Users and the feeds' API keys, for administrators. A new key is shown once, right after it is made. */
+@Controller
+class AdminPages {
+
+    static final int MIN_PASSWORD = 10;
+
+    private final Users users;
+    private final ApiKeys keys;
+    private final ConsoleQueries queries;
+    private final ConsoleText text;
+    private final Me me;
+
+    AdminPages(Users users, ApiKeys keys, ConsoleQueries queries, ConsoleText text, Me me) {
+        this.users = users;
+        this.keys = keys;
+        this.queries = queries;
+        this.text = text;
+        this.me = me;
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model, Authentication auth) {
+        me.withAnyRole(auth, Role.ADMIN);
+        model.addAttribute("accounts", users.all());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("districts", queries.districts());
+        model.addAttribute("minPassword", MIN_PASSWORD);
+        return "admin-users";
+    }
+
+    @PostMapping("/admin/users")
+    String createUser(@RequestParam String username, @RequestParam(required = false) String displayName,
+            @RequestParam String password, @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String district, Authentication auth, RedirectAttributes redirect) {
+        me.withAnyRole(auth, Role.ADMIN);
+        List<String> problems = new ArrayList<>();
+        String name = username.strip();
+        if (!name.matches("[A-Za-z0-9._-]{3,64}")) {
+            problems.add(text.text("admin.users.badName"));
+        }
+        if (password.length() < MIN_PASSWORD || password.length() > 72) {
+            problems.add(text.text("admin.users.badPassword", MIN_PASSWORD));
+        }
+        Set<Role> granted = EnumSet.noneOf(Role.class);
+        for (String r : roles == null ? List.<String>of() : roles) {
+            try {
+                granted.add(Role.valueOf(r));
+            } catch (IllegalArgumentException e) {
+                problems.add(r);
+            }
+        }
+        if (granted.isEmpty()) {
+            problems.add(text.text("admin.users.noRole"));
+        }
+        String scope = district == null || district.isBlank() ? null : district.strip();
+        if (scope != null && !queries.districts().contains(scope)) {
+            problems.add(text.text("admin.users.badDistrict"));
+        }
+        if (problems.isEmpty() && !users.create(name, password, displayName == null || displayName.isBlank() ? name
+                : displayName.strip(), granted, scope)) {
+            problems.add(text.text("admin.users.taken", name));
+        }
+        if (problems.isEmpty()) {
+            redirect.addFlashAttribute("message", text.text("admin.users.created", name));
+        } else {
+            redirect.addFlashAttribute("error", String.join("; ", problems));
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{username}/enabled")
+    String enable(@PathVariable String username, @RequestParam boolean enabled, Authentication auth, RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        if (admin.username().equals(username) && !enabled) {
+            redirect.addFlashAttribute("error", text.text("admin.users.notSelf"));
+            return "redirect:/admin/users";
+        }
+        if (!users.setEnabled(username, enabled)) {
+            throw new NotFound("用户不存在 / no user " + username);
+        }
+        redirect.addFlashAttribute("message", text.text(enabled ? "admin.users.enabledDone" : "admin.users.disabledDone", username));
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/api-keys")
+    String apiKeys(Model model, Authentication auth) {
+        me.withAnyRole(auth, Role.ADMIN);
+        model.addAttribute("keys", keys.all());
+        model.addAttribute("scopes", Scope.values());
+        return "admin-keys";
+    }
+
+    @PostMapping("/admin/api-keys")
+    String createKey(@RequestParam String source, @RequestParam(required = false) List<String> scopes,
+            @RequestParam(required = false) String label, Authentication auth, RedirectAttributes redirect) {
+        me.withAnyRole(auth, Role.ADMIN);
+        String feed = source.strip();
+        Set<Scope> granted = EnumSet.noneOf(Scope.class);
+        boolean valid = feed.matches("[A-Za-z0-9._-]{1,128}") && (label == null || label.length() <= 256);
+        for (String s : scopes == null ? List.<String>of() : scopes) {
+            try {
+                granted.add(Scope.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                valid = false;
+            }
+        }
+        if (!valid || granted.isEmpty()) {
+            redirect.addFlashAttribute("error", text.text("admin.keys.invalid"));
+            return "redirect:/admin/api-keys";
+        }
+        String key = keys.create(feed, granted, label == null || label.isBlank() ? null : label.strip());
+        redirect.addFlashAttribute("newKey", key);
+        redirect.addFlashAttribute("message", text.text("admin.keys.created", feed));
+        return "redirect:/admin/api-keys";
+    }
+
+    @PostMapping("/admin/api-keys/{id}/revoke")
+    String revoke(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+        me.withAnyRole(auth, Role.ADMIN);
+        if (!keys.revoke(id)) {
+            throw new NotFound("密钥不存在或已吊销 / no active key " + id);
+        }
+        redirect.addFlashAttribute("message", text.text("admin.keys.revoked"));
+        return "redirect:/admin/api-keys";
+    }
+}

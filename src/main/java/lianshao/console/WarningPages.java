@@ -1,0 +1,315 @@
+package lianshao.console;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import lianshao.contract.Domain;
+import lianshao.rules.ActiveRuleSet;
+import lianshao.security.CurrentUser;
+import lianshao.security.Role;
+import lianshao.security.Users;
+import lianshao.support.Json;
+import lianshao.support.Times;
+import lianshao.warnings.AccessLog;
+import lianshao.warnings.DismissReason;
+import lianshao.warnings.Mutes;
+import lianshao.warnings.ReviewAction;
+import lianshao.warnings.WarningExport;
+import lianshao.warnings.WarningFilter;
+import lianshao.warnings.WarningReview;
+import lianshao.warnings.WarningStatus;
+import lianshao.warnings.WarningView;
+import lianshao.warnings.Warnings;
+import lianshao.web.Conflict;
+import lianshao.web.NotFound;
+import lianshao.web.ValidationFailed;
+
+/**
+ * The warning queue (filters, sort, paging, bulk assign and close, export) and a warning's page (the
+ * explanation, the record and its revisions, related records, the subject's other warnings, the audit
+ * trail and the review actions). Everything within the user's data scope; opening a warning is logged.
+ */
+@Controller
+class WarningPages {
+
+    private static final int MAX_EXPORT = 10_000;
+    private static final int MAX_BULK = 100;
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Warnings warnings;
+    private final WarningReview review;
+    private final WarningExport export;
+    private final Mutes mutes;
+    private final AccessLog accessLog;
+    private final Users users;
+    private final ActiveRuleSet rules;
+    private final ConsoleQueries queries;
+    private final PartyNames names;
+    private final ConsoleText text;
+    private final Me me;
+
+    WarningPages(Warnings warnings, WarningReview review, WarningExport export, Mutes mutes, AccessLog accessLog, Users users,
+            ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me) {
+        this.warnings = warnings;
+        this.review = review;
+        this.export = export;
+        this.mutes = mutes;
+        this.accessLog = accessLog;
+        this.users = users;
+        this.rules = rules;
+        this.queries = queries;
+        this.names = names;
+        this.text = text;
+        this.me = me;
+    }
+
+    // ---- the queue --------------------------------------------------------------------------
+
+    @GetMapping("/warnings")
+    String queue(@RequestParam Map<String, String> params, Model model, Authentication auth) {
+        CurrentUser user = me.of(auth);
+        QueueQuery query = QueueQuery.parse(params);
+        Warnings.Page page = warnings.list(query.filter(user.district()), query.page(), query.size());
+        Set<String> refs = new LinkedHashSet<>();
+        page.items().forEach(w -> refs.addAll(w.subjectRefs()));
+        int pages = (int) Math.max(1, (page.total() + query.size() - 1) / query.size());
+        List<Map<String, Object>> pageLinks = new ArrayList<>();
+        for (int i = Math.max(0, query.page() - 4); i < Math.min(pages, query.page() + 5); i++) {
+            pageLinks.add(Map.of("number", i + 1, "url", query.pageUrl(i), "current", i == query.page()));
+        }
+        model.addAttribute("q", query);
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("pageLinks", pageLinks);
+        model.addAttribute("previousUrl", query.page() > 0 ? query.pageUrl(query.page() - 1) : null);
+        model.addAttribute("nextUrl", query.page() + 1 < pages ? query.pageUrl(query.page() + 1) : null);
+        model.addAttribute("exportUrl", query.exportUrl());
+        model.addAttribute("selfUrl", query.selfUrl());
+        model.addAttribute("names", names.masked(refs));
+        model.addAttribute("orgNames", orgNames(user));
+        model.addAttribute("domains", Domain.values());
+        model.addAttribute("statuses", WarningStatus.values());
+        model.addAttribute("sorts", WarningFilter.Sort.values());
+        model.addAttribute("sizes", QueueQuery.SIZES);
+        model.addAttribute("ruleIds", rules.get().rulesById().keySet().stream().sorted().toList());
+        model.addAttribute("reviewers", reviewers());
+        model.addAttribute("canAct", Me.reviewer(user));
+        return "warnings";
+    }
+
+    @PostMapping("/warnings/bulk")
+    String bulk(@RequestParam(required = false) List<String> ids, @RequestParam String action,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String back,
+            Authentication auth, RedirectAttributes redirect) {
+        CurrentUser user = me.of(auth);
+        String target = back != null && back.startsWith("/warnings") && !back.startsWith("//") ? back : "/warnings";
+        if (ids == null || ids.isEmpty() || ids.size() > MAX_BULK || !("ASSIGN".equals(action) || "CLOSE".equals(action))) {
+            redirect.addFlashAttribute("error", text.text("bulk.invalid", MAX_BULK));
+            return "redirect:" + target;
+        }
+        int done = 0;
+        List<String> failures = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                review.act(id, new WarningReview.ActionRequest(action, assignee, null, null, null), user);
+                done++;
+            } catch (Conflict | NotFound | ValidationFailed e) {
+                failures.add(id.substring(Math.max(0, id.length() - 8)) + ": " + reason(e));
+            }
+        }
+        redirect.addFlashAttribute("message", text.text("bulk.result", done, failures.size()));
+        if (!failures.isEmpty()) {
+            redirect.addFlashAttribute("error", String.join("; ", failures));
+        }
+        return "redirect:" + target;
+    }
+
+    @GetMapping("/warnings/export.xlsx")
+    ResponseEntity<byte[]> exportQueue(@RequestParam Map<String, String> params, Authentication auth) {
+        CurrentUser user = me.of(auth);
+        QueueQuery query = QueueQuery.parse(params);
+        byte[] body = export.queue(warnings.list(query.filter(user.district()), 0, MAX_EXPORT).items());
+        accessLog.opened(user.username(), "EXPORT", "warnings?" + query.filters(), "CONSOLE");
+        return xlsx(body, "warnings.xlsx");
+    }
+
+    // ---- one warning ------------------------------------------------------------------------
+
+    @GetMapping("/warnings/{id}")
+    String detail(@PathVariable String id, Model model, Authentication auth) {
+        CurrentUser user = me.of(auth);
+        WarningView w = find(id, user);
+        accessLog.opened(user.username(), "WARNING", id, "CONSOLE");
+
+        model.addAttribute("w", w);
+        model.addAttribute("title", ConsoleText.english() && w.titleEn() != null ? w.titleEn() : w.title());
+        model.addAttribute("warningMessage", ConsoleText.english() && w.messageEn() != null ? w.messageEn() : w.message());
+        model.addAttribute("measures", w.clause() == null || w.clause().isBlank() ? List.of()
+                : Arrays.stream(w.clause().split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
+        model.addAttribute("facts", facts(w));
+        model.addAttribute("steps", w.grading().steps());
+        model.addAttribute("org", queries.orgs(null).stream().filter(o -> o.code().equals(w.orgCode())).findFirst().orElse(null));
+        model.addAttribute("subjects", names.full(w.subjectRefs()));
+
+        model.addAttribute("record", queries.record(w.recordId()).orElse(null));
+        List<Map<String, Object>> revisions = new ArrayList<>();
+        for (ConsoleQueries.Revision r : queries.revisions(w.recordId())) {
+            revisions.add(Map.of("revision", r.revision(), "receivedAt", Times.offset(r.receivedAt()), "hash", r.contentHash(),
+                    "json", pretty(r.envelope())));
+        }
+        model.addAttribute("revisions", revisions);
+
+        @SuppressWarnings("unchecked")
+        List<String> related = (List<String>) w.evidence().getOrDefault("relatedRecords", List.of());
+        model.addAttribute("related", queries.records(related, user.district()));
+
+        Map<String, WarningView> others = new LinkedHashMap<>();
+        for (String subject : w.subjectRefs()) {
+            WarningFilter filter = new WarningFilter(null, null, null, null, null, null, null, subject, null, null,
+                    user.district(), false, WarningFilter.Sort.NEWEST);
+            warnings.list(filter, 0, 50).items().stream().filter(o -> !o.id().equals(w.id())).forEach(o -> others.putIfAbsent(o.id(), o));
+        }
+        model.addAttribute("others", others.values());
+        model.addAttribute("history", warnings.history(id));
+
+        boolean canAct = Me.reviewer(user);
+        WarningStatus status = WarningStatus.valueOf(w.status());
+        Set<ReviewAction> allowed = EnumSet.noneOf(ReviewAction.class);
+        if (canAct) {
+            for (ReviewAction a : ReviewAction.values()) {
+                if (a.allowedFrom(status)) {
+                    allowed.add(a);
+                }
+            }
+            if (w.proposedForm() == null || !user.has(Role.SUPERVISOR)) {
+                allowed.remove(ReviewAction.APPROVE);
+            }
+        }
+        model.addAttribute("canAct", canAct);
+        model.addAttribute("allowed", allowed.stream().map(Enum::name).toList());
+        model.addAttribute("reviewers", reviewers());
+        model.addAttribute("reasons", DismissReason.values());
+        model.addAttribute("muteUntil", Times.nowUtc().toLocalDate().plusMonths(3));
+        return "warning";
+    }
+
+    @PostMapping("/warnings/{id}/actions")
+    String act(@PathVariable String id, @RequestParam String action, @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String comment, @RequestParam(required = false) Integer form,
+            @RequestParam(required = false) String reason, Authentication auth, RedirectAttributes redirect) {
+        CurrentUser user = me.of(auth);
+        try {
+            WarningView after = review.act(id, new WarningReview.ActionRequest(action, blankToNull(assignee), blankToNull(comment), form,
+                    blankToNull(reason)), user);
+            redirect.addFlashAttribute("message", text.text("action.done", text.text("action." + action),
+                    text.text("status." + after.status())));
+        } catch (Conflict | ValidationFailed e) {
+            redirect.addFlashAttribute("error", text.text("action.refused", reason(e)));
+        }
+        return "redirect:/warnings/" + id;
+    }
+
+    @PostMapping("/warnings/{id}/mute")
+    String mute(@PathVariable String id, @RequestParam String subjectRef, @RequestParam(required = false) String until,
+            @RequestParam(required = false) String reason, Authentication auth, RedirectAttributes redirect) {
+        CurrentUser user = me.of(auth);
+        WarningView w = find(id, user);
+        if (!Me.reviewer(user)) {
+            throw new lianshao.web.Forbidden("只有纪检人员可静默规则 / only inspectors and supervisors mute rules");
+        }
+        LocalDate day = null;
+        try {
+            day = until == null ? null : LocalDate.parse(until);
+        } catch (java.time.format.DateTimeParseException e) {
+            day = null;
+        }
+        if (!w.subjectRefs().contains(subjectRef) || day == null || day.isBefore(Times.nowUtc().toLocalDate())
+                || reason == null || reason.isBlank() || reason.length() > 1000) {
+            redirect.addFlashAttribute("error", text.text("mute.invalid"));
+            return "redirect:/warnings/" + id;
+        }
+        mutes.create(w.ruleId(), subjectRef, day, reason.strip(), user.username());
+        redirect.addFlashAttribute("message", text.text("mute.done", w.ruleId(), subjectRef, day));
+        return "redirect:/warnings/" + id;
+    }
+
+    @GetMapping("/warnings/{id}/dossier.xlsx")
+    ResponseEntity<byte[]> dossier(@PathVariable String id, Authentication auth) {
+        CurrentUser user = me.of(auth);
+        WarningView w = find(id, user);
+        accessLog.opened(user.username(), "DOSSIER", id, "CONSOLE");
+        return xlsx(export.dossier(w, warnings.history(id)), "warning-" + id + ".xlsx");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private WarningView find(String id, CurrentUser user) {
+        return warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+    }
+
+    /** Users who can be assigned a warning: enabled inspectors and supervisors. */
+    private List<Users.Account> reviewers() {
+        return users.all().stream().filter(Users.Account::enabled)
+                .filter(a -> a.roles().contains(Role.INSPECTOR) || a.roles().contains(Role.SUPERVISOR)).toList();
+    }
+
+    private Map<String, String> orgNames(CurrentUser user) {
+        Map<String, String> orgs = new LinkedHashMap<>();
+        queries.orgs(user.district()).forEach(o -> orgs.put(o.code(), o.name()));
+        return orgs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> facts(WarningView w) {
+        List<Map<String, String>> facts = new ArrayList<>();
+        Object raw = w.evidence().get("facts");
+        if (raw instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).forEach((k, v) -> facts.add(Map.of("name", k,
+                    "value", v instanceof String s ? s : Json.write(v))));
+        }
+        return facts;
+    }
+
+    private static String pretty(String json) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.parse(json));
+        } catch (RuntimeException e) {
+            return json;
+        }
+    }
+
+    private static String reason(RuntimeException e) {
+        if (e instanceof ValidationFailed v) {
+            return String.join("; ", v.errors().stream().map(f -> ConsoleText.pick(f.message())).toList());
+        }
+        return ConsoleText.pick(e.getMessage());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] body, String name) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+    }
+}

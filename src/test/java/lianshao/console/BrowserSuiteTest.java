@@ -1,0 +1,199 @@
+package lianshao.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real browser (Debian's headless Chromium through Selenium) against the demo city:
+ * sign in, filter the queue, open a warning, assign and confirm it, and see the dashboard's charts
+ * drawn. Skipped where Chromium is not installed, except in CI ({@code CI=true}), where a missing
+ * browser fails the build. With {@code -Dlianshao.screenshots=docs/images} it also saves the README's
+ * screenshots (1366×900).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lianshao.demo.enabled=true",
+        "spring.datasource.url=jdbc:h2:mem:lianshao-browser;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
+class BrowserSuiteTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final List<String> CHARTS = List.of("chart-by-form", "chart-by-domain", "chart-trend", "chart-top-rules", "chart-top-orgs");
+
+    static WebDriver browser;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing: install chromium and chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(installed, "Chromium and ChromeDriver are not installed; browser suite skipped");
+        profile = Files.createTempDirectory("lianshao-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic",
+                "--disable-sync", "--window-size=1366,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        viewport(1366, 900);
+    }
+
+    /** Sizes the window so that the page itself (the screenshot) is width × height. */
+    static void viewport(int width, int height) {
+        browser.get("about:blank");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        long innerWidth = ((Number) js.executeScript("return window.innerWidth;")).longValue();
+        long innerHeight = ((Number) js.executeScript("return window.innerHeight;")).longValue();
+        Dimension outer = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(outer.getWidth() + (int) (width - innerWidth),
+                outer.getHeight() + (int) (height - innerHeight)));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    void signIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login?lang=zh_CN"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("lianshao-demo");
+        browser.findElement(By.id("sign-in")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("chart-by-form")));
+    }
+
+    @Test
+    void anInspectorFiltersTheQueueOpensAWarningAssignsAndConfirmsItAndSeesTheCharts() throws IOException {
+        signIn("inspector");
+
+        browser.get(url("/warnings"));
+        new Select(browser.findElement(By.id("filter-form"))).selectByValue("2");
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("NEW");
+        browser.findElement(By.id("apply-filters")).click();
+        waiting().until(ExpectedConditions.urlContains("form=2"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#queue tbody tr"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector("td.form")).getText()).isEqualTo("第二种形态"));
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("*");
+
+        rows.get(0).findElement(By.cssSelector("a.open-warning")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("warning-status")));
+        assertThat(status()).isEqualTo("NEW");
+        String warningUrl = browser.getCurrentUrl();
+
+        WebElement assign = browser.findElement(By.id("action-ASSIGN"));
+        new Select(assign.findElement(By.name("assignee"))).selectByValue("inspector");
+        assign.findElement(By.cssSelector("button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")));
+        assertThat(status()).isEqualTo("ASSIGNED");
+        assertThat(browser.findElement(By.id("warning-assignee")).getText()).isEqualTo("inspector");
+
+        WebElement confirm = browser.findElement(By.id("action-CONFIRM"));
+        new Select(confirm.findElement(By.name("form"))).selectByValue("2");
+        confirm.findElement(By.name("comment")).sendKeys("经核查属实");
+        confirm.findElement(By.cssSelector("button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")));
+        assertThat(status()).isEqualTo("CONFIRMED");
+        assertThat(browser.findElement(By.id("warning-decided")).getText()).isEqualTo("第二种形态");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("经核查属实");
+        assertThat(browser.getCurrentUrl()).isEqualTo(warningUrl);
+
+        browser.get(url("/"));
+        for (String chart : CHARTS) {
+            waiting().until(d -> !d.findElements(By.cssSelector("#" + chart + " svg, #" + chart + " canvas")).isEmpty());
+        }
+        assertThat(browser.findElement(By.id("chart-by-form")).getText()).isNotBlank();
+
+        screenshots();
+    }
+
+    private String status() {
+        return browser.findElement(By.id("warning-status")).getAttribute("data-status");
+    }
+
+    /** The README's pictures: the dashboard, and a warning whose grading took a step and that has related records. */
+    private void screenshots() throws IOException {
+        String folder = System.getProperty("lianshao.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        Path dir = Path.of(folder);
+        Files.createDirectories(dir);
+        browser.get(url("/?lang=zh_CN"));
+        for (String chart : CHARTS) {
+            waiting().until(d -> !d.findElements(By.cssSelector("#" + chart + " svg")).isEmpty());
+        }
+        pause();
+        save(dir.resolve("dashboard.png"));
+        browser.get(url("/warnings?ruleId=PRC-02&form=3"));
+        browser.findElement(By.cssSelector("#queue a.open-warning")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("warning-status")));
+        save(dir.resolve("warning-detail.png"));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1500); // let the charts' entry animation finish
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void save(Path target) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
