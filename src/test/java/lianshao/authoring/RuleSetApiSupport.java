@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -85,6 +87,14 @@ abstract class RuleSetApiSupport extends ApiTestSupport {
     String fileOf(int version, String path) throws Exception {
         return json(as(AUTHOR, "GET", "/api/v1/rule-sets/" + version, null).andExpect(status().isOk()).andReturn())
                 .path("files").path(path).asString();
+    }
+
+    /** The paths of a version's files. */
+    List<String> filesOf(int version) throws Exception {
+        List<String> paths = new ArrayList<>();
+        json(as(AUTHOR, "GET", "/api/v1/rule-sets/" + version, null).andExpect(status().isOk()).andReturn())
+                .path("files").propertyNames().forEach(paths::add);
+        return paths;
     }
 
     /** Submitted by the author, approved by the other author, active when this returns. */
