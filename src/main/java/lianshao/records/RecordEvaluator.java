@@ -96,7 +96,10 @@ class RecordEvaluator {
 
     private void evaluateAlone(String id, RuleSet ruleSet) {
         try {
-            tx.executeWithoutResult(status -> evaluateLocked(id, ruleSet));
+            Retries.onLockConflict(() -> {
+                tx.executeWithoutResult(status -> evaluateLocked(id, ruleSet));
+                return null;
+            });
         } catch (RuntimeException failure) {
             log.warn("evaluation of record {} failed: {}", id, failure.toString());
             try {

@@ -82,13 +82,13 @@ public class RecordIngestion {
             }
         }
         if (!valid.isEmpty()) {
-            List<Result> stored = tx.execute(status -> {
+            List<Result> stored = Retries.onLockConflict(() -> tx.execute(status -> {
                 List<Result> out = new ArrayList<>();
                 for (int i : valid) {
                     out.add(store(i, (ObjectNode) envelopes.get(i)));
                 }
                 return out;
-            });
+            }));
             Set<String> toEvaluate = new LinkedHashSet<>();
             for (Result result : stored) {
                 results.set(result.index(), result);
@@ -126,7 +126,7 @@ public class RecordIngestion {
             String id = Ids.newId();
             try {
                 store.insert(id, source, externalId, domain, orgCode, occurred, hash, canonical, now, retryAt);
-                storeKeys(id, RecordKeys.of(envelope), occurred);
+                storeKeys(id, RecordKeys.of(envelope), occurred, false);
                 return new Result(index, externalId, IngestOutcome.CREATED, id, List.of());
             } catch (DuplicateKeyException raced) {
                 // another request stored the same identity first: treat this one as a repost of it
@@ -141,7 +141,7 @@ public class RecordIngestion {
             return new Result(index, externalId, IngestOutcome.UNCHANGED, record.id(), List.of());
         }
         store.revise(record, domain, orgCode, occurred, hash, canonical, now, retryAt);
-        storeKeys(record.id(), RecordKeys.of(envelope), occurred);
+        storeKeys(record.id(), RecordKeys.of(envelope), occurred, true);
         return new Result(index, externalId, IngestOutcome.REVISED, record.id(), List.of());
     }
 
@@ -149,8 +149,8 @@ public class RecordIngestion {
      * Stores the record's lookup keys; records of the same budget line, project, post... that occurred
      * after it are queued for re-evaluation, since a late arrival changes their running totals.
      */
-    private void storeKeys(String recordId, java.util.Set<RecordKey> keys, LocalDateTime occurred) {
-        store.replaceKeys(recordId, keys, occurred);
+    private void storeKeys(String recordId, java.util.Set<RecordKey> keys, LocalDateTime occurred, boolean revised) {
+        store.replaceKeys(recordId, keys, occurred, revised);
         List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
         List<String> later = store.laterSharing(context, recordId, occurred, settings.maxReevaluationsPerChange());
         if (!later.isEmpty()) {

@@ -87,8 +87,11 @@ class RecordStore {
                 .params(id, revision, hash, envelope, now).update();
     }
 
-    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt) {
-        jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
+    /** Stores the keys of a record's latest revision; a new record has none to delete (no gap lock taken). */
+    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt, boolean revised) {
+        if (revised) {
+            jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
+        }
         List<Object[]> rows = keys.stream().map(k -> new Object[] {recordId, k.name(), k.value(), occurredAt}).toList();
         template.batchUpdate("INSERT INTO record_key (record_id, key_name, key_value, occurred_at) VALUES (?, ?, ?, ?)", rows);
     }
