@@ -206,10 +206,10 @@ class ImportDomainsTest extends ImportTestSupport {
     }
 
     static Map<String, Object> procurement(String id, String school, BigDecimal amount, String method) {
-        return Map.ofEntries(Map.entry("externalId", id), Map.entry("orgCode", school),
+        return new java.util.LinkedHashMap<>(Map.ofEntries(Map.entry("externalId", id), Map.entry("orgCode", school),
                 Map.entry("occurredAt", "2026-04-01 09:00"), Map.entry("purchaseId", id), Map.entry("fiscalYear", 2026),
                 Map.entry("budgetProjectCode", TestRecords.unique("BP")), Map.entry("itemCategory", "A02010104"),
                 Map.entry("description", "教室多媒体设备"), Map.entry("amount", amount), Map.entry("method", method),
-                Map.entry("supplierRef", "SUP-IMP"), Map.entry("approverRef", TestRecords.unique("APP")));
+                Map.entry("supplierRef", "SUP-IMP"), Map.entry("approverRef", TestRecords.unique("APP"))));
     }
 }
