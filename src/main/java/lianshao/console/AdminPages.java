@@ -84,7 +84,7 @@ class AdminPages {
             problems.add(text.text("admin.users.taken", name));
         }
         if (problems.isEmpty()) {
-            redirect.addFlashAttribute("message", text.text("admin.users.created", name));
+            redirect.addFlashAttribute("message", text.text("admin.users.createdDone", name));
         } else {
             redirect.addFlashAttribute("error", String.join("; ", problems));
         }

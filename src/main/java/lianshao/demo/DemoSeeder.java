@@ -87,6 +87,7 @@ class DemoSeeder implements ApplicationRunner {
         users.ensure("author", DemoSettings.PASSWORD, "政策法规处 赵明", Set.of(Role.RULE_AUTHOR), null);
         users.ensure("auditor", DemoSettings.PASSWORD, "审计处 钱审", Set.of(Role.AUDITOR), null);
         users.ensure("admin", DemoSettings.PASSWORD, "系统管理员", Set.of(Role.ADMIN), null);
+        users.ensure("importer", DemoSettings.PASSWORD, "清源一中 财务 孙录", Set.of(Role.IMPORTER), null);
 
         each(seeds, "orgs", item -> check(ReferenceKind.ORG, "orgs", strip(item, "orgCode"),
                 () -> reference.putOrg(item.get("orgCode").asString(), strip(item, "orgCode"))));

@@ -15,9 +15,16 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * Two chains. The API ({@code /api/**}) is stateless: feeds send {@code X-Api-Key}, people use HTTP
  * Basic; no session cookie is created or accepted there, so CSRF does not apply. Everything else is
  * the console, with form sign-in and CSRF. Anonymous: health, the API description, the sign-in page.
+ * Ledger imports: uploaded by feeds (RECORDS scope), importers and administrators; the audit list is read by
+ * administrators and auditors.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Who reads the audit of every import. */
+    private static final String[] IMPORT_AUDIT = {Role.ADMIN.authority(), Role.AUDITOR.authority()};
+    /** The console's import page: uploaders, and those who audit imports. */
+    private static final String[] IMPORT_PAGE = {Role.IMPORTER.name(), Role.ADMIN.name(), Role.AUDITOR.name()};
 
     private static final String[] PEOPLE = {Role.INSPECTOR.name(), Role.SUPERVISOR.name(), Role.RULE_AUTHOR.name(),
             Role.ADMIN.name(), Role.AUDITOR.name()};
@@ -52,6 +59,12 @@ class SecurityConfiguration {
                                 "/api/v1/relations", "/api/v1/relations/batch", "/api/v1/admission-plans/batch",
                                 "/api/v1/sanctions", "/api/v1/sanctions/batch", "/api/v1/calendar/batch")
                         .hasAnyAuthority(Scope.REFERENCE.authority(), Role.ADMIN.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports")
+                        .hasAnyAuthority(Scope.RECORDS.authority(), Role.IMPORTER.authority(), Role.ADMIN.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports").hasAnyAuthority(IMPORT_AUDIT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/imports/**")
+                        .hasAnyAuthority(Scope.RECORDS.authority(), Role.IMPORTER.authority(), Role.ADMIN.authority(),
+                                Role.AUDITOR.authority())
                         .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings", "/api/v1/mutes/**", "/api/v1/mutes",
                                 "/api/v1/access-log").hasAnyRole(PEOPLE)
                         // rule authoring: anyone signed in reads; authors make, test and submit; another author
@@ -74,11 +87,28 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/imports").hasAnyRole(Role.IMPORTER.name(), Role.ADMIN.name())
+                        .requestMatchers("/imports", "/imports/**").hasAnyRole(IMPORT_PAGE)
                         .anyRequest().hasAnyRole(PEOPLE))
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(importersToImports()).permitAll())
                 .httpBasic(b -> { })
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /** After sign-in, people who only import land on the import page (the overview is not theirs). */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler importersToImports() {
+        var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        java.util.Set<String> people = java.util.Arrays.stream(PEOPLE).map(r -> "ROLE_" + r)
+                .collect(java.util.stream.Collectors.toSet());
+        return (request, response, auth) -> {
+            boolean person = auth.getAuthorities().stream().anyMatch(a -> people.contains(a.getAuthority()));
+            if (person) {
+                saved.onAuthenticationSuccess(request, response, auth);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/imports");
+            }
+        };
     }
 
     private static String[] withRoles(String... authorities) {

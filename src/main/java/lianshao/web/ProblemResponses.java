@@ -58,6 +58,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "请求体过大 / Request body too large", e.getMessage()));
     }
 
+    @ExceptionHandler(ServiceBusy.class)
+    ResponseEntity<ProblemDetail> busy(ServiceBusy e) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "服务繁忙 / Service busy", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .header(HttpHeaders.CONTENT_TYPE, "application/problem+json").body(problem);
+    }
+
+    /** An upload over the servlet container's multipart limit (spring.servlet.multipart.*). */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "文件过大 / File too large",
+                "上传的文件超过大小上限 / the uploaded file exceeds the size limit");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .body(problem);
+    }
+
     @ExceptionHandler(Conflict.class)
     ResponseEntity<ProblemDetail> conflict(Conflict e) {
         return respond(problem(HttpStatus.CONFLICT, "conflict", "状态冲突 / Conflict", e.getMessage()));

@@ -1,0 +1,17 @@
+package lianshao.imports;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The templates, written once per kind and kept (they depend on the contract only). */
+final class Templates {
+
+    private static final Map<ImportKind, byte[]> CACHE = new EnumMap<>(ImportKind.class);
+
+    private Templates() {
+    }
+
+    static synchronized byte[] of(ImportKind kind) {
+        return CACHE.computeIfAbsent(kind, k -> TemplateWriter.write(Layouts.of(k))).clone();
+    }
+}
