@@ -74,6 +74,8 @@ class MessagesTest {
         f.put("dismiss.", names(DismissReason.values()));
         f.put("role.", names(Role.values()));
         f.put("scope.", names(Scope.values()));
+        f.put("imports.kind.", List.of("admission", "recruitment", "tender", "procurement", "research-fund", "parties", "relations"));
+        f.put("imports.status.", List.of("RUNNING", "DONE", "FAILED"));
         f.put("measure.", IntStream.rangeClosed(1, RulePages.MEASURES).mapToObj(i -> "M" + i).toList());
         List<String> relations = new ArrayList<>(new TreeSet<>(Relation.KINSHIP));
         relations.addAll(new TreeSet<>(Relation.COMPANY_ROLES));
