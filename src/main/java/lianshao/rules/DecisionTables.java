@@ -53,7 +53,11 @@ public final class DecisionTables {
                     + MAX_BYTES / 1024 + " KB)");
         }
         try {
-            return Base64.getMimeDecoder().decode(body);
+            byte[] bytes = Base64.getDecoder().decode(body.replaceAll("\\s+", ""));
+            if (bytes.length == 0) {
+                throw new IllegalArgumentException("empty");
+            }
+            return bytes;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("决策表内容不是有效的 Base64 / the decision table is not valid Base64: " + e.getMessage());
         }

@@ -43,7 +43,7 @@ public final class MandatoryTenderTable {
             .escalateIf($t.estimatedAmount().longValue() >= 2L * $param, 3, "估算金额达到必须招标标准的 2 倍");""";
 
     /** Category, threshold in yuan (必须招标的工程项目规定 第五条). */
-    static final List<Object[]> ROWS = List.of(
+    public static final List<Object[]> ROWS = List.of(
             new Object[] {"CONSTRUCTION", 4_000_000L},
             new Object[] {"GOODS", 2_000_000L},
             new Object[] {"SERVICES", 1_000_000L});
@@ -59,12 +59,17 @@ public final class MandatoryTenderTable {
 
     /** The table with the given Import setting and action snippet. */
     public static byte[] bytes(String imports, String action) {
+        return bytes(imports, "Hits hits", action, ROWS);
+    }
+
+    /** The table with the given settings, action snippet and rows (category, threshold). */
+    public static byte[] bytes(String imports, String variables, String action, List<Object[]> rows) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(SHEET);
             int r = 0;
             row(sheet, r++, "RuleSet", "lianshao.rules.tender");
             row(sheet, r++, "Import", imports);
-            row(sheet, r++, "Variables", "Hits hits");
+            row(sheet, r++, "Variables", variables);
             row(sheet, r++, "Notes", "应招未招 — 必须招标的工程项目规定 第五条：单项合同估算价达到下列标准的必须招标 / "
                     + "mandatory-tender thresholds by category; one row per category");
             r++;
@@ -80,7 +85,7 @@ public final class MandatoryTenderTable {
             row(sheet, r++, "规则名 / rule", "编号 / id", "标题", "title", "基础表单 / form", "条款 / clauses", "依据 / basis",
                     "部门 / departments", "类别（未招标、未说明豁免）/ category", "必须招标标准（元）/ threshold",
                     "预警（阈值同左）/ warning (same threshold)");
-            for (Object[] category : ROWS) {
+            for (Object[] category : rows) {
                 row(sheet, r++, "TEN-01 mandatory tender avoided " + category[0], "TEN-01", "应招未招", "Mandatory tender avoided",
                         "2", "M9,M8,M3", "招标投标法 第三条、第四条、第四十九条 [V]；必须招标的工程项目规定 第五条 [S]",
                         "计财处,审计处,法规处,纪检组", (String) category[0], category[1].toString(), category[1].toString());
