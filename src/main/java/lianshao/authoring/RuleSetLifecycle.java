@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import lianshao.contract.FieldError;
 import lianshao.rules.ActiveRuleSet;
+import lianshao.rules.DecisionTables;
 import lianshao.rules.RuleFiles;
 import lianshao.rules.RuleSetRepository;
 import lianshao.rules.RuleSetStatus;
@@ -85,13 +86,17 @@ public class RuleSetLifecycle {
                 String path = e.getKey();
                 String field = "files." + path;
                 if (!RuleFiles.isRuleSetFile(path)) {
-                    errors.add(new FieldError(field, "路径无效：须为相对路径，以 .drl 或 .test.json 结尾，或为 thresholds.properties / invalid path: "
-                            + "relative, ending in .drl or .test.json, or thresholds.properties"));
+                    errors.add(new FieldError(field, "路径无效：须为相对路径，以 .drl、.drl.xlsx 或 .test.json 结尾，或为 thresholds.properties / "
+                            + "invalid path: relative, ending in .drl, .drl.xlsx or .test.json, or thresholds.properties"));
                 } else if (e.getValue().isNull()) {
                     if (files.remove(path) == null) {
                         errors.add(new FieldError(field, "父版本中没有此文件 / the parent version has no such file"));
                     }
                     removed.add(path);
+                } else if (e.getValue().isString() && DecisionTables.isTable(path)
+                        && !e.getValue().asString().startsWith(DecisionTables.BASE64_PREFIX)) {
+                    errors.add(new FieldError(field, "决策表须以 \"base64:\" 加文件的 Base64 内容提交 / a decision table is sent as \"base64:\" "
+                            + "followed by the Base64 of the .xlsx file"));
                 } else if (e.getValue().isString()) {
                     files.put(path, e.getValue().asString());
                     changed.put(path, e.getValue().asString());

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,8 @@ public final class RuleCompiler {
     private static final String PACKAGE_ROOT = "lianshao/rules/";
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[?Line:? ?(\\d+)[:,] ?(?:Column:? ?)?(\\d+)");
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Suffix of the resource a decision table's generated DRL is built from. */
+    private static final String GENERATED = ".generated.drl";
 
     private final DrlSafetyCheck safety;
 
@@ -75,7 +79,24 @@ public final class RuleCompiler {
         Map<String, RuleMetadata> rulesById = new HashMap<>();
         Map<String, RuleValidity> validity = new HashMap<>();
         int[] rules = {0};
-        source.drlFiles().forEach((file, text) -> rules[0] += checkFile(file, text, problems, rulesById, validity));
+        // decision tables become DRL text first: everything after this sees only DRL, checked the same way
+        SortedMap<String, String> drl = new TreeMap<>();
+        Map<String, String> origins = new HashMap<>();
+        source.drlFiles().forEach((file, text) -> {
+            String body = text;
+            if (DecisionTables.isTable(file)) {
+                DecisionTables.Generated generated = DecisionTables.toDrl(file, text, problems);
+                if (generated == null) {
+                    return;
+                }
+                body = generated.drl();
+                origins.put(file, generated.origin());
+            }
+            int before = problems.size();
+            rules[0] += checkFile(file, body, problems, rulesById, validity);
+            markOrigin(problems, before, origins.get(file));
+            drl.put(file, body);
+        });
         if (safety != null) {
             safety.checkRuleCount(rules[0], problems);
         }
@@ -89,7 +110,15 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
-        KieBase kieBase = build(source, problems);
+        KieBase kieBase = build(source.version(), drl, problems);
+        origins.forEach((file, origin) -> {
+            for (int i = 0; i < problems.size(); i++) {
+                if (problems.get(i).file().equals(file)) {
+                    markOrigin(problems, i, origin);
+                    break;
+                }
+            }
+        });
         if (!problems.isEmpty()) {
             throw new RuleSetInvalidException(problems);
         }
@@ -145,6 +174,19 @@ public final class RuleCompiler {
         return pkg.getRules().size();
     }
 
+    /** Problems from {@code from} on found in a table's generated DRL say so. */
+    private static void markOrigin(List<RuleProblem> problems, int from, String origin) {
+        if (origin == null) {
+            return;
+        }
+        for (int i = from; i < problems.size(); i++) {
+            RuleProblem p = problems.get(i);
+            if (!p.message().endsWith(origin)) {
+                problems.set(i, new RuleProblem(p.file(), p.line(), p.column(), p.message() + " " + origin));
+            }
+        }
+    }
+
     /** Rules of one family may share an id, provided they say the same about it. */
     private static boolean sameDeclaration(RuleMetadata a, RuleMetadata b) {
         return a.title().equals(b.title()) && a.form() == b.form() && a.clauses().equals(b.clauses())
@@ -152,13 +194,14 @@ public final class RuleCompiler {
                 && java.util.Objects.equals(a.combinedWith(), b.combinedWith());
     }
 
-    private KieBase build(RuleSource source, List<RuleProblem> problems) {
+    /** Builds the checked DRL texts; a table's generated text is written as {@code <table path>.generated.drl}. */
+    private KieBase build(String version, SortedMap<String, String> drl, List<RuleProblem> problems) {
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
-        ReleaseId releaseId = services.newReleaseId("lianshao", "ruleset-" + source.version(),
+        ReleaseId releaseId = services.newReleaseId("lianshao", "ruleset-" + version,
                 "1.0." + BUILDS.incrementAndGet());
         files.generateAndWritePomXML(releaseId);
-        source.drlFiles().forEach((file, text) -> files.write(RESOURCE_ROOT + file, text));
+        drl.forEach((file, text) -> files.write(RESOURCE_ROOT + file + (DecisionTables.isTable(file) ? GENERATED : ""), text));
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = sourceFile(message.getPath());
@@ -187,6 +230,9 @@ public final class RuleCompiler {
     private static String sourceFile(String path) {
         if (path == null) {
             return "";
+        }
+        if (path.endsWith(DecisionTables.SUFFIX + GENERATED)) {
+            path = path.substring(0, path.length() - GENERATED.length());
         }
         if (path.startsWith(RESOURCE_ROOT)) {
             return path.substring(RESOURCE_ROOT.length());

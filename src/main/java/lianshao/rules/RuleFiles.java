@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The files a rule set is made of, by relative path: the DRL files, {@code thresholds.properties} and
- * the rule test files ({@code *.test.json}). This is the form stored for each version.
+ * The files a rule set is made of, by relative path: the DRL files, decision tables ({@code *.drl.xlsx},
+ * held as {@code base64:...} text), {@code thresholds.properties} and the rule test files
+ * ({@code *.test.json}). This is the form stored for each version.
  */
 public final class RuleFiles {
 
@@ -32,7 +33,7 @@ public final class RuleFiles {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String relative = folder.relativize(path).toString().replace('\\', '/');
                 if (isRuleSetFile(relative)) {
-                    files.put(relative, Files.readString(path, StandardCharsets.UTF_8));
+                    files.put(relative, read(path, relative));
                 }
             }
             return files;
@@ -41,10 +42,19 @@ public final class RuleFiles {
         }
     }
 
-    /** A path a rule set may hold: relative, no {@code ..}, a DRL, test or the thresholds file. */
+    /** The stored text of a file: UTF-8 text, or {@code base64:...} for a decision table (binary). */
+    static String read(Path path, String relative) throws IOException {
+        return DecisionTables.isTable(relative) ? DecisionTables.encode(Files.readAllBytes(path))
+                : Files.readString(path, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A path a rule set may hold: relative, no {@code ..}, a DRL, decision table ({@code .drl.xlsx}), test
+     * or the thresholds file.
+     */
     public static boolean isRuleSetFile(String path) {
         return path != null && path.length() <= 255 && SAFE_PATH.matcher(path).matches() && !path.contains("..")
-                && (path.endsWith(".drl") || path.endsWith(TEST_SUFFIX) || path.equals(RuleSource.THRESHOLDS_FILE));
+                && (RuleSource.isRuleFile(path) || path.endsWith(TEST_SUFFIX) || path.equals(RuleSource.THRESHOLDS_FILE));
     }
 
     public static boolean isTestFile(String path) {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 import lianshao.support.Hashing;
 
 /**
- * The text of a rule set: DRL files by relative path, and the thresholds file. Its version is a hash
+ * The text of a rule set: DRL files and decision tables ({@code *.drl.xlsx} as {@code base64:...} text) by
+ * relative path, and the thresholds file. Its version is a hash
  * of the whole content, so the same rules always carry the same version on every instance.
  */
 public record RuleSource(SortedMap<String, String> drlFiles, String thresholdsText) {
@@ -30,9 +31,9 @@ public record RuleSource(SortedMap<String, String> drlFiles, String thresholdsTe
         }
         SortedMap<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).toList()) {
+            for (Path path : paths.filter(p -> isRuleFile(p.toString()) && Files.isRegularFile(p)).toList()) {
                 String relative = folder.relativize(path).toString().replace('\\', '/');
-                files.put(relative, Files.readString(path, StandardCharsets.UTF_8));
+                files.put(relative, RuleFiles.read(path, relative));
             }
             Path thresholds = folder.resolve(THRESHOLDS_FILE);
             String thresholdsText = Files.exists(thresholds) ? Files.readString(thresholds, StandardCharsets.UTF_8) : "";
@@ -46,13 +47,19 @@ public record RuleSource(SortedMap<String, String> drlFiles, String thresholdsTe
     public static RuleSource fromFiles(Map<String, String> files) {
         SortedMap<String, String> drl = new TreeMap<>();
         files.forEach((path, text) -> {
-            if (path.endsWith(".drl")) {
+            if (isRuleFile(path)) {
                 drl.put(path, text);
             }
         });
         return new RuleSource(drl, files.getOrDefault(THRESHOLDS_FILE, ""));
     }
 
+    /** A file holding rules: DRL text, or a decision table ({@code *.drl.xlsx}, stored as Base64 text). */
+    public static boolean isRuleFile(String path) {
+        return path.endsWith(".drl") || DecisionTables.isTable(path);
+    }
+
+    /** The version hashes the stored text of every file, so a table's Base64 content counts too. */
     public String version() {
         StringBuilder all = new StringBuilder();
         drlFiles.forEach((path, text) -> all.append(path).append('\0').append(text).append('\0'));

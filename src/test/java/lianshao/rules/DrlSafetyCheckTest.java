@@ -270,7 +270,7 @@ class DrlSafetyCheckTest {
         RuleSource repository = RuleSource.readFolder(Path.of("rules"));
         assertThat(repository.drlFiles()).isNotEmpty();
         try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            assertThat(files.filter(p -> p.toString().endsWith(".drl")).count()).isEqualTo(repository.drlFiles().size());
+            assertThat(files.filter(p -> RuleSource.isRuleFile(p.toString())).count()).isEqualTo(repository.drlFiles().size());
         }
 
         assertThat(compiler.compile(repository).rulesById()).isNotEmpty();

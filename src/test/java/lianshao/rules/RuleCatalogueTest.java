@@ -62,11 +62,12 @@ class RuleCatalogueTest {
     @Test
     void everyRuleFileHasATestFileBesideIt() throws Exception {
         try (Stream<Path> files = Files.walk(RULES)) {
-            List<Path> untested = files.filter(p -> p.toString().endsWith(".drl"))
+            // X.drl and X.drl.xlsx (a decision table) both need X.test.json
+            List<Path> untested = files.filter(p -> RuleSource.isRuleFile(p.toString()))
                     .filter(p -> !p.startsWith(RULES.resolve("common")))
-                    .filter(p -> !Files.exists(Path.of(p.toString().replaceAll("\\.drl$", ".test.json"))))
+                    .filter(p -> !Files.exists(Path.of(p.toString().replaceAll("\\.drl(\\.xlsx)?$", ".test.json"))))
                     .toList();
-            assertThat(untested).as("DRL files without a .test.json beside them").isEmpty();
+            assertThat(untested).as("DRL files and decision tables without a .test.json beside them").isEmpty();
         }
     }
 
