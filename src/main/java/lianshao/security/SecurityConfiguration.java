@@ -74,6 +74,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/rules", "/rule-sets", "/rule-sets/**").hasAnyRole(Role.RULE_AUTHOR.name(), Role.ADMIN.name())
                         .anyRequest().hasAnyRole(PEOPLE))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .httpBasic(b -> { })
