@@ -97,12 +97,12 @@ final class LineDiff {
                 out.add(new Line(' ', offset + i + 1, offset + j + 1, a.get(i)));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Line('+', 0, offset + j + 1, b.get(j)));
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 out.add(new Line('-', offset + i + 1, 0, a.get(i)));
                 i++;
+            } else {
+                out.add(new Line('+', 0, offset + j + 1, b.get(j)));
+                j++;
             }
         }
     }
