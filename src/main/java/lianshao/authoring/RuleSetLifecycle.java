@@ -126,6 +126,59 @@ public class RuleSetLifecycle {
         }
     }
 
+    /** A draft with the same files as the parent, to be changed file by file ({@link #saveFile}). */
+    public RuleSetVersion copyAsDraft(int parent, String comment, String actor) {
+        version(parent);
+        if (comment == null || comment.isBlank()) {
+            throw ValidationFailed.of("comment", "请说明本次修改 / a comment describing the change is required");
+        }
+        if (comment.length() > MAX_COMMENT) {
+            throw ValidationFailed.of("comment", "超过 " + MAX_COMMENT + " 字符 / longer than " + MAX_COMMENT + " characters");
+        }
+        SortedMap<String, String> files = repository.files(parent);
+        String hash = RuleSource.fromFiles(files).version();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int number = repository.create(files, hash, parent, actor, comment.strip(), RuleSetStatus.DRAFT);
+                audit.record(number, "CREATE", actor, Map.of("parent", parent, "changed", List.of(), "removed", List.of(),
+                        "contentHash", hash));
+                return version(number);
+            } catch (DuplicateKeyException e) {
+                if (attempt == 3) {
+                    throw new Conflict("版本号冲突，请重试 / version number taken concurrently, retry");
+                }
+            }
+        }
+    }
+
+    /**
+     * Changes one file of a draft. Only the draft's author edits it, so the maker–checker rule holds for
+     * every line of the version.
+     */
+    public RuleSetVersion saveFile(int number, String path, String text, String actor) {
+        RuleSetVersion version = version(number);
+        if (version.status() != RuleSetStatus.DRAFT) {
+            throw new Conflict("只能修改草稿，版本 " + number + " 状态为 " + version.status() + " / only a DRAFT can be changed; version "
+                    + number + " is " + version.status());
+        }
+        if (!actor.equals(version.author())) {
+            throw new Conflict("只有草稿的作者可以修改它 / only the author of a draft can change it");
+        }
+        if (path == null || !RuleFiles.isRuleSetFile(path)) {
+            throw ValidationFailed.of("file", "路径无效：须为相对路径，以 .drl 或 .test.json 结尾，或为 thresholds.properties / invalid path: "
+                    + "relative, ending in .drl or .test.json, or thresholds.properties");
+        }
+        if (text == null) {
+            throw ValidationFailed.of("content", "应为文本 / must be text");
+        }
+        String normalised = text.replace("\r\n", "\n");
+        if (!repository.updateDraftFile(number, path, normalised)) {
+            throw new Conflict("版本 " + number + " 已不是草稿 / version " + number + " is no longer a DRAFT");
+        }
+        audit.record(number, "EDIT", actor, Map.of("file", path, "chars", normalised.length()));
+        return version(number);
+    }
+
     public RuleSetChecks.Compiled validate(int number, String actor) {
         version(number);
         RuleSetChecks.Compiled compiled = checks.compile(repository.files(number));

@@ -109,6 +109,27 @@ public class RuleSetRepository {
         template.batchUpdate("INSERT INTO rule_set_file (version_no, file_path, content) VALUES (?, ?, ?)", rows);
     }
 
+    /**
+     * Replaces (or adds) one file of a DRAFT and its content hash in one transaction; false when the
+     * version is no longer a draft.
+     */
+    @Transactional
+    public boolean updateDraftFile(int number, String path, String content) {
+        Integer locked = jdbc.sql("SELECT version_no FROM rule_set_version WHERE version_no = ? AND status = 'DRAFT' FOR UPDATE")
+                .param(number).query(Integer.class).optional().orElse(null);
+        if (locked == null) {
+            return false;
+        }
+        if (jdbc.sql("UPDATE rule_set_file SET content = ? WHERE version_no = ? AND file_path = ?")
+                .params(content, number, path).update() == 0) {
+            jdbc.sql("INSERT INTO rule_set_file (version_no, file_path, content) VALUES (?, ?, ?)")
+                    .params(number, path, content).update();
+        }
+        String hash = RuleSource.fromFiles(files(number)).version();
+        jdbc.sql("UPDATE rule_set_version SET content_hash = ? WHERE version_no = ?").params(hash, number).update();
+        return true;
+    }
+
     /** Moves a version from one status to another; false when it was not in the expected status. */
     public boolean changeStatus(int number, RuleSetStatus from, RuleSetStatus to, String reason) {
         return jdbc.sql("UPDATE rule_set_version SET status = ?, status_reason = ? WHERE version_no = ? AND status = ?")

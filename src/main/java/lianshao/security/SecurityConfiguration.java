@@ -89,6 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/imports").hasAnyRole(Role.IMPORTER.name(), Role.ADMIN.name())
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(IMPORT_PAGE)
+                        .requestMatchers("/rules", "/rule-sets", "/rule-sets/**").hasAnyRole(Role.RULE_AUTHOR.name(), Role.ADMIN.name())
                         .anyRequest().hasAnyRole(PEOPLE))
                 .formLogin(f -> f.loginPage("/login").successHandler(importersToImports()).permitAll())
                 .httpBasic(b -> { })

@@ -160,6 +160,40 @@ class BrowserSuiteTest {
         screenshots();
     }
 
+    @Test
+    void anAuthorMakesADraftBreaksARuleAndSeesTheErrorMarkedOnItsLine() throws IOException {
+        signIn("author");
+        browser.get(url("/rule-sets"));
+        WebElement activeRow = browser.findElement(By.cssSelector("#versions tr.active-version"));
+        activeRow.findElement(By.name("comment")).sendKeys("演示：错误标记");
+        activeRow.findElement(By.cssSelector("form.inline:last-of-type button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("version-files")));
+        assertThat(browser.findElement(By.id("version-status")).getText()).isEqualTo("草稿");
+
+        browser.findElement(By.linkText("procurement/PRC-01-open-tender-avoided.drl")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        assertThat(browser.findElements(By.cssSelector(".CodeMirror .cm-keyword"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".CodeMirror .cm-meta"))).isNotEmpty();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("var cm = document.querySelector('.CodeMirror').CodeMirror;"
+                + "var text = cm.getValue(); var at = text.indexOf('\\nthen\\n') + 6;"
+                + "cm.setValue(text.substring(0, at) + '    System.exit(1);\\n' + text.substring(at));");
+        browser.findElement(By.id("save")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")));
+        browser.findElement(By.id("validate")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror .problem-marker")));
+        assertThat(browser.findElement(By.id("problems")).getText()).contains("procurement/PRC-01-open-tender-avoided.drl:23:5");
+        assertThat(browser.findElement(By.cssSelector(".CodeMirror .problem-note")).getText()).startsWith("23:5 ");
+
+        String folder = System.getProperty("lianshao.screenshots");
+        if (folder != null && !folder.isBlank()) {
+            Files.createDirectories(Path.of(folder));
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                    browser.findElement(By.cssSelector(".CodeMirror .problem-note")));
+            save(Path.of(folder).resolve("rule-editor.png"));
+        }
+    }
+
     private String status() {
         return browser.findElement(By.id("warning-status")).getAttribute("data-status");
     }

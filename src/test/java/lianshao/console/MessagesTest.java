@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import lianshao.contract.Domain;
 import lianshao.facts.Relation;
+import lianshao.rules.RuleSetStatus;
 import lianshao.security.Role;
 import lianshao.security.Scope;
 import lianshao.warnings.DismissReason;
@@ -84,6 +85,11 @@ class MessagesTest {
         f.put("party.", List.of("PERSON", "ORGANISATION", "ORG"));
         f.put("accessKind.", List.of("WARNING", "PROFILE", "RECORD", "EXPORT", "DOSSIER"));
         f.put("error.", List.of("400", "403", "404", "409", "500"));
+        f.put("ruleSetStatus.", names(RuleSetStatus.values()));
+        f.put("basisMark.", List.of("V", "S", "U"));
+        f.put("diffChange.", List.of("ADDED", "REMOVED", "CHANGED"));
+        f.put("backtest.status.", List.of("RUNNING", "DONE", "FAILED", "CANCELLED"));
+        f.put("backtestChange.", List.of("APPEAR", "DISAPPEAR", "CHANGE"));
         return f;
     }
 
