@@ -194,6 +194,74 @@ class BrowserSuiteTest {
         }
     }
 
+    @Test
+    void anImporterUploadsATemplateBasedFileAndSeesTheProgressAndTheReport() throws Exception {
+        Path file = filledProcurementTemplate();
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login?lang=zh_CN"));
+        browser.findElement(By.id("username")).sendKeys("importer");
+        browser.findElement(By.id("password")).sendKeys("lianshao-demo");
+        browser.findElement(By.id("sign-in")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-upload")));
+
+        new Select(browser.findElement(By.id("import-kind"))).selectByValue("procurement");
+        browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("import-submit")).click();
+
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-progress")));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("import-status"), "已完成"));
+        assertThat(browser.findElement(By.id("import-rows-done")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("import-rows-total")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("import-accepted")).getText()).isEqualTo("1");
+        WebElement report = browser.findElement(By.id("import-report-link"));
+        assertThat(report.isDisplayed()).isTrue();
+        assertThat(report.getAttribute("href")).contains("/report.xlsx");
+    }
+
+    /** The procurement template as the service offers it, with one purchase filled in by field name (row 2). */
+    private Path filledProcurementTemplate() throws Exception {
+        java.net.http.HttpResponse<byte[]> template = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/imports/templates/procurement.xlsx")))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString("importer:lianshao-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(template.statusCode()).isEqualTo(200);
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("externalId", "BROWSER-IMPORT-1");
+        values.put("orgCode", "SCH-0101");
+        values.put("occurredAt", "2026-06-01T10:00:00+08:00");
+        values.put("purchaseId", "BROWSER-IMPORT-1");
+        values.put("fiscalYear", 2026);
+        values.put("budgetProjectCode", "DC-BROWSER-01");
+        values.put("itemCategory", "A02010104");
+        values.put("description", "教室多媒体设备");
+        values.put("amount", 300000);
+        values.put("method", "INQUIRY");
+        values.put("invitedCount", 3);
+        values.put("supplierRef", "ORG-SUP-01");
+        values.put("approverRef", "P-0018");
+        values.put("collectiveDecisionRef", "HY-2026-06");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(template.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            org.apache.poi.ss.usermodel.Row names = sheet.getRow(1);
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(2);
+            for (org.apache.poi.ss.usermodel.Cell name : names) {
+                Object value = values.get(name.getStringCellValue().trim());
+                if (value instanceof Number n) {
+                    row.createCell(name.getColumnIndex()).setCellValue(n.doubleValue());
+                } else if (value != null) {
+                    row.createCell(name.getColumnIndex()).setCellValue(value.toString());
+                }
+            }
+            Path file = Files.createTempFile("procurement-", ".xlsx");
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+            return file;
+        }
+    }
+
     private String status() {
         return browser.findElement(By.id("warning-status")).getAttribute("data-status");
     }
