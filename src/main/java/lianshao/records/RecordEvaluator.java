@@ -96,7 +96,11 @@ class RecordEvaluator {
 
     private void evaluateAlone(String id, RuleSet ruleSet) {
         try {
-            tx.executeWithoutResult(status -> evaluateLocked(id, ruleSet));
+            // a deadlock with a concurrent writer is not a failure of the evaluation: run it again
+            LockRetry.run(() -> {
+                tx.executeWithoutResult(status -> evaluateLocked(id, ruleSet));
+                return null;
+            });
         } catch (RuntimeException failure) {
             log.warn("evaluation of record {} failed: {}", id, failure.toString());
             try {

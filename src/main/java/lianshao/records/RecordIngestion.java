@@ -82,13 +82,15 @@ public class RecordIngestion {
             }
         }
         if (!valid.isEmpty()) {
-            List<Result> stored = tx.execute(status -> {
+            // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
+            // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> {
                 List<Result> out = new ArrayList<>();
                 for (int i : valid) {
                     out.add(store(i, (ObjectNode) envelopes.get(i)));
                 }
                 return out;
-            });
+            }));
             Set<String> toEvaluate = new LinkedHashSet<>();
             for (Result result : stored) {
                 results.set(result.index(), result);
