@@ -31,7 +31,16 @@ class RecordStore {
         this.template = template;
     }
 
+    /**
+     * The record of an identity, its row locked. The row is locked first on its own and then read with
+     * its latest revision: a join locked in one statement could, on H2, pair the row that a concurrent
+     * revision just committed with the revisions of the statement's start and find nothing.
+     */
     Optional<StoredRecord> findByIdentityForUpdate(String source, String externalId) {
+        if (jdbc.sql("SELECT id FROM record WHERE source = ? AND external_id = ? FOR UPDATE").params(source, externalId)
+                .query(String.class).optional().isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT " + COLUMNS + """
                         FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
                         WHERE r.source = ? AND r.external_id = ? FOR UPDATE""")
@@ -45,7 +54,11 @@ class RecordStore {
                 .param(id).query(RecordStore::map).optional();
     }
 
+    /** The record, its row locked first on its own (see {@link #findByIdentityForUpdate}). */
     Optional<StoredRecord> findForUpdate(String id) {
+        if (jdbc.sql("SELECT id FROM record WHERE id = ? FOR UPDATE").param(id).query(String.class).optional().isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT " + COLUMNS + """
                         FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
                         WHERE r.id = ? FOR UPDATE""")
