@@ -54,6 +54,16 @@ class RecordStore {
                 .param(id).query(RecordStore::map).optional();
     }
 
+    /**
+     * Whether the identity is stored, read without locking. A locking read of an identity that does not
+     * exist takes a gap lock on the unique index, and two transactions inserting into the same gap then
+     * deadlock; a new record is therefore inserted straight away and the unique key decides.
+     */
+    boolean identityExists(String source, String externalId) {
+        return jdbc.sql("SELECT COUNT(*) FROM record WHERE source = ? AND external_id = ?").params(source, externalId)
+                .query(Long.class).single() > 0;
+    }
+
     /** The record, its row locked first on its own (see {@link #findByIdentityForUpdate}). */
     Optional<StoredRecord> findForUpdate(String id) {
         if (jdbc.sql("SELECT id FROM record WHERE id = ? FOR UPDATE").param(id).query(String.class).optional().isEmpty()) {
@@ -100,8 +110,15 @@ class RecordStore {
                 .params(id, revision, hash, envelope, now).update();
     }
 
-    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt) {
-        jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
+    /**
+     * Replaces the record's lookup keys. A new record has none: deleting them first would only take a
+     * gap lock at the end of the (time-ordered) key index, which two concurrent batches then both
+     * need for their inserts, and MySQL/MariaDB answer with a deadlock every time.
+     */
+    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt, boolean newRecord) {
+        if (!newRecord) {
+            jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
+        }
         List<Object[]> rows = keys.stream().map(k -> new Object[] {recordId, k.name(), k.value(), occurredAt}).toList();
         template.batchUpdate("INSERT INTO record_key (record_id, key_name, key_value, occurred_at) VALUES (?, ?, ?, ?)", rows);
     }
