@@ -10,7 +10,8 @@ ECHO_PORT=${BENCH_ECHO_PORT:-18081}
 KEY="bench-key-$(date +%s)-$$"
 DB="lianshao_bench_$(date +%s)"
 OUT=target/bench-http-$(date +%Y%m%d-%H%M%S).log
-RATES=${BENCH_RATES:-"100 250 500"}
+RATES=${BENCH_RATES:-"25 50 100"}
+ECHO_RATES=${BENCH_ECHO_RATES:-"500 1000 2000"}
 SECONDS_PER_RATE=${BENCH_SECONDS:-20}
 mkdir -p target
 log() { printf '\n== %s\n' "$*" | tee -a "$OUT"; }
@@ -47,15 +48,15 @@ wait_up "http://127.0.0.1:$PORT/actuator/health"
 
 run() { "${JAVA_BENCH[@]}" lianshao.bench.LoadGenerator "$@" 2>&1 | grep RESULT | tee -a "$OUT"; }
 target_runs() {
-  local base=$1
+  local base=$1 rates=$2
   run "$base" "$KEY" batch 100 2 100
   run "$base" "$KEY" batch 1000 2 10
-  for rate in $RATES; do
+  for rate in $rates; do
     run "$base" "$KEY" single "$rate" "$SECONDS_PER_RATE"
   done
 }
 log "Lianshao end to end"
-target_runs "http://127.0.0.1:$PORT"
+target_runs "http://127.0.0.1:$PORT" "$RATES"
 echo "load after Lianshao: $(cat /proc/loadavg)" | tee -a "$OUT"
 ROWS=$(mysql_tcp -N -e "SELECT (SELECT COUNT(*) FROM \`$DB\`.record), (SELECT COUNT(*) FROM \`$DB\`.record_key), (SELECT COUNT(*) FROM \`$DB\`.warning)")
 echo "rows: records, keys, warnings = $ROWS" | tee -a "$OUT"
@@ -69,7 +70,7 @@ log "physical limit: Tomcat + JSON + contract validation, no evaluation, no data
 "${JAVA_BENCH[@]}" lianshao.bench.EchoServer "$ECHO_PORT" > target/bench-echo.log 2>&1 &
 ECHO=$!
 sleep 3
-target_runs "http://127.0.0.1:$ECHO_PORT"
+target_runs "http://127.0.0.1:$ECHO_PORT" "$ECHO_RATES"
 kill $ECHO; ECHO=
 echo "load after: $(cat /proc/loadavg)" | tee -a "$OUT"
 log "results in $OUT"
