@@ -27,7 +27,7 @@ import lianshao.support.Json;
  * never a 5xx, a record is stored (201/200) only when it is valid, and a rejected post leaves every
  * table as it was.
  */
-class EnvelopeProperties {
+class EnvelopePropertyTest {
 
     private final ContractValidator validator = new ContractValidator();
 
