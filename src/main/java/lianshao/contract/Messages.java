@@ -20,6 +20,8 @@ final class Messages {
     static final String NEGATIVE_NUMBER = "不能为负数 / must not be negative";
     static final String NEGATIVE_AMOUNT = "金额不能为负数 / amount must not be negative";
     static final String TOO_MANY_DECIMALS = "金额最多两位小数 / at most 2 decimal places";
+    static final String TOO_PRECISE = "小数位过多（最多 " + DecimalType.MAX_SCALE + " 位）/ at most "
+            + DecimalType.MAX_SCALE + " decimal places";
     static final String NOT_BOOLEAN = "应为布尔值 / expected a boolean";
     static final String INVALID_DATE = "日期无效，应为 YYYY-MM-DD / invalid date, expected YYYY-MM-DD";
     static final String INVALID_TIMESTAMP = "时间戳无效，应为带时区偏移的 ISO-8601（如 2026-03-01T09:30:00+08:00）"

@@ -33,13 +33,19 @@ public final class FactMapper {
             "ADMISSION", Admission.class, "RECRUITMENT", Recruitment.class, "TENDER", Tender.class,
             "PROCUREMENT", Procurement.class, "RESEARCH_FUND", ResearchExpense.class);
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+    /** Class.getRecordComponents() builds new objects and parses generic signatures on every call. */
+    private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
+
+    private static RecordComponent[] components(Class<?> type) {
+        return COMPONENTS.computeIfAbsent(type, Class::getRecordComponents);
+    }
 
     public RecordFact toFact(RecordMeta meta, JsonNode payload, boolean current) {
         Class<? extends RecordFact> type = TYPES.get(meta.domain());
         if (type == null) {
             throw new IllegalArgumentException("unknown domain " + meta.domain());
         }
-        RecordComponent[] components = type.getRecordComponents();
+        RecordComponent[] components = components(type);
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
@@ -99,7 +105,7 @@ public final class FactMapper {
     }
 
     private Object item(JsonNode node, Class<?> type, String recordId, int index) {
-        RecordComponent[] components = type.getRecordComponents();
+        RecordComponent[] components = components(type);
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
@@ -114,7 +120,7 @@ public final class FactMapper {
 
     private static Object construct(Class<?> type, Object[] args) {
         Constructor<?> constructor = CONSTRUCTORS.computeIfAbsent(type, t -> {
-            Class<?>[] types = java.util.Arrays.stream(t.getRecordComponents()).map(RecordComponent::getType)
+            Class<?>[] types = java.util.Arrays.stream(components(t)).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new);
             try {
                 return t.getDeclaredConstructor(types);

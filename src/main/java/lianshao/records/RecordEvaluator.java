@@ -96,7 +96,8 @@ class RecordEvaluator {
 
     private void evaluateAlone(String id, RuleSet ruleSet) {
         try {
-            Retries.onLockConflict(() -> {
+            // a deadlock with a concurrent writer is not a failure of the evaluation: run it again
+            LockRetry.run(() -> {
                 tx.executeWithoutResult(status -> evaluateLocked(id, ruleSet));
                 return null;
             });

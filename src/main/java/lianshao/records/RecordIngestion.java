@@ -82,7 +82,9 @@ public class RecordIngestion {
             }
         }
         if (!valid.isEmpty()) {
-            List<Result> stored = Retries.onLockConflict(() -> tx.execute(status -> {
+            // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
+            // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> {
                 List<Result> out = new ArrayList<>();
                 for (int i : valid) {
                     out.add(store(i, (ObjectNode) envelopes.get(i)));
@@ -121,12 +123,13 @@ public class RecordIngestion {
         LocalDateTime retryAt = now.plus(settings.pendingGrace());
         LocalDateTime occurred = Times.toUtc(occurredAt);
 
-        Optional<StoredRecord> existing = store.findByIdentityForUpdate(source, externalId);
+        Optional<StoredRecord> existing = store.identityExists(source, externalId)
+                ? store.findByIdentityForUpdate(source, externalId) : Optional.empty();
         if (existing.isEmpty()) {
             String id = Ids.newId();
             try {
                 store.insert(id, source, externalId, domain, orgCode, occurred, hash, canonical, now, retryAt);
-                storeKeys(id, RecordKeys.of(envelope), occurred, false);
+                storeKeys(id, RecordKeys.of(envelope), occurred, true);
                 return new Result(index, externalId, IngestOutcome.CREATED, id, List.of());
             } catch (DuplicateKeyException raced) {
                 // another request stored the same identity first: treat this one as a repost of it
@@ -141,7 +144,7 @@ public class RecordIngestion {
             return new Result(index, externalId, IngestOutcome.UNCHANGED, record.id(), List.of());
         }
         store.revise(record, domain, orgCode, occurred, hash, canonical, now, retryAt);
-        storeKeys(record.id(), RecordKeys.of(envelope), occurred, true);
+        storeKeys(record.id(), RecordKeys.of(envelope), occurred, false);
         return new Result(index, externalId, IngestOutcome.REVISED, record.id(), List.of());
     }
 
@@ -149,8 +152,8 @@ public class RecordIngestion {
      * Stores the record's lookup keys; records of the same budget line, project, post... that occurred
      * after it are queued for re-evaluation, since a late arrival changes their running totals.
      */
-    private void storeKeys(String recordId, java.util.Set<RecordKey> keys, LocalDateTime occurred, boolean revised) {
-        store.replaceKeys(recordId, keys, occurred, revised);
+    private void storeKeys(String recordId, java.util.Set<RecordKey> keys, LocalDateTime occurred, boolean newRecord) {
+        store.replaceKeys(recordId, keys, occurred, newRecord);
         List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
         List<String> later = store.laterSharing(context, recordId, occurred, settings.maxReevaluationsPerChange());
         if (!later.isEmpty()) {

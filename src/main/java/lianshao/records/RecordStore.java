@@ -31,7 +31,16 @@ class RecordStore {
         this.template = template;
     }
 
+    /**
+     * The record of an identity, its row locked. The row is locked first on its own and then read with
+     * its latest revision: a join locked in one statement could, on H2, pair the row that a concurrent
+     * revision just committed with the revisions of the statement's start and find nothing.
+     */
     Optional<StoredRecord> findByIdentityForUpdate(String source, String externalId) {
+        if (jdbc.sql("SELECT id FROM record WHERE source = ? AND external_id = ? FOR UPDATE").params(source, externalId)
+                .query(String.class).optional().isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT " + COLUMNS + """
                         FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
                         WHERE r.source = ? AND r.external_id = ? FOR UPDATE""")
@@ -45,7 +54,21 @@ class RecordStore {
                 .param(id).query(RecordStore::map).optional();
     }
 
+    /**
+     * Whether the identity is stored, read without locking. A locking read of an identity that does not
+     * exist takes a gap lock on the unique index, and two transactions inserting into the same gap then
+     * deadlock; a new record is therefore inserted straight away and the unique key decides.
+     */
+    boolean identityExists(String source, String externalId) {
+        return jdbc.sql("SELECT COUNT(*) FROM record WHERE source = ? AND external_id = ?").params(source, externalId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** The record, its row locked first on its own (see {@link #findByIdentityForUpdate}). */
     Optional<StoredRecord> findForUpdate(String id) {
+        if (jdbc.sql("SELECT id FROM record WHERE id = ? FOR UPDATE").param(id).query(String.class).optional().isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT " + COLUMNS + """
                         FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
                         WHERE r.id = ? FOR UPDATE""")
@@ -87,9 +110,13 @@ class RecordStore {
                 .params(id, revision, hash, envelope, now).update();
     }
 
-    /** Stores the keys of a record's latest revision; a new record has none to delete (no gap lock taken). */
-    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt, boolean revised) {
-        if (revised) {
+    /**
+     * Replaces the record's lookup keys. A new record has none: deleting them first would only take a
+     * gap lock at the end of the (time-ordered) key index, which two concurrent batches then both
+     * need for their inserts, and MySQL/MariaDB answer with a deadlock every time.
+     */
+    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt, boolean newRecord) {
+        if (!newRecord) {
             jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
         }
         List<Object[]> rows = keys.stream().map(k -> new Object[] {recordId, k.name(), k.value(), occurredAt}).toList();

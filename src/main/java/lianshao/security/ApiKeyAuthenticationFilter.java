@@ -35,7 +35,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<FeedPrincipal> feed = keys.authenticate(key.trim());
+        Optional<FeedPrincipal> feed;
+        try {
+            feed = keys.authenticate(key.trim());
+        } catch (org.springframework.dao.DataAccessException databaseDown) {
+            // the key cannot be checked: the same 503 + Retry-After as the API gives, not a bare 500
+            problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "服务暂不可用 / Service unavailable",
+                    "数据库暂不可用，请稍后重试 / the database is unavailable, retry later");
+            return;
+        }
         if (feed.isEmpty()) {
             problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "无效的 API 密钥 / Invalid API key",
                     "API 密钥无效或已吊销 / the API key is unknown or revoked");

@@ -17,7 +17,8 @@ class ProblemWriter {
 
     void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://lianshao.local/problems/" + (status == 401 ? "unauthenticated" : "forbidden"));
+        problem.put("type", "https://lianshao.local/problems/"
+                + (status == 401 ? "unauthenticated" : status == 503 ? "unavailable" : "forbidden"));
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
@@ -26,6 +27,9 @@ class ProblemWriter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"lianshao\"");
+        }
+        if (status == 503) {
+            response.setHeader("Retry-After", "5");
         }
         response.getWriter().write(Json.write(problem));
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -81,8 +83,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONFLICT, "conflict", "状态冲突 / Conflict", e.getMessage()));
     }
 
-    /** The database is unreachable or busy: tell the client to come back rather than fail hard. */
-    @ExceptionHandler({CannotCreateTransactionException.class, TransientDataAccessException.class})
+    /**
+     * The database is unreachable or busy: tell the client to come back rather than fail hard. Besides
+     * transaction start, this covers a pool that hands out no connection outside a transaction
+     * (CannotGetJdbcConnectionException is a resource failure) and a connection lost mid-statement
+     * (Connector/J's socket timeout: recoverable).
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, TransientDataAccessException.class,
+            DataAccessResourceFailureException.class, RecoverableDataAccessException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("database unavailable: {}", e.getMessage());
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "服务暂不可用 / Service unavailable",

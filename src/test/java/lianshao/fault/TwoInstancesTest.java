@@ -1,0 +1,100 @@
+package lianshao.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import lianshao.TestRecords;
+import lianshao.support.Json;
+
+/**
+ * Two instances of the service on one MariaDB, as behind a load balancer: the same batches of one
+ * organisation posted to both at the same moment are stored once, under one id each, evaluated once,
+ * with one warning per rule and record.
+ */
+@Tag("fault")
+@EnabledIf("lianshao.fault.FaultTests#enabled")
+class TwoInstancesTest {
+
+    static final String FEED = "two-feed";
+    static final int BATCHES = 8;
+    static final int SIZE = 40;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final String key = "two-key-" + System.nanoTime();
+
+    HttpResponse<String> post(ServiceProcess service, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(service.uri("/api/v1/records/batch")).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json").header("X-Api-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void bothInstancesAcceptTheSameOrganisationsRecordsWithoutDuplicates() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        int risky = 0;
+        for (int b = 0; b < BATCHES; b++) {
+            ObjectNode[] records = new ObjectNode[SIZE];
+            for (int i = 0; i < SIZE; i++) {
+                int n = b * SIZE + i;
+                ObjectNode record = n % 4 == 0 ? TestRecords.largeInquiry("SCH-TWO") : TestRecords.smallPurchase("SCH-TWO");
+                risky += n % 4 == 0 ? 1 : 0;
+                TestRecords.set(record, "source", FEED);
+                TestRecords.set(record, "externalId", "TWO-" + n);
+                records[i] = record;
+            }
+            bodies.add(TestRecords.batch(records));
+        }
+        try (OwnMariaDb db = OwnMariaDb.start();
+             ServiceProcess a = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key).start();
+             ServiceProcess b = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key).start()) {
+            Map<String, String> ids = new ConcurrentHashMap<>();
+            for (String body : bodies) {
+                CompletableFuture<HttpResponse<String>> viaA = CompletableFuture.supplyAsync(() -> post(a, body));
+                CompletableFuture<HttpResponse<String>> viaB = CompletableFuture.supplyAsync(() -> post(b, body));
+                for (HttpResponse<String> reply : List.of(viaA.join(), viaB.join())) {
+                    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+                    for (JsonNode item : Json.parse(reply.body()).get("results")) {
+                        assertThat(item.get("status").asString()).isIn("CREATED", "UNCHANGED");
+                        String previous = ids.putIfAbsent(item.get("externalId").asString(), item.get("recordId").asString());
+                        assertThat(previous == null || previous.equals(item.get("recordId").asString()))
+                                .as("both instances answer the same id for " + item.get("externalId")).isTrue();
+                    }
+                }
+            }
+            assertThat(ids).hasSize(BATCHES * SIZE);
+            try (Connection c = db.connect()) {
+                long wait = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (CrashTest.count(c, "SELECT COUNT(*) FROM record WHERE status <> 'EVALUATED'") > 0 && System.nanoTime() < wait) {
+                    Thread.sleep(300);
+                }
+                assertThat(CrashTest.count(c, "SELECT COUNT(*) FROM record WHERE status <> 'EVALUATED'")).isZero();
+                assertThat(CrashTest.count(c, "SELECT COUNT(*) FROM record")).isEqualTo(BATCHES * SIZE);
+                assertThat(CrashTest.count(c, "SELECT COUNT(*) FROM record_revision")).isEqualTo(BATCHES * SIZE);
+                assertThat(CrashTest.count(c, "SELECT COUNT(*) FROM warning WHERE rule_id = 'PRC-01'")).isEqualTo(risky);
+                assertThat(CrashTest.count(c, "SELECT COUNT(*) FROM (SELECT rule_id, record_id FROM warning GROUP BY rule_id, record_id HAVING COUNT(*) > 1) d"))
+                        .isZero();
+            }
+        }
+    }
+}
