@@ -97,4 +97,71 @@ class TwoInstancesTest {
             }
         }
     }
+
+    /**
+     * A rule-set version approved through one instance is active on the other within 10 seconds
+     * (every instance polls the active row), and health names the same version on both.
+     */
+    @Test
+    void aRuleVersionActivatedOnOneInstanceIsActiveOnTheOtherWithinTenSeconds() throws Exception {
+        String admin = "admin";
+        String adminPassword = "two-admin-" + System.nanoTime();
+        String author = "two-author";
+        String authorPassword = "two-author-pass-1";
+        try (OwnMariaDb db = OwnMariaDb.start();
+             ServiceProcess a = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key,
+                     "--lianshao.rules.poll-interval=2s", "--lianshao.security.bootstrap-admin-password=" + adminPassword).start();
+             ServiceProcess b = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key,
+                     "--lianshao.rules.poll-interval=2s").start()) {
+            try (Connection c = db.connect(); var insert = c.prepareStatement("""
+                    INSERT INTO app_user (username, password_hash, display_name, roles, enabled, created_at)
+                    VALUES (?, ?, ?, 'RULE_AUTHOR', TRUE, CURRENT_TIMESTAMP)""")) {
+                insert.setString(1, author);
+                insert.setString(2, new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(authorPassword));
+                insert.setString(3, "规则维护");
+                insert.executeUpdate();
+            }
+            String before = ruleSetVersion(a);
+            assertThat(ruleSetVersion(b)).isEqualTo(before);
+
+            int active = Json.parse(call(a, "GET", "/api/v1/rule-sets", null, admin, adminPassword).body())
+                    .get("active").get("version").asInt();
+            JsonNode version = Json.parse(call(a, "GET", "/api/v1/rule-sets/" + active, null, admin, adminPassword).body());
+            String thresholds = version.get("files").get("thresholds.properties").asString();
+            ObjectNode draft = Json.MAPPER.createObjectNode();
+            draft.put("parent", active);
+            draft.put("comment", "两实例收敛测试 / two-instance convergence");
+            draft.putObject("files").put("thresholds.properties", thresholds + "\n# reviewed for the two-instance test\n");
+            HttpResponse<String> created = call(a, "POST", "/api/v1/rule-sets", draft.toString(), author, authorPassword);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            int number = Json.parse(created.body()).get("version").asInt();
+            HttpResponse<String> submitted = call(a, "POST", "/api/v1/rule-sets/" + number + "/submit", null, author, authorPassword);
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+            HttpResponse<String> approved = call(a, "POST", "/api/v1/rule-sets/" + number + "/approve?wait=true", null, admin, adminPassword);
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+            String after = ruleSetVersion(a);
+            assertThat(after).isNotEqualTo(before);
+            long activatedAt = System.nanoTime();
+            while (!after.equals(ruleSetVersion(b)) && System.nanoTime() - activatedAt < Duration.ofSeconds(10).toNanos()) {
+                Thread.sleep(250);
+            }
+            assertThat(ruleSetVersion(b)).as("instance B within 10 s of the activation on A").isEqualTo(after);
+        }
+    }
+
+    private String ruleSetVersion(ServiceProcess service) throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(service.uri("/actuator/health")).timeout(Duration.ofSeconds(5))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return Json.parse(health.body()).get("components").get("ruleSet").get("details").get("version").asString();
+    }
+
+    private HttpResponse<String> call(ServiceProcess service, String method, String path, String body, String user, String password)
+            throws Exception {
+        String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
 }
