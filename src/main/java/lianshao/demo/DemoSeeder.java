@@ -20,7 +20,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import lianshao.contract.ContractValidator;
 import lianshao.contract.FieldError;
@@ -89,15 +88,15 @@ class DemoSeeder implements ApplicationRunner {
         users.ensure("admin", DemoSettings.PASSWORD, "系统管理员", Set.of(Role.ADMIN), null);
         users.ensure("importer", DemoSettings.PASSWORD, "清源一中 财务 孙录", Set.of(Role.IMPORTER), null);
 
-        each(seeds, "orgs", item -> check(ReferenceKind.ORG, "orgs", strip(item, "orgCode"),
-                () -> reference.putOrg(item.get("orgCode").asString(), strip(item, "orgCode"))));
-        each(seeds, "parties", item -> check(ReferenceKind.PARTY, "parties", strip(item, "partyId"),
-                () -> reference.putParty(item.get("partyId").asString(), strip(item, "partyId"))));
+        each(seeds, "orgs", item -> check(ReferenceKind.ORG, "orgs", Json.without(item, "orgCode"),
+                () -> reference.putOrg(item.get("orgCode").asString(), Json.without(item, "orgCode"))));
+        each(seeds, "parties", item -> check(ReferenceKind.PARTY, "parties", Json.without(item, "partyId"),
+                () -> reference.putParty(item.get("partyId").asString(), Json.without(item, "partyId"))));
         each(seeds, "relations", item -> check(ReferenceKind.RELATION, "relations", item,
                 () -> reference.addRelation(item)));
         each(seeds, "admission-plans", item -> check(ReferenceKind.ADMISSION_PLAN, "admission-plans",
-                strip(item, "orgCode", "year", "stage"), () -> reference.putAdmissionPlan(item.get("orgCode").asString(),
-                        item.get("year").asInt(), item.get("stage").asString(), strip(item, "orgCode", "year", "stage"))));
+                Json.without(item, "orgCode", "year", "stage"), () -> reference.putAdmissionPlan(item.get("orgCode").asString(),
+                        item.get("year").asInt(), item.get("stage").asString(), Json.without(item, "orgCode", "year", "stage"))));
         each(seeds, "sanctions", item -> check(ReferenceKind.SANCTION, "sanctions", item,
                 () -> reference.addSanction(item)));
         for (Path calendar : files(seeds.resolve("calendar"))) {
@@ -140,14 +139,6 @@ class DemoSeeder implements ApplicationRunner {
                 read(file).forEach(action);
             }
         }
-    }
-
-    private static JsonNode strip(JsonNode item, String... fields) {
-        ObjectNode copy = ((ObjectNode) item).deepCopy();
-        for (String field : fields) {
-            copy.remove(field);
-        }
-        return copy;
     }
 
     private static List<Path> files(Path folder) {

@@ -28,7 +28,8 @@ public class Grader {
     }
 
     public List<GradedHit> grade(RuleSet ruleSet, String recordId, LocalDate occurredOn, List<Hit> hits,
-            SubjectHistory history) {
+            SubjectHistory stored) {
+        SubjectHistory history = new SanctionsReadOnce(stored);
         List<Working> working = new ArrayList<>();
         for (Hit hit : hits) {
             RuleMetadata rule = ruleSet.rule(hit.ruleId()).orElseThrow(
@@ -144,6 +145,31 @@ public class Grader {
             if (form < settings.liftCap()) {
                 move(step, form + 1, reason);
             }
+        }
+    }
+
+    /** G3 and G5 both ask for a subject's sanctions; one record's grading reads them once per subject. */
+    private static final class SanctionsReadOnce implements SubjectHistory {
+        private final SubjectHistory stored;
+        private final java.util.Map<String, List<SanctionPeriod>> sanctions = new java.util.HashMap<>();
+
+        SanctionsReadOnce(SubjectHistory stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public int priorHits(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
+            return stored.priorHits(ruleId, subjectRef, from, to, excludingRecordId);
+        }
+
+        @Override
+        public java.math.BigDecimal priorBenefit(String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
+            return stored.priorBenefit(subjectRef, from, to, excludingRecordId);
+        }
+
+        @Override
+        public List<SanctionPeriod> sanctions(String subjectRef) {
+            return sanctions.computeIfAbsent(subjectRef, stored::sanctions);
         }
     }
 }

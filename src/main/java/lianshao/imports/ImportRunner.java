@@ -30,6 +30,7 @@ import lianshao.records.RecordIngestion;
 import lianshao.reference.ReferenceQueries;
 import lianshao.reference.ReferenceWriter;
 import lianshao.reference.WriteOutcome;
+import lianshao.support.Json;
 import lianshao.warnings.WarningView;
 import lianshao.warnings.Warnings;
 
@@ -334,8 +335,7 @@ class ImportRunner {
                     if (id == null || id.isBlank() || !PARTY_ID.matcher(id).matches()) {
                         found.add(new FieldError("partyId", "必填，不能为空或过长 / required, non-blank, not too long"));
                     }
-                    ObjectNode withoutId = body.deepCopy();
-                    withoutId.remove("partyId");
+                    JsonNode withoutId = Json.without(body, "partyId");
                     found.addAll(validator.validateReference(task.kind().reference(), withoutId));
                     if (found.isEmpty()) {
                         WriteOutcome outcome = writer.putParty(id, withoutId);

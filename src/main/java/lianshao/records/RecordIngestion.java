@@ -115,10 +115,8 @@ public class RecordIngestion {
         String orgCode = envelope.get("orgCode").asString();
         OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
         String canonical = Json.canonical(envelope);
-        ObjectNode content = envelope.deepCopy();
-        content.remove("source");
-        content.remove("externalId");
-        String hash = Hashing.sha256Hex(Json.canonical(content));
+        // identity (source, externalId) is not content: a revision is other content for the same identity
+        String hash = Hashing.sha256Hex(Json.canonical(Json.without(envelope, "source", "externalId")));
         LocalDateTime now = Times.nowUtc();
         LocalDateTime retryAt = now.plus(settings.pendingGrace());
         LocalDateTime occurred = Times.toUtc(occurredAt);

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import lianshao.contract.ContractValidator;
 import lianshao.contract.FieldError;
 import lianshao.contract.ReferenceKind;
+import lianshao.support.Json;
 import lianshao.web.JsonBodies;
 import lianshao.web.ValidationFailed;
 
@@ -57,7 +57,7 @@ class ReferenceController {
     @PostMapping("/orgs/batch")
     @Operation(summary = "批量登记机构 / Organisations in a batch (items carry orgCode)")
     Map<String, Object> orgs(HttpServletRequest request) {
-        return batch(bodies.read(request), item -> org(idField(item, "orgCode"), without(item, "orgCode")));
+        return batch(bodies.read(request), item -> org(idField(item, "orgCode"), Json.without(item, "orgCode")));
     }
 
     @PutMapping("/parties/{partyId}")
@@ -69,7 +69,7 @@ class ReferenceController {
     @PostMapping("/parties/batch")
     @Operation(summary = "批量登记当事人 / Parties in a batch (items carry partyId)")
     Map<String, Object> parties(HttpServletRequest request) {
-        return batch(bodies.read(request), item -> party(idField(item, "partyId"), without(item, "partyId")));
+        return batch(bodies.read(request), item -> party(idField(item, "partyId"), Json.without(item, "partyId")));
     }
 
     @PostMapping("/relations")
@@ -95,7 +95,7 @@ class ReferenceController {
     @Operation(summary = "批量设置招生计划 / Admission quotas in a batch (items carry orgCode, year, stage)")
     Map<String, Object> plans(HttpServletRequest request) {
         return batch(bodies.read(request), item -> plan(idField(item, "orgCode"), idField(item, "year"),
-                idField(item, "stage"), without(item, "orgCode", "year", "stage")));
+                idField(item, "stage"), Json.without(item, "orgCode", "year", "stage")));
     }
 
     @PostMapping("/sanctions")
@@ -119,7 +119,7 @@ class ReferenceController {
     @PostMapping("/calendar/batch")
     @Operation(summary = "批量设置工作日历 / Calendars in a batch (items carry year)")
     Map<String, Object> calendars(HttpServletRequest request) {
-        return batch(bodies.read(request), item -> calendar(idField(item, "year"), without(item, "year")));
+        return batch(bodies.read(request), item -> calendar(idField(item, "year"), Json.without(item, "year")));
     }
 
     private Map<String, Object> org(String code, JsonNode body) {
@@ -225,17 +225,6 @@ class ReferenceController {
     private static String idField(JsonNode item, String field) {
         JsonNode node = item == null ? null : item.get(field);
         return node == null || node.isNull() ? null : node.isString() || node.isNumber() ? node.asString() : null;
-    }
-
-    private static JsonNode without(JsonNode item, String... fields) {
-        if (!(item instanceof ObjectNode object)) {
-            return item;
-        }
-        ObjectNode copy = object.deepCopy();
-        for (String field : fields) {
-            copy.remove(field);
-        }
-        return copy;
     }
 
     private static void checkId(List<FieldError> errors, String field, String value, Pattern pattern) {

@@ -40,6 +40,18 @@ public final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
+    /** A copy of the object without the given fields; anything but an object is returned as it is. */
+    public static JsonNode without(JsonNode node, String... fields) {
+        if (!(node instanceof tools.jackson.databind.node.ObjectNode object)) {
+            return node;
+        }
+        tools.jackson.databind.node.ObjectNode copy = object.deepCopy();
+        for (String field : fields) {
+            copy.remove(field);
+        }
+        return copy;
+    }
+
     /** Sorted keys, no whitespace, numbers in plain form without trailing zeros. */
     public static String canonical(JsonNode node) {
         StringBuilder out = new StringBuilder();

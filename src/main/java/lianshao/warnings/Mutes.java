@@ -49,10 +49,6 @@ public class Mutes {
                 rs.getObject("revoked_at", LocalDateTime.class))).list();
     }
 
-    public Optional<Mute> find(String id) {
-        return all().stream().filter(m -> m.id().equals(id)).findFirst();
-    }
-
     /** The mute covering every one of the subjects for this rule on the day, if there is one for each. */
     Optional<String> covering(String ruleId, Collection<String> subjects, LocalDate day) {
         if (subjects.isEmpty()) {
