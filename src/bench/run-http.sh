@@ -22,7 +22,7 @@ log "machine"
   mysql_tcp -N -e 'SELECT VERSION()'; echo "load before: $(cat /proc/loadavg)"; } | tee -a "$OUT"
 
 log "build"
-mvn -o -q -B -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+mvn -q -B -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 JAR=$(ls target/lianshao-*.jar | grep -v original | head -1)
 JAVA_BENCH=(java -Xmx1g -Dlogback.configurationFile=src/bench/resources/logback-bench.xml -cp "$CP")

@@ -3,11 +3,18 @@ package lianshao.records;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
@@ -16,12 +23,16 @@ import tools.jackson.databind.JsonNode;
 import lianshao.evaluation.Context;
 import lianshao.evaluation.FactMapper;
 import lianshao.evaluation.RecordMeta;
-import lianshao.facts.AdmissionPlan;
 import lianshao.facts.Admission;
+import lianshao.facts.AdmissionPlan;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
+import lianshao.facts.PriorHit;
 import lianshao.facts.RecordFact;
 import lianshao.facts.Relation;
+import lianshao.facts.Sanction;
+import lianshao.facts.WorkCalendar;
+import lianshao.grading.GradedHit;
 import lianshao.reference.ReferenceQueries;
 import lianshao.support.Json;
 import lianshao.support.Times;
@@ -31,8 +42,12 @@ import lianshao.warnings.Warnings;
  * Loads what the rules need to judge a record, bounded in rows: the earlier records sharing one of its
  * context keys, the parties it names, the leaders of its organisation and bureau, their relations two
  * hops out (a supplier → its legal representative → that person's kin), sanctions and earlier warnings
- * of those parties, the admission plan
- * and the working-day calendar. Rules never query the database themselves.
+ * of those parties, the admission plan and the working-day calendar. Rules never query the database
+ * themselves.
+ *
+ * <p>A batch of records is loaded with one set of queries for all of them ({@link #prepare}); each
+ * record's context is then cut out of it in memory with the same bounds as if it had been loaded alone,
+ * so a record is judged the same in a batch of 1,000 as on its own.
  */
 @Component
 class ContextLoader {
@@ -52,62 +67,282 @@ class ContextLoader {
         this.settings = settings;
     }
 
+    /** A record to judge and its lookup keys. */
+    record Subject(RecordFact fact, Collection<RecordKey> keys) {
+    }
+
+    /** The context of one stored record, loaded on its own. */
     Context load(RecordFact record) {
-        List<RecordKey> keys = store.keys(record.recordId());
-        List<RecordFact> earlier = earlierRecords(record, keys);
+        return prepare(List.of(new Subject(record, store.keys(record.recordId())))).contextOf(record);
+    }
 
-        List<Org> orgs = new ArrayList<>(reference.orgs(List.of(record.orgCode())));
-        String parent = orgs.stream().map(Org::parentCode).filter(p -> p != null).findFirst().orElse(null);
-        if (parent != null) {
-            orgs.addAll(reference.orgs(List.of(parent)));
-        }
-        List<Party> leaders = reference.leadersOf(parent == null ? List.of(record.orgCode()) : List.of(record.orgCode(), parent));
+    /** Loads, with one set of queries, what the contexts of all the given records need. */
+    Batch prepare(List<Subject> subjects) {
+        return new Batch(subjects);
+    }
 
-        Set<String> refs = new LinkedHashSet<>();
-        keys.stream().filter(k -> k.name().equals(RecordKey.PARTY)).forEach(k -> refs.add(k.value()));
-        leaders.forEach(l -> refs.add(l.id()));
-        Map<Relation, Boolean> relations = new LinkedHashMap<>();
-        Set<String> reached = new LinkedHashSet<>(refs);
-        Set<String> frontier = new LinkedHashSet<>(refs);
-        for (int hop = 0; hop < 2 && !frontier.isEmpty(); hop++) {
-            Set<String> next = new LinkedHashSet<>();
-            for (Relation relation : reference.relationsTouching(frontier, settings.maxRelations())) {
-                if (relations.putIfAbsent(relation, true) == null) {
-                    for (String end : List.of(relation.fromRef(), relation.toRef())) {
-                        if (reached.add(end)) {
-                            next.add(end);
+    /**
+     * The reference data and earlier records of a batch. Records are judged in order: the warnings of a
+     * record judged earlier in the batch count as earlier warnings of the later ones ({@link #judged}), as
+     * they would if each had been evaluated on its own after the one before.
+     */
+    final class Batch {
+
+        private final Map<String, Subject> subjects = new LinkedHashMap<>();
+        private final Map<RecordKey, List<KeyedRecord>> byKey = new HashMap<>();
+        private final Map<String, StoredRecord> earlierStored = new HashMap<>();
+        private final Map<String, RecordFact> earlierFacts = new HashMap<>();
+        private final Map<String, Org> orgs = new HashMap<>();
+        private final List<Party> leaders;
+        private final Map<String, List<Relation>> relationsByEnd = new HashMap<>();
+        private final Map<String, Party> parties = new HashMap<>();
+        private final Map<String, List<Sanction>> sanctions = new HashMap<>();
+        private final List<Warnings.SubjectHit> priorHits;
+        private final Map<String, List<Warnings.SubjectHit>> judgedHits = new HashMap<>();
+        private final Map<String, Optional<AdmissionPlan>> plans = new HashMap<>();
+        private final WorkCalendar calendar;
+
+        private Batch(List<Subject> list) {
+            list.forEach(s -> subjects.put(s.fact().recordId(), s));
+            loadEarlierKeys();
+            // organisations and their parents (the bureau), and the leaders of both
+            Set<String> codes = new TreeSet<>();
+            list.forEach(s -> codes.add(s.fact().orgCode()));
+            reference.orgs(codes).forEach(o -> orgs.put(o.code(), o));
+            Set<String> parents = new TreeSet<>();
+            orgs.values().stream().map(Org::parentCode).filter(Objects::nonNull).filter(p -> !orgs.containsKey(p))
+                    .forEach(parents::add);
+            reference.orgs(parents).forEach(o -> orgs.put(o.code(), o));
+            Set<String> leaderOrgs = new TreeSet<>(codes);
+            list.forEach(s -> leaderOrgs.addAll(orgCodesOf(s.fact())));
+            leaders = reference.leadersOf(leaderOrgs);
+            // relations two hops out from every record's own parties, then those parties
+            Set<String> refs = new LinkedHashSet<>();
+            list.forEach(s -> refs.addAll(ownRefs(s)));
+            Set<String> reached = new LinkedHashSet<>(refs);
+            Set<String> frontier = new LinkedHashSet<>(refs);
+            Set<Relation> seen = new HashSet<>();
+            int limit = settings.maxRelations() * Math.max(1, list.size());
+            for (int hop = 0; hop < 2 && !frontier.isEmpty(); hop++) {
+                Set<String> next = new LinkedHashSet<>();
+                for (Relation relation : reference.relationsTouching(frontier, limit)) {
+                    if (seen.add(relation)) {
+                        relationsByEnd.computeIfAbsent(relation.fromRef(), k -> new ArrayList<>()).add(relation);
+                        if (!relation.toRef().equals(relation.fromRef())) {
+                            relationsByEnd.computeIfAbsent(relation.toRef(), k -> new ArrayList<>()).add(relation);
+                        }
+                        for (String end : List.of(relation.fromRef(), relation.toRef())) {
+                            if (reached.add(end)) {
+                                next.add(end);
+                            }
                         }
                     }
                 }
+                frontier = next;
             }
-            frontier = next;
+            reference.parties(reached).forEach(p -> parties.put(p.id(), p));
+            leaders.forEach(p -> parties.putIfAbsent(p.id(), p));
+            Set<String> partyIds = new LinkedHashSet<>(reached);
+            leaders.forEach(p -> partyIds.add(p.id()));
+            reference.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
+            LocalDateTime since = list.stream().map(s -> since(s.fact())).min(Comparator.naturalOrder()).orElse(null);
+            priorHits = refs.isEmpty() ? List.of()
+                    : warnings.subjectHits(refs, since, settings.maxContextRecords() * Math.max(1, list.size()));
+            Set<Integer> years = new TreeSet<>();
+            list.forEach(s -> {
+                int year = s.fact().occurredOn().getYear();
+                years.addAll(List.of(year - 1, year, year + 1));
+            });
+            calendar = reference.calendar(years);
         }
-        Map<String, Party> parties = new LinkedHashMap<>();
-        leaders.forEach(p -> parties.put(p.id(), p));
-        reference.parties(reached).forEach(p -> parties.putIfAbsent(p.id(), p));
 
-        List<AdmissionPlan> plans = new ArrayList<>();
-        if (record instanceof Admission a) {
-            reference.admissionPlan(a.orgCode(), a.year(), a.stage()).ifPresent(plans::add);
+        /** The context of one of the batch's records. */
+        Context contextOf(RecordFact record) {
+            Subject subject = subjects.get(record.recordId());
+            if (subject == null) {
+                throw new IllegalArgumentException("record " + record.recordId() + " is not in this batch");
+            }
+            List<Org> ownOrgs = new ArrayList<>();
+            Optional.ofNullable(orgs.get(record.orgCode())).ifPresent(ownOrgs::add);
+            String parent = ownOrgs.stream().map(Org::parentCode).filter(Objects::nonNull).findFirst().orElse(null);
+            if (parent != null) {
+                Optional.ofNullable(orgs.get(parent)).ifPresent(ownOrgs::add);
+            }
+            Set<String> leaderOrgs = parent == null ? Set.of(record.orgCode()) : Set.of(record.orgCode(), parent);
+            List<Party> ownLeaders = leaders.stream().filter(l -> leaderOrgs.contains(l.orgCode())).toList();
+
+            Set<String> refs = new LinkedHashSet<>(partyRefs(subject));
+            ownLeaders.forEach(l -> refs.add(l.id()));
+            Map<Relation, Boolean> relations = new LinkedHashMap<>();
+            Set<String> reached = new LinkedHashSet<>(refs);
+            Set<String> frontier = new LinkedHashSet<>(refs);
+            for (int hop = 0; hop < 2 && !frontier.isEmpty(); hop++) {
+                Set<String> next = new LinkedHashSet<>();
+                int taken = 0;
+                for (String ref : frontier) {
+                    for (Relation relation : relationsByEnd.getOrDefault(ref, List.of())) {
+                        if (taken >= settings.maxRelations()) {
+                            break;
+                        }
+                        if (relations.putIfAbsent(relation, true) == null) {
+                            taken++;
+                            for (String end : List.of(relation.fromRef(), relation.toRef())) {
+                                if (reached.add(end)) {
+                                    next.add(end);
+                                }
+                            }
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            Map<String, Party> ownParties = new LinkedHashMap<>();
+            ownLeaders.forEach(p -> ownParties.put(p.id(), p));
+            reached.stream().map(parties::get).filter(Objects::nonNull).forEach(p -> ownParties.putIfAbsent(p.id(), p));
+            List<Sanction> ownSanctions = ownParties.keySet().stream()
+                    .flatMap(id -> sanctions.getOrDefault(id, List.of()).stream()).toList();
+
+            List<AdmissionPlan> ownPlans = new ArrayList<>();
+            if (record instanceof Admission a) {
+                plans.computeIfAbsent(a.orgCode() + "|" + a.year() + "|" + a.stage(),
+                        k -> reference.admissionPlan(a.orgCode(), a.year(), a.stage())).ifPresent(ownPlans::add);
+            }
+            return new Context(earlierRecords(subject), List.copyOf(ownParties.values()), List.copyOf(ownOrgs),
+                    List.copyOf(relations.keySet()), ownSanctions, priorHitsOf(record, refs), ownPlans, calendar);
         }
-        int year = record.occurredOn().getYear();
-        LocalDateTime since = Times.toUtc(record.occurredAt()).minusYears(settings.lookbackYears());
-        return new Context(earlier, List.copyOf(parties.values()), List.copyOf(orgs), List.copyOf(relations.keySet()),
-                reference.sanctions(parties.keySet()), warnings.priorHitsOf(refs, record.recordId(), since, settings.maxContextRecords()),
-                plans, reference.calendar(List.of(year - 1, year, year + 1)));
-    }
 
-    private List<RecordFact> earlierRecords(RecordFact record, List<RecordKey> keys) {
-        List<RecordKey> contextKeys = keys.stream().filter(RecordKey::context).toList();
-        LocalDateTime occurred = Times.toUtc(record.occurredAt());
-        List<RecordFact> facts = new ArrayList<>();
-        for (StoredRecord stored : store.earlier(contextKeys, record.recordId(), occurred,
-                occurred.minusYears(settings.lookbackYears()), settings.maxContextRecords())) {
+        /**
+         * Notes the graded hits of a record just judged: later records of the batch see them as its
+         * warnings, in place of the ones it had before.
+         */
+        void judged(RecordFact record, List<GradedHit> graded) {
+            LocalDateTime occurred = Times.toUtc(record.occurredAt());
+            List<Warnings.SubjectHit> hits = new ArrayList<>();
+            for (GradedHit g : graded) {
+                Set<String> named = new LinkedHashSet<>(g.hit().subjects());
+                named.addAll(g.hit().benefits().keySet());
+                for (String subject : named) {
+                    hits.add(new Warnings.SubjectHit(new PriorHit(subject, g.hit().ruleId(), record.recordId(),
+                            occurred.toLocalDate(), g.form()), occurred));
+                }
+            }
+            judgedHits.put(record.recordId(), hits);
+        }
+
+        private List<PriorHit> priorHitsOf(RecordFact record, Set<String> refs) {
+            if (refs.isEmpty()) {
+                return List.of();
+            }
+            LocalDateTime since = since(record);
+            List<Warnings.SubjectHit> candidates = new ArrayList<>();
+            priorHits.stream().filter(h -> !judgedHits.containsKey(h.hit().recordId())).forEach(candidates::add);
+            judgedHits.values().forEach(candidates::addAll);
+            return candidates.stream()
+                    .filter(h -> refs.contains(h.hit().subjectRef()) && !h.hit().recordId().equals(record.recordId())
+                            && !h.occurredAt().isBefore(since))
+                    .sorted(Comparator.comparing(Warnings.SubjectHit::occurredAt).reversed())
+                    .limit(settings.maxContextRecords()).map(Warnings.SubjectHit::hit).toList();
+        }
+
+        /**
+         * Earlier records of every record's context keys: first only the key rows (small), then each
+         * record's own newest {@code maxContextRecords} before it, then those records, read once.
+         */
+        private void loadEarlierKeys() {
+            Set<RecordKey> keys = new LinkedHashSet<>();
+            LocalDateTime from = null;
+            LocalDateTime to = null;
+            for (Subject s : subjects.values()) {
+                List<RecordKey> context = s.keys().stream().filter(RecordKey::context).toList();
+                if (context.isEmpty()) {
+                    continue;
+                }
+                keys.addAll(context);
+                LocalDateTime since = since(s.fact());
+                LocalDateTime occurred = Times.toUtc(s.fact().occurredAt());
+                from = from == null || since.isBefore(from) ? since : from;
+                to = to == null || occurred.isAfter(to) ? occurred : to;
+            }
+            if (keys.isEmpty()) {
+                return;
+            }
+            for (RecordStore.KeyRow row : store.keyRows(keys, from, to)) {
+                byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>())
+                        .add(new KeyedRecord(row.recordId(), row.occurredAt()));
+            }
+            Set<String> wanted = new LinkedHashSet<>();
+            for (Subject s : subjects.values()) {
+                earlierIds(s).forEach(wanted::add);
+            }
+            store.findAll(wanted).forEach(r -> earlierStored.put(r.id(), r));
+        }
+
+        private List<String> earlierIds(Subject s) {
+            String id = s.fact().recordId();
+            LocalDateTime occurred = Times.toUtc(s.fact().occurredAt());
+            LocalDateTime since = since(s.fact());
+            Map<String, KeyedRecord> candidates = new HashMap<>();
+            for (RecordKey key : s.keys()) {
+                if (!key.context()) {
+                    continue;
+                }
+                for (KeyedRecord k : byKey.getOrDefault(key, List.of())) {
+                    boolean before = k.occurredAt().isBefore(occurred)
+                            || (k.occurredAt().equals(occurred) && k.recordId().compareTo(id) < 0);
+                    if (before && !k.occurredAt().isBefore(since)) {
+                        candidates.putIfAbsent(k.recordId(), k);
+                    }
+                }
+            }
+            return candidates.values().stream()
+                    .sorted(Comparator.comparing(KeyedRecord::occurredAt).thenComparing(KeyedRecord::recordId).reversed())
+                    .limit(settings.maxContextRecords()).map(KeyedRecord::recordId).toList();
+        }
+
+        private List<RecordFact> earlierRecords(Subject s) {
+            List<RecordFact> facts = new ArrayList<>();
+            for (String id : earlierIds(s)) {
+                StoredRecord stored = earlierStored.get(id);
+                if (stored != null) {
+                    facts.add(earlierFacts.computeIfAbsent(id, k -> toFact(stored)));
+                }
+            }
+            return facts;
+        }
+
+        private RecordFact toFact(StoredRecord stored) {
             JsonNode envelope = Json.parse(stored.envelope());
             RecordMeta meta = new RecordMeta(stored.id(), stored.externalId(), stored.source(), stored.domain(),
                     stored.orgCode(), OffsetDateTime.parse(envelope.get("occurredAt").asString()));
-            facts.add(mapper.toFact(meta, envelope.get("payload"), false));
+            return mapper.toFact(meta, envelope.get("payload"), false);
         }
-        return facts;
+
+        private Set<String> orgCodesOf(RecordFact fact) {
+            Set<String> codes = new LinkedHashSet<>();
+            codes.add(fact.orgCode());
+            Org org = orgs.get(fact.orgCode());
+            if (org != null && org.parentCode() != null) {
+                codes.add(org.parentCode());
+            }
+            return codes;
+        }
+
+        private Set<String> ownRefs(Subject s) {
+            Set<String> refs = new LinkedHashSet<>(partyRefs(s));
+            Set<String> codes = orgCodesOf(s.fact());
+            leaders.stream().filter(l -> codes.contains(l.orgCode())).forEach(l -> refs.add(l.id()));
+            return refs;
+        }
+    }
+
+    private LocalDateTime since(RecordFact record) {
+        return Times.toUtc(record.occurredAt()).minusYears(settings.lookbackYears());
+    }
+
+    private static List<String> partyRefs(Subject s) {
+        return s.keys().stream().filter(k -> k.name().equals(RecordKey.PARTY)).map(RecordKey::value).toList();
+    }
+
+    private record KeyedRecord(String recordId, LocalDateTime occurredAt) {
     }
 }

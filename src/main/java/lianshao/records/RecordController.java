@@ -77,7 +77,7 @@ class RecordController {
             throw new ValidationFailed(result.errors());
         }
         HttpStatus status = result.outcome() == IngestOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(reply(result.recordId()));
+        return ResponseEntity.status(status).body(replies(List.of(result.recordId())).get(result.recordId()));
     }
 
     @PostMapping("/batch")
@@ -93,12 +93,15 @@ class RecordController {
         body.get("records").forEach(envelopes::add);
         List<BatchItem> items = new ArrayList<>();
         int accepted = 0;
-        for (RecordIngestion.Result r : ingestion.ingest(envelopes, feed.source())) {
+        List<RecordIngestion.Result> results = ingestion.ingest(envelopes, feed.source());
+        Map<String, RecordReply> replies = replies(results.stream().map(RecordIngestion.Result::recordId)
+                .filter(java.util.Objects::nonNull).toList());
+        for (RecordIngestion.Result r : results) {
             if (r.outcome() == IngestOutcome.REJECTED) {
                 items.add(new BatchItem(r.index(), r.externalId(), r.outcome().name(), null, null, null, List.of(), r.errors()));
             } else {
                 accepted++;
-                RecordReply reply = reply(r.recordId());
+                RecordReply reply = replies.get(r.recordId());
                 items.add(new BatchItem(r.index(), r.externalId(), r.outcome().name(), r.recordId(), reply.revision(),
                         reply.status(), reply.warnings(), List.of()));
             }
@@ -151,11 +154,21 @@ class RecordController {
         return reply;
     }
 
-    private RecordReply reply(String recordId) {
-        StoredRecord record = store.find(recordId).orElseThrow();
-        List<WarningView> current = warnings.ofRecord(recordId).stream().filter(WarningView::stillHits).toList();
-        return new RecordReply(record.id(), record.revision(), record.status().name(), record.ruleSetVersion(),
-                record.status() == RecordStatus.EVALUATION_FAILED ? firstLine(record.lastError()) : null, current);
+    /** The replies of posted records, read back as committed with two queries for all of them. */
+    private Map<String, RecordReply> replies(List<String> recordIds) {
+        Map<String, RecordStore.Summary> records = store.summaries(recordIds);
+        Map<String, List<WarningView>> byRecord = warnings.ofRecords(recordIds);
+        Map<String, RecordReply> replies = new java.util.HashMap<>();
+        for (String id : recordIds) {
+            RecordStore.Summary record = records.get(id);
+            if (record == null) {
+                throw new IllegalStateException("record " + id + " was stored but cannot be read back");
+            }
+            List<WarningView> current = byRecord.getOrDefault(id, List.of()).stream().filter(WarningView::stillHits).toList();
+            replies.put(id, new RecordReply(record.id(), record.revision(), record.status().name(), record.ruleSetVersion(),
+                    record.status() == RecordStatus.EVALUATION_FAILED ? firstLine(record.lastError()) : null, current));
+        }
+        return replies;
     }
 
     private static String firstLine(String text) {

@@ -5,9 +5,12 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -82,15 +85,16 @@ class RecordEvaluator {
             return;
         }
         RuleSet ruleSet = rules.get();
-        try {
-            tx.executeWithoutResult(status -> recordIds.forEach(id -> evaluateLocked(id, ruleSet)));
-        } catch (RuntimeException batchFailure) {
-            if (recordIds.size() > 1) {
+        if (recordIds.size() > 1) {
+            try {
+                tx.executeWithoutResult(status -> evaluateLocked(List.copyOf(recordIds), ruleSet));
+                return;
+            } catch (RuntimeException batchFailure) {
                 log.debug("batch evaluation failed, evaluating records one by one", batchFailure);
             }
-            for (String id : recordIds) {
-                evaluateAlone(id, ruleSet);
-            }
+        }
+        for (String id : recordIds) {
+            evaluateAlone(id, ruleSet);
         }
     }
 
@@ -98,7 +102,7 @@ class RecordEvaluator {
         try {
             // a deadlock with a concurrent writer is not a failure of the evaluation: run it again
             LockRetry.run(() -> {
-                tx.executeWithoutResult(status -> evaluateLocked(id, ruleSet));
+                tx.executeWithoutResult(status -> evaluateLocked(List.of(id), ruleSet));
                 return null;
             });
         } catch (RuntimeException failure) {
@@ -112,23 +116,48 @@ class RecordEvaluator {
         }
     }
 
-    private void evaluateLocked(String id, RuleSet ruleSet) {
-        StoredRecord record = store.findForUpdate(id).orElseThrow(() -> new IllegalStateException("no record " + id));
-        long start = System.nanoTime();
-        JsonNode envelope = Json.parse(record.envelope());
-        OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
-        RecordMeta meta = new RecordMeta(id, record.externalId(), record.source(), record.domain(), record.orgCode(), occurredAt);
-        RecordFact fact = mapper.toFact(meta, envelope.get("payload"), true);
-        EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, contexts.load(fact));
-        List<GradedHit> graded = grader.grade(ruleSet, id, fact.occurredOn(), outcome.hits(), warnings);
-        LocalDateTime now = Times.nowUtc();
-        warnings.apply(new Warnings.EvaluatedRecord(id, record.revision(), record.domain(), record.orgCode(),
-                Times.toUtc(occurredAt)), graded, ruleSet.version());
-        store.markEvaluated(id, ruleSet.version(), now);
-        store.logEvaluation(Ids.newId(), id, record.revision(), ruleSet.version(), RecordStatus.EVALUATED.name(),
-                outcome.hits().stream().map(Hit::ruleId).collect(Collectors.joining(",")), outcome.firings(),
-                outcome.durationMicros(), null, now);
-        timer(record.domain()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    /**
+     * Evaluates the records in the current transaction, in the given order: their rows locked, their
+     * context loaded for all of them at once, then each judged, graded and its warnings written (a later
+     * record's grading sees the warnings of an earlier one), and finally all marked evaluated and logged.
+     */
+    private void evaluateLocked(List<String> ids, RuleSet ruleSet) {
+        long batchStart = System.nanoTime();
+        Map<String, StoredRecord> stored = new HashMap<>();
+        store.findAllForUpdate(ids).forEach(r -> stored.put(r.id(), r));
+        List<ContextLoader.Subject> subjects = new ArrayList<>();
+        for (String id : ids) {
+            StoredRecord record = stored.get(id);
+            if (record == null) {
+                throw new IllegalStateException("no record " + id);
+            }
+            JsonNode envelope = Json.parse(record.envelope());
+            OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
+            RecordMeta meta = new RecordMeta(id, record.externalId(), record.source(), record.domain(), record.orgCode(), occurredAt);
+            subjects.add(new ContextLoader.Subject(mapper.toFact(meta, envelope.get("payload"), true), RecordKeys.of(envelope)));
+        }
+        Set<String> withWarnings = warnings.recordsWithWarnings(ids);
+        ContextLoader.Batch batch = contexts.prepare(subjects);
+        // the shared loading is spread evenly over the records in the latency metric
+        long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
+        List<RecordStore.Evaluated> evaluated = new ArrayList<>();
+        for (ContextLoader.Subject subject : subjects) {
+            long start = System.nanoTime();
+            RecordFact fact = subject.fact();
+            StoredRecord record = stored.get(fact.recordId());
+            EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact));
+            List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), fact.occurredOn(), outcome.hits(), warnings);
+            batch.judged(fact, graded);
+            if (!graded.isEmpty() || withWarnings.contains(fact.recordId())) {
+                warnings.apply(new Warnings.EvaluatedRecord(fact.recordId(), record.revision(), record.domain(), record.orgCode(),
+                        Times.toUtc(fact.occurredAt())), graded, ruleSet.version());
+            }
+            evaluated.add(new RecordStore.Evaluated(fact.recordId(), record.revision(), ruleSet.version(),
+                    outcome.hits().stream().map(Hit::ruleId).collect(Collectors.joining(",")), outcome.firings(),
+                    outcome.durationMicros()));
+            timer(record.domain()).record(System.nanoTime() - start + sharedPerRecord, TimeUnit.NANOSECONDS);
+        }
+        store.markAllEvaluated(evaluated, Times.nowUtc());
     }
 
     private void recordFailure(String id, RuleSet ruleSet, RuntimeException failure) {

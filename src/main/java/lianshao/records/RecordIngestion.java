@@ -82,15 +82,10 @@ public class RecordIngestion {
             }
         }
         if (!valid.isEmpty()) {
+            List<Incoming> incoming = valid.stream().map(i -> incoming(i, (ObjectNode) envelopes.get(i))).toList();
             // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
             // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
-            List<Result> stored = LockRetry.run(() -> tx.execute(status -> {
-                List<Result> out = new ArrayList<>();
-                for (int i : valid) {
-                    out.add(store(i, (ObjectNode) envelopes.get(i)));
-                }
-                return out;
-            }));
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource)));
             Set<String> toEvaluate = new LinkedHashSet<>();
             for (Result result : stored) {
                 results.set(result.index(), result);
@@ -104,46 +99,122 @@ public class RecordIngestion {
         return results;
     }
 
+    /** A valid envelope, with what storing it needs computed once (outside the transaction and its retries). */
+    private record Incoming(int index, ObjectNode envelope, String source, String externalId, String domain, String orgCode,
+            LocalDateTime occurred, String canonical, String hash, Set<RecordKey> keys) {
+    }
+
+    private static Incoming incoming(int index, ObjectNode envelope) {
+        OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
+        // identity (source, externalId) is not content: a revision is other content for the same identity
+        String hash = Hashing.sha256Hex(Json.canonical(Json.without(envelope, "source", "externalId")));
+        return new Incoming(index, envelope, envelope.get("source").asString(), envelope.get("externalId").asString(),
+                envelope.get("domain").asString(), envelope.get("orgCode").asString(), Times.toUtc(occurredAt),
+                Json.canonical(envelope), hash, RecordKeys.of(envelope));
+    }
+
+    /**
+     * Stores a batch in the current transaction. Identities not stored yet are inserted together as JDBC
+     * batches; reposts and revisions (and a second copy of an identity within the batch) take the path
+     * of one record, after them, in input order.
+     */
+    private List<Result> storeAll(List<Incoming> incoming, String source) {
+        LocalDateTime now = Times.nowUtc();
+        LocalDateTime retryAt = now.plus(settings.pendingGrace());
+        Map<String, String> known = store.identities(source, incoming.stream().map(Incoming::externalId).toList());
+        Set<String> firstSeen = new java.util.HashSet<>();
+        List<RecordStore.NewRecord> fresh = new ArrayList<>();
+        List<Result> out = new ArrayList<>();
+        List<Incoming> others = new ArrayList<>();
+        for (Incoming in : incoming) {
+            if (!known.containsKey(in.externalId()) && firstSeen.add(in.externalId())) {
+                String id = Ids.newId();
+                fresh.add(new RecordStore.NewRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(),
+                        in.hash(), in.canonical(), in.keys()));
+                out.add(new Result(in.index(), in.externalId(), IngestOutcome.CREATED, id, List.of()));
+            } else {
+                others.add(in);
+            }
+        }
+        store.insertAll(fresh, now, retryAt);
+        queueLaterRecords(fresh);
+        for (Incoming in : others) {
+            out.add(store(in, now, retryAt));
+        }
+        out.sort(java.util.Comparator.comparingInt(Result::index));
+        return out;
+    }
+
+    /**
+     * Records sharing a context key with a new record that occurred after it are queued for
+     * re-evaluation, since a late arrival changes their running totals. Records of the same batch are
+     * left out: they are evaluated after the whole batch is stored.
+     */
+    private void queueLaterRecords(List<RecordStore.NewRecord> fresh) {
+        Set<RecordKey> keys = new LinkedHashSet<>();
+        LocalDateTime from = null;
+        for (RecordStore.NewRecord r : fresh) {
+            r.keys().stream().filter(RecordKey::context).forEach(keys::add);
+            from = from == null || r.occurredAt().isBefore(from) ? r.occurredAt() : from;
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        Set<String> batch = new java.util.HashSet<>();
+        fresh.forEach(r -> batch.add(r.id()));
+        Map<RecordKey, List<RecordStore.KeyRow>> byKey = new java.util.HashMap<>();
+        for (RecordStore.KeyRow row : store.keyRows(keys, from, null)) {
+            if (!batch.contains(row.recordId())) {
+                byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>()).add(row);
+            }
+        }
+        if (byKey.isEmpty()) {
+            return;
+        }
+        for (RecordStore.NewRecord r : fresh) {
+            Set<String> later = new LinkedHashSet<>();
+            for (RecordKey key : r.keys()) {
+                for (RecordStore.KeyRow row : byKey.getOrDefault(key, List.of())) {
+                    if (key.context() && row.occurredAt().isAfter(r.occurredAt()) && later.size() < settings.maxReevaluationsPerChange()) {
+                        later.add(row.recordId());
+                    }
+                }
+            }
+            if (!later.isEmpty()) {
+                queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + r.id());
+            }
+        }
+    }
+
     private boolean needsEvaluation(String recordId) {
         return store.find(recordId).map(r -> r.status() != RecordStatus.EVALUATED).orElse(false);
     }
 
-    private Result store(int index, ObjectNode envelope) {
-        String source = envelope.get("source").asString();
-        String externalId = envelope.get("externalId").asString();
-        String domain = envelope.get("domain").asString();
-        String orgCode = envelope.get("orgCode").asString();
-        OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
-        String canonical = Json.canonical(envelope);
-        // identity (source, externalId) is not content: a revision is other content for the same identity
-        String hash = Hashing.sha256Hex(Json.canonical(Json.without(envelope, "source", "externalId")));
-        LocalDateTime now = Times.nowUtc();
-        LocalDateTime retryAt = now.plus(settings.pendingGrace());
-        LocalDateTime occurred = Times.toUtc(occurredAt);
-
-        Optional<StoredRecord> existing = store.identityExists(source, externalId)
-                ? store.findByIdentityForUpdate(source, externalId) : Optional.empty();
+    private Result store(Incoming in, LocalDateTime now, LocalDateTime retryAt) {
+        Optional<StoredRecord> existing = store.identityExists(in.source(), in.externalId())
+                ? store.findByIdentityForUpdate(in.source(), in.externalId()) : Optional.empty();
         if (existing.isEmpty()) {
             String id = Ids.newId();
             try {
-                store.insert(id, source, externalId, domain, orgCode, occurred, hash, canonical, now, retryAt);
-                storeKeys(id, RecordKeys.of(envelope), occurred, true);
-                return new Result(index, externalId, IngestOutcome.CREATED, id, List.of());
+                store.insert(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(),
+                        now, retryAt);
+                storeKeys(id, in.keys(), in.occurred(), true);
+                return new Result(in.index(), in.externalId(), IngestOutcome.CREATED, id, List.of());
             } catch (DuplicateKeyException raced) {
                 // another request stored the same identity first: treat this one as a repost of it
-                existing = store.findByIdentityForUpdate(source, externalId);
+                existing = store.findByIdentityForUpdate(in.source(), in.externalId());
                 if (existing.isEmpty()) {
                     throw raced;
                 }
             }
         }
         StoredRecord record = existing.get();
-        if (record.contentHash().equals(hash)) {
-            return new Result(index, externalId, IngestOutcome.UNCHANGED, record.id(), List.of());
+        if (record.contentHash().equals(in.hash())) {
+            return new Result(in.index(), in.externalId(), IngestOutcome.UNCHANGED, record.id(), List.of());
         }
-        store.revise(record, domain, orgCode, occurred, hash, canonical, now, retryAt);
-        storeKeys(record.id(), RecordKeys.of(envelope), occurred, false);
-        return new Result(index, externalId, IngestOutcome.REVISED, record.id(), List.of());
+        store.revise(record, in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(), now, retryAt);
+        storeKeys(record.id(), in.keys(), in.occurred(), false);
+        return new Result(in.index(), in.externalId(), IngestOutcome.REVISED, record.id(), List.of());
     }
 
     /**

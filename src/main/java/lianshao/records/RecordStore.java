@@ -157,6 +157,146 @@ class RecordStore {
                 .params(params).query(RecordStore::map).list();
     }
 
+    /** A lookup key row: which record holds the key, and when that record occurred. */
+    record KeyRow(String recordId, String name, String value, LocalDateTime occurredAt) {
+    }
+
+    /**
+     * The rows of the given keys of records that occurred in [from, to] ({@code to} null: no upper bound),
+     * in chunks of {@value #CHUNK} keys.
+     */
+    List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
+        List<KeyRow> rows = new ArrayList<>();
+        for (List<RecordKey> chunk : chunks(List.copyOf(keys))) {
+            StringBuilder where = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            for (RecordKey key : chunk) {
+                where.append(where.isEmpty() ? "" : " OR ").append("(key_name = ? AND key_value = ?)");
+                params.add(key.name());
+                params.add(key.value());
+            }
+            params.add(from);
+            if (to != null) {
+                params.add(to);
+            }
+            rows.addAll(jdbc.sql("SELECT record_id, key_name, key_value, occurred_at FROM record_key WHERE (" + where
+                            + ") AND occurred_at >= ?" + (to == null ? "" : " AND occurred_at <= ?"))
+                    .params(params).query((rs, n) -> new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, LocalDateTime.class))).list());
+        }
+        return rows;
+    }
+
+    /** The records with the given ids (latest revision), in chunks; missing ids are left out. */
+    List<StoredRecord> findAll(Collection<String> ids) {
+        List<StoredRecord> found = new ArrayList<>();
+        for (List<String> chunk : chunks(List.copyOf(ids))) {
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + """
+                            FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
+                            WHERE r.id IN (:ids)""")
+                    .param("ids", chunk).query(RecordStore::map).list());
+        }
+        return found;
+    }
+
+    /**
+     * Locks the records' rows, then reads them with their latest revision (in two statements, see
+     * {@link #findByIdentityForUpdate}); rows are locked in id order, as every batch does.
+     */
+    List<StoredRecord> findAllForUpdate(Collection<String> ids) {
+        List<String> sorted = ids.stream().sorted().distinct().toList();
+        List<StoredRecord> found = new ArrayList<>();
+        for (List<String> chunk : chunks(sorted)) {
+            jdbc.sql("SELECT id FROM record WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", chunk).query(String.class).list();
+            found.addAll(jdbc.sql("SELECT " + COLUMNS + """
+                            FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
+                            WHERE r.id IN (:ids)""")
+                    .param("ids", chunk).query(RecordStore::map).list());
+        }
+        return found;
+    }
+
+    /** Ids of stored identities of one source among the given external ids: externalId → record id. */
+    java.util.Map<String, String> identities(String source, Collection<String> externalIds) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(externalIds))) {
+            jdbc.sql("SELECT external_id, id FROM record WHERE source = :source AND external_id IN (:ids)")
+                    .param("source", source).param("ids", chunk).query(rs -> {
+                        found.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return found;
+    }
+
+    /** A new record: its first revision and its lookup keys. */
+    record NewRecord(String id, String source, String externalId, String domain, String orgCode, LocalDateTime occurredAt,
+            String contentHash, String envelope, Set<RecordKey> keys) {
+    }
+
+    /** Inserts new records, their first revisions and their keys as three JDBC batches. */
+    void insertAll(List<NewRecord> records, LocalDateTime now, LocalDateTime retryAt) {
+        if (records.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                INSERT INTO record (id, source, external_id, domain, org_code, occurred_at, revision, content_hash,
+                    status, attempts, next_attempt_at, received_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, 'PENDING', 0, ?, ?, ?)""",
+                records.stream().map(r -> new Object[] {r.id(), r.source(), r.externalId(), r.domain(), r.orgCode(),
+                        r.occurredAt(), r.contentHash(), retryAt, now, now}).toList());
+        template.batchUpdate("INSERT INTO record_revision (record_id, revision, content_hash, envelope, received_at) VALUES (?, 1, ?, ?, ?)",
+                records.stream().map(r -> new Object[] {r.id(), r.contentHash(), r.envelope(), now}).toList());
+        List<Object[]> keys = new ArrayList<>();
+        records.forEach(r -> r.keys().forEach(k -> keys.add(new Object[] {r.id(), k.name(), k.value(), r.occurredAt()})));
+        template.batchUpdate("INSERT INTO record_key (record_id, key_name, key_value, occurred_at) VALUES (?, ?, ?, ?)", keys);
+    }
+
+    /** An evaluated record: its status and its evaluation log row. */
+    record Evaluated(String recordId, int revision, String ruleSetVersion, String rulesHit, int firings, long micros) {
+    }
+
+    /** Marks the records evaluated and logs their evaluations, as two JDBC batches. */
+    void markAllEvaluated(List<Evaluated> evaluated, LocalDateTime now) {
+        if (evaluated.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                UPDATE record SET status = 'EVALUATED', rule_set_version = ?, evaluated_at = ?, attempts = 0,
+                    next_attempt_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?""",
+                evaluated.stream().map(e -> new Object[] {e.ruleSetVersion(), now, now, e.recordId()}).toList());
+        template.batchUpdate("""
+                INSERT INTO evaluation (id, record_id, revision, rule_set_version, outcome, rules_hit, firings,
+                    duration_micros, error, evaluated_at) VALUES (?, ?, ?, ?, 'EVALUATED', ?, ?, ?, NULL, ?)""",
+                evaluated.stream().map(e -> new Object[] {lianshao.support.Ids.newId(), e.recordId(), e.revision(),
+                        e.ruleSetVersion(), e.rulesHit(), e.firings(), e.micros(), now}).toList());
+    }
+
+    /** Status of a posted record, as its reply shows it. */
+    record Summary(String id, int revision, RecordStatus status, String ruleSetVersion, String lastError) {
+    }
+
+    java.util.Map<String, Summary> summaries(Collection<String> ids) {
+        java.util.Map<String, Summary> found = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(ids))) {
+            jdbc.sql("SELECT id, revision, status, rule_set_version, last_error FROM record WHERE id IN (:ids)")
+                    .param("ids", chunk).query(rs -> {
+                        found.put(rs.getString(1), new Summary(rs.getString(1), rs.getInt(2), RecordStatus.valueOf(rs.getString(3)),
+                                rs.getString(4), rs.getString(5)));
+                    });
+        }
+        return found;
+    }
+
+    static final int CHUNK = 500;
+
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
     /** Ids of records holding one of the given keys (for re-evaluation). */
     List<String> recordIdsWithKey(String keyName, Collection<String> values, int limit) {
         if (values.isEmpty()) {
@@ -195,13 +335,6 @@ class RecordStore {
         params.add(limit);
         return jdbc.sql("SELECT DISTINCT record_id FROM record_key WHERE (" + where + ") AND occurred_at > ? AND record_id <> ? LIMIT ?")
                 .params(params).query(String.class).list();
-    }
-
-    void markEvaluated(String id, String ruleSetVersion, LocalDateTime now) {
-        jdbc.sql("""
-                UPDATE record SET status = 'EVALUATED', rule_set_version = ?, evaluated_at = ?, attempts = 0,
-                    next_attempt_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?""")
-                .params(ruleSetVersion, now, now, id).update();
     }
 
     void markFailed(String id, String ruleSetVersion, String error, int attempts, LocalDateTime retryAt, LocalDateTime now) {

@@ -237,20 +237,59 @@ public class Warnings implements SubjectHistory {
                 .map(s -> new SanctionPeriod(s.kind(), s.form(), s.start(), s.end())).toList();
     }
 
-    /** Earlier warnings naming one of the parties, on other records occurred since the given time; newest first. */
-    public List<lianshao.facts.PriorHit> priorHitsOf(java.util.Collection<String> subjectRefs, String excludingRecordId,
-            LocalDateTime since, int limit) {
+    /** An earlier warning naming a subject, with the time its record occurred (UTC). */
+    public record SubjectHit(lianshao.facts.PriorHit hit, LocalDateTime occurredAt) {
+    }
+
+    /**
+     * Warnings still hitting that name one of the subjects, on records occurred since the given time;
+     * newest first, at most {@code limit}. The evaluation context of a batch cuts each record's prior
+     * hits out of these.
+     */
+    public List<SubjectHit> subjectHits(java.util.Collection<String> subjectRefs, LocalDateTime since, int limit) {
         if (subjectRefs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT s.subject_ref, s.rule_id, s.record_id, s.occurred_at, w.form FROM warning_subject s
-                JOIN warning w ON w.id = s.warning_id
-                WHERE s.subject_ref IN (:subjects) AND s.record_id <> :record AND s.occurred_at >= :since AND w.still_hits = TRUE
-                ORDER BY s.occurred_at DESC LIMIT :limit""")
-                .param("subjects", subjectRefs).param("record", excludingRecordId).param("since", since).param("limit", limit)
-                .query((rs, n) -> new lianshao.facts.PriorHit(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDateTime.class).toLocalDate(), rs.getInt(5))).list();
+        List<SubjectHit> hits = new ArrayList<>();
+        List<String> refs = List.copyOf(subjectRefs);
+        for (int i = 0; i < refs.size(); i += 500) {
+            hits.addAll(jdbc.sql("""
+                    SELECT s.subject_ref, s.rule_id, s.record_id, s.occurred_at, w.form FROM warning_subject s
+                    JOIN warning w ON w.id = s.warning_id
+                    WHERE s.subject_ref IN (:subjects) AND s.occurred_at >= :since AND w.still_hits = TRUE
+                    ORDER BY s.occurred_at DESC LIMIT :limit""")
+                    .param("subjects", refs.subList(i, Math.min(refs.size(), i + 500))).param("since", since).param("limit", limit)
+                    .query((rs, n) -> {
+                        LocalDateTime at = rs.getObject(4, LocalDateTime.class);
+                        return new SubjectHit(new lianshao.facts.PriorHit(rs.getString(1), rs.getString(2), rs.getString(3),
+                                at.toLocalDate(), rs.getInt(5)), at);
+                    }).list());
+        }
+        return hits;
+    }
+
+    /** Which of the records have warnings of their own (in any state). */
+    public Set<String> recordsWithWarnings(java.util.Collection<String> recordIds) {
+        Set<String> found = new java.util.HashSet<>();
+        List<String> ids = List.copyOf(recordIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            found.addAll(jdbc.sql("SELECT DISTINCT record_id FROM warning WHERE record_id IN (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500))).query(String.class).list());
+        }
+        return found;
+    }
+
+    /** The warnings of each of the records, by record id, each list ordered by rule id. */
+    public Map<String, List<WarningView>> ofRecords(java.util.Collection<String> recordIds) {
+        Map<String, List<WarningView>> found = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(recordIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("SELECT * FROM warning WHERE record_id IN (:ids) ORDER BY record_id, rule_id")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((rs, n) -> view(rs)).list()
+                    .forEach(w -> found.computeIfAbsent(w.recordId(), k -> new ArrayList<>()).add(w));
+        }
+        return found;
     }
 
     // ---- reading ----------------------------------------------------------------------------

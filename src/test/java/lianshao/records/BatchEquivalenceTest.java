@@ -1,0 +1,145 @@
+package lianshao.records;
+
+import static lianshao.TestRecords.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import lianshao.ApiTestSupport;
+import lianshao.TestRecords;
+import lianshao.support.Json;
+
+/**
+ * A batch is judged as if its records had been posted one by one, in order: the context of a batch is
+ * loaded once for all its records, so this checks that each record still sees exactly its own parties,
+ * relations, sanctions, earlier records and the warnings raised by the records before it in the batch.
+ * The same scenario (fresh schools, parties and references each time) is posted once record by record
+ * and once as a single batch, and every record must end with the same rules at the same forms and steps.
+ */
+@Tag("database")
+class BatchEquivalenceTest extends ApiTestSupport {
+
+    @Test
+    void aBatchRaisesTheSameGradedWarningsAsTheSameRecordsPostedOneByOne() throws Exception {
+        List<String> oneByOne = new ArrayList<>();
+        for (ObjectNode record : scenario()) {
+            JsonNode reply = json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn());
+            oneByOne.add(outcome(reply.get("warnings")));
+        }
+
+        List<ObjectNode> records = scenario();
+        JsonNode batch = json(postJson("/api/v1/records/batch", TestRecords.batch(records.toArray(ObjectNode[]::new)))
+                .andExpect(status().isOk()).andReturn());
+        List<String> together = new ArrayList<>();
+        batch.get("results").forEach(r -> together.add(outcome(r.get("warnings"))));
+
+        assertThat(together).isEqualTo(oneByOne);
+        // the scenario is not trivially clean: repetition (G2), relations (G1), sanctions (G3), cumulative
+        // benefit (G5) and an earlier warning of the same person in the rule's own conditions all show
+        assertThat(String.join(" ", oneByOne)).contains("ADM-07:2[G2]", "G1", "G3", "G5", "RSF-01");
+        assertThat(oneByOne.get(oneByOne.size() - 1)).as("second insider fee sees the first one's warning")
+                .contains("+prior");
+    }
+
+    /** Records whose judgement depends on each other, on reference data and on earlier warnings. */
+    private List<ObjectNode> scenario() throws Exception {
+        String school = unique("SCH");
+        for (String stage : List.of("PRIMARY", "SENIOR")) {
+            putJson("/api/v1/admission-plans/" + school + "/2026/" + stage, "{ \"quota\": 300 }").andExpect(status().isCreated());
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        // G2: the same approver hit by ADM-07 twice
+        String approver = unique("APP");
+        records.add(outOfCatchment(admission(school, approver, "2026-03-02")));
+        records.add(admission(school, approver, "2026-03-03"));
+        records.add(outOfCatchment(admission(school, approver, "2026-09-01")));
+        // G1: bonus points for the approver's sibling (a relation)
+        String relative = unique("APP");
+        ObjectNode bonus = admission(school, relative, "2026-07-20");
+        String guardian = payload(bonus).get("guardianRefs").get(0).asString();
+        postJson("/api/v1/relations", "{ \"fromRef\": \"%s\", \"toRef\": \"%s\", \"kind\": \"SIBLING\" }".formatted(relative, guardian))
+                .andExpect(status().isCreated());
+        payload(bonus).put("stage", "SENIOR").put("admissionType", "BONUS_POINTS").put("examScore", 600).put("cutoffScore", 590)
+                .set("bonusItems", Json.parse("[ { \"type\": \"市级优秀学生干部\", \"points\": 5, \"publicized\": false } ]"));
+        records.add(bonus);
+        // G3: an approver inside a sanction period
+        String sanctioned = unique("APP");
+        postJson("/api/v1/sanctions", """
+                { "subjectRef": "%s", "kind": "GOVERNMENT_SANCTION", "form": 2, "start": "2026-01-01", "end": "2026-12-31" }"""
+                .formatted(sanctioned)).andExpect(status().isCreated());
+        records.add(outOfCatchment(admission(school, sanctioned, "2026-07-10")));
+        // G5: benefits of one payee adding up across three records
+        String payee = unique("P");
+        putJson("/api/v1/parties/" + payee, """
+                { "kind": "PERSON", "name": "招生办副主任", "orgCode": "%s", "roles": ["STAFF"] }""".formatted(school))
+                .andExpect(status().isCreated());
+        records.add(selectionFee(school, payee, "12000.00", "2026-06-20"));
+        records.add(selectionFee(school, payee, "12000.00", "2026-07-01"));
+        records.add(selectionFee(school, payee, "8000.00", "2026-07-12"));
+        // RSF-01 counts the principal investigator's earlier RSF-01 warnings (PriorHit in the context)
+        String pi = unique("PI");
+        String member = unique("M");
+        records.add(insiderFee(school, pi, member, "2026-06-10"));
+        records.add(insiderFee(school, pi, member, "2026-06-20"));
+        return records;
+    }
+
+    /** Rules, forms and steps of the warnings that still hit, sorted by rule: "ADM-07:2[G2]". */
+    private static String outcome(JsonNode warnings) {
+        TreeMap<String, String> byRule = new TreeMap<>();
+        warnings.forEach(w -> {
+            List<String> steps = new ArrayList<>();
+            w.get("grading").get("steps").forEach(s -> steps.add(s.get("step").asString()));
+            byRule.put(w.get("ruleId").asString(), w.get("form").asInt() + steps.toString().replace(" ", "")
+                    + (w.get("message").asString().contains("此前已被预警") ? "+prior" : ""));
+        });
+        StringBuilder text = new StringBuilder();
+        byRule.forEach((rule, form) -> text.append(text.isEmpty() ? "" : " ").append(rule).append(':').append(form));
+        return text.toString();
+    }
+
+    private static ObjectNode admission(String school, String approver, String admittedOn) {
+        return TestRecords.envelope("ADMISSION", school, admittedOn + "T09:00:00+08:00", """
+                { "studentRef": "%s", "stage": "PRIMARY", "schoolType": "PUBLIC", "year": 2026, "admissionType": "REGULAR",
+                  "residenceDistrict": "东城区", "schoolDistrict": "东城区", "guardianRefs": ["%s"], "approverRef": "%s",
+                  "admittedOn": "%s", "publicizedOn": "%s" }"""
+                .formatted(unique("STU"), unique("G"), approver, admittedOn, admittedOn));
+    }
+
+    private static ObjectNode outOfCatchment(ObjectNode admission) {
+        payload(admission).put("residenceDistrict", "南山区");
+        return admission;
+    }
+
+    private static ObjectNode selectionFee(String school, String payee, String amount, String admittedOn) {
+        ObjectNode record = admission(school, unique("APP"), admittedOn);
+        String guardian = payload(record).get("guardianRefs").get(0).asString();
+        payload(record).set("fees", Json.parse("""
+                [ { "type": "SELECTION_FEE", "amount": %s, "paidOn": "%s", "payerRef": "%s", "payeeRef": "%s" } ]"""
+                .formatted(amount, admittedOn, guardian, payee)));
+        return record;
+    }
+
+    /** An expert consultation fee paid to a member of the project itself: RSF-01, subject the PI. */
+    private static ObjectNode insiderFee(String school, String pi, String member, String paidOn) {
+        return TestRecords.envelope("RESEARCH_FUND", school, paidOn + "T10:00:00+08:00", """
+                { "projectCode": "%s", "projectStart": "2026-01-01", "projectEnd": "2026-12-31", "piRef": "%s",
+                  "memberRefs": ["%s"], "budgetLine": "EXPERT_CONSULTATION", "budgetLineAmount": 50000, "amount": 2000,
+                  "payeeRef": "%s", "payeeSalaried": false, "expenseType": "NORMAL", "paidOn": "%s",
+                  "paymentMethod": "BANK_TRANSFER", "description": "咨询服务费", "expertTitleLevel": "SENIOR", "expertDays": 1 }"""
+                .formatted(unique("KY"), pi, member, member, paidOn));
+    }
+
+    private static ObjectNode payload(ObjectNode record) {
+        return (ObjectNode) record.get("payload");
+    }
+}
