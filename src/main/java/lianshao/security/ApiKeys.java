@@ -1,17 +1,24 @@
 package lianshao.security;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import lianshao.support.Hashing;
 import lianshao.support.Ids;
@@ -20,16 +27,44 @@ import lianshao.support.Times;
 /**
  * API keys of data feeds. A key is random, shown once when created and stored only as its SHA-256
  * hash (a fast hash suits a high-entropy random key; a password hash would cost every request).
+ *
+ * <p>Every API request is authenticated, so successful lookups are kept in memory for
+ * {@code lianshao.security.api-key-cache-ttl} (by key hash). Unknown keys are not kept: a new key works at
+ * once, and guessing keys does not fill the cache. A key revoked through this instance is refused at once;
+ * another instance refuses it when its cached lookup expires, within the time-to-live.
  */
 @Service
 public class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    /** Most lookups kept at once. When full, the expired ones go; if none had expired, all. */
+    static final int MAX_CACHED = 10_000;
 
-    ApiKeys(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
+    private final int maxCached;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Held while a lookup is stored and while a revocation removes its key, so the two never interleave. */
+    private final Object storing = new Object();
+    /** Counts revocations: a lookup that overlapped one may have read the row before it, and is not kept. */
+    private volatile long revocations;
+
+    private record Cached(FeedPrincipal feed, long loadedAt) {
+    }
+
+    @Autowired
+    ApiKeys(JdbcClient jdbc, SecuritySettings settings) {
+        this(jdbc, settings.apiKeyCacheTtl(), System::nanoTime, MAX_CACHED);
+    }
+
+    /** @param cacheTtl zero or {@code null}: no cache */
+    ApiKeys(JdbcClient jdbc, Duration cacheTtl, LongSupplier nanoTime, int maxCached) {
         this.jdbc = jdbc;
+        this.ttlNanos = cacheTtl == null || cacheTtl.isNegative() ? 0 : cacheTtl.toNanos();
+        this.nanoTime = nanoTime;
+        this.maxCached = maxCached;
     }
 
     /** A new random key for the feed; the plain key is returned once and never stored. */
@@ -70,10 +105,46 @@ public class ApiKeys {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }
+        String hash = Hashing.sha256Hex(key);
+        if (ttlNanos == 0) {
+            return lookup(hash);
+        }
+        long now = nanoTime.getAsLong();
+        Cached cached = cache.get(hash);
+        if (cached != null && now - cached.loadedAt() < ttlNanos) {
+            return Optional.of(cached.feed());
+        }
+        long revocationsBefore = revocations;
+        Optional<FeedPrincipal> feed = lookup(hash);
+        if (feed.isEmpty()) {
+            cache.remove(hash);
+            return feed;
+        }
+        synchronized (storing) {
+            if (revocations == revocationsBefore) {
+                if (cache.size() >= maxCached) {
+                    cache.values().removeIf(c -> now - c.loadedAt() >= ttlNanos);
+                    if (cache.size() >= maxCached) {
+                        cache.clear();
+                    }
+                }
+                cache.put(hash, new Cached(feed.get(), now));
+            }
+        }
+        return feed;
+    }
+
+    private Optional<FeedPrincipal> lookup(String hash) {
         return jdbc.sql("SELECT id, source, scopes FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
-                .param(Hashing.sha256Hex(key))
-                .query((rs, n) -> new FeedPrincipal(rs.getString("source"), rs.getString("id"), scopes(rs.getString("scopes"))))
+                .param(hash)
+                .query((rs, n) -> new FeedPrincipal(rs.getString("source"), rs.getString("id"),
+                        Collections.unmodifiableSet(scopes(rs.getString("scopes")))))
                 .optional();
+    }
+
+    /** Lookups held in memory now. */
+    int cached() {
+        return cache.size();
     }
 
     /** A key as the admin pages list it: never the key or its hash. */
@@ -93,10 +164,29 @@ public class ApiKeys {
                 .list();
     }
 
+    /** Revokes the key; this instance refuses it from now on, others within the cache's time-to-live. */
     @Transactional
     public boolean revoke(String keyId) {
         LocalDateTime now = Times.nowUtc();
-        return jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").params(now, keyId).update() == 1;
+        boolean revoked = jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").params(now, keyId).update() == 1;
+        forget(keyId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // again once committed: a lookup running meanwhile still read the key as valid
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget(keyId);
+                }
+            });
+        }
+        return revoked;
+    }
+
+    private void forget(String keyId) {
+        synchronized (storing) {
+            revocations++;
+            cache.values().removeIf(c -> c.feed().keyId().equals(keyId));
+        }
     }
 
     private static Set<Scope> scopes(String text) {

@@ -316,7 +316,10 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
                 .andExpect(content().string(containsString(key)));
         mvc.perform(get("/admin/api-keys").with(signedIn(ADMIN))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(feed))).andExpect(content().string(not(containsString(key))));
+        // the new key works at once (and its lookup is now cached) ...
+        mvc.perform(get("/api/v1/records/none").header("X-Api-Key", key)).andExpect(status().isNotFound());
         String id = jdbc.sql("SELECT id FROM api_key WHERE source = ?").param(feed).query(String.class).single();
+        // ... and is refused at once after its revocation
         mvc.perform(post("/admin/api-keys/" + id + "/revoke").with(csrf()).with(signedIn(ADMIN))).andExpect(redirectedUrl("/admin/api-keys"));
         mvc.perform(get("/api/v1/records/none").header("X-Api-Key", key)).andExpect(status().isUnauthorized());
     }

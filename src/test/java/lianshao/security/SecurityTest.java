@@ -165,6 +165,15 @@ class SecurityTest extends ApiTestSupport {
     }
 
     @Test
+    void aKeyRevokedOnThisInstanceIsRefusedAtOnceThoughItsLookupWasCached() throws Exception {
+        String key = keys.create(TestRecords.SOURCE, Set.of(Scope.RECORDS), "security test: revoked while cached");
+        mvc.perform(get("/api/v1/records/no-such-record").header("X-Api-Key", key)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/records/no-such-record").header("X-Api-Key", key)).andExpect(status().isNotFound());
+        assertThat(keys.revoke(keys.authenticate(key).orElseThrow().keyId())).isTrue();
+        mvc.perform(get("/api/v1/records/no-such-record").header("X-Api-Key", key)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void aConsoleSessionCookieIsNotAcceptedOnTheApi() throws Exception {
         MvcResult signIn = mvc.perform(post("/login").param("username", INSPECTOR).param("password", PASSWORD).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn();
