@@ -57,6 +57,7 @@ class ContextLoader {
     private final Warnings warnings;
     private final FactMapper mapper;
     private final EvaluationSettings settings;
+    private final FactCache factCache = new FactCache(20_000);
 
     ContextLoader(RecordStore store, ReferenceQueries reference, Warnings warnings, FactMapper mapper,
             EvaluationSettings settings) {
@@ -90,7 +91,7 @@ class ContextLoader {
 
         private final Map<String, Subject> subjects = new LinkedHashMap<>();
         private final Map<RecordKey, List<KeyedRecord>> byKey = new HashMap<>();
-        private final Map<String, StoredRecord> earlierStored = new HashMap<>();
+        private final Map<String, List<String>> earlierIdsOf = new HashMap<>();
         private final Map<String, RecordFact> earlierFacts = new HashMap<>();
         private final Map<String, Org> orgs = new HashMap<>();
         private final List<Party> leaders;
@@ -268,13 +269,35 @@ class ContextLoader {
             }
             for (RecordStore.KeyRow row : store.keyRows(keys, from, to)) {
                 byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>())
-                        .add(new KeyedRecord(row.recordId(), row.occurredAt()));
+                        .add(new KeyedRecord(row.recordId(), row.revision(), row.occurredAt()));
             }
             Set<String> wanted = new LinkedHashSet<>();
             for (Subject s : subjects.values()) {
-                earlierIds(s).forEach(wanted::add);
+                List<String> ids = earlierIds(s);
+                earlierIdsOf.put(s.fact().recordId(), ids);
+                wanted.addAll(ids);
             }
-            store.findAll(wanted).forEach(r -> earlierStored.put(r.id(), r));
+            if (wanted.isEmpty()) {
+                return;
+            }
+            // earlier records are read again and again (every admission of a school sees the ones before
+            // it): their facts are kept by id and revision, and only the missing ones are read and parsed
+            Map<String, Integer> revisions = new HashMap<>();
+            byKey.values().forEach(rows -> rows.forEach(k -> revisions.put(k.recordId(), k.revision())));
+            List<String> missing = new ArrayList<>();
+            for (String id : wanted) {
+                RecordFact cached = factCache.get(id, revisions.get(id));
+                if (cached != null) {
+                    earlierFacts.put(id, cached);
+                } else {
+                    missing.add(id);
+                }
+            }
+            for (StoredRecord stored : store.findAll(missing)) {
+                RecordFact fact = toFact(stored);
+                earlierFacts.put(stored.id(), fact);
+                factCache.put(stored.id(), stored.revision(), fact);
+            }
         }
 
         private List<String> earlierIds(Subject s) {
@@ -301,10 +324,10 @@ class ContextLoader {
 
         private List<RecordFact> earlierRecords(Subject s) {
             List<RecordFact> facts = new ArrayList<>();
-            for (String id : earlierIds(s)) {
-                StoredRecord stored = earlierStored.get(id);
-                if (stored != null) {
-                    facts.add(earlierFacts.computeIfAbsent(id, k -> toFact(stored)));
+            for (String id : earlierIdsOf.getOrDefault(s.fact().recordId(), List.of())) {
+                RecordFact fact = earlierFacts.get(id);
+                if (fact != null) {
+                    facts.add(fact);
                 }
             }
             return facts;
@@ -343,6 +366,6 @@ class ContextLoader {
         return s.keys().stream().filter(k -> k.name().equals(RecordKey.PARTY)).map(RecordKey::value).toList();
     }
 
-    private record KeyedRecord(String recordId, LocalDateTime occurredAt) {
+    private record KeyedRecord(String recordId, int revision, LocalDateTime occurredAt) {
     }
 }

@@ -163,7 +163,7 @@ public class RecordIngestion {
         Set<String> batch = new java.util.HashSet<>();
         fresh.forEach(r -> batch.add(r.id()));
         Map<RecordKey, List<RecordStore.KeyRow>> byKey = new java.util.HashMap<>();
-        for (RecordStore.KeyRow row : store.keyRows(keys, from, null)) {
+        for (RecordStore.KeyRow row : store.keyRowsAfter(keys, from)) {
             if (!batch.contains(row.recordId())) {
                 byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>()).add(row);
             }
@@ -198,7 +198,7 @@ public class RecordIngestion {
             try {
                 store.insert(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(),
                         now, retryAt);
-                storeKeys(id, in.keys(), in.occurred(), true);
+                storeKeys(id, 1, in.keys(), in.occurred(), true);
                 return new Result(in.index(), in.externalId(), IngestOutcome.CREATED, id, List.of());
             } catch (DuplicateKeyException raced) {
                 // another request stored the same identity first: treat this one as a repost of it
@@ -213,7 +213,7 @@ public class RecordIngestion {
             return new Result(in.index(), in.externalId(), IngestOutcome.UNCHANGED, record.id(), List.of());
         }
         store.revise(record, in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(), now, retryAt);
-        storeKeys(record.id(), in.keys(), in.occurred(), false);
+        storeKeys(record.id(), record.revision() + 1, in.keys(), in.occurred(), false);
         return new Result(in.index(), in.externalId(), IngestOutcome.REVISED, record.id(), List.of());
     }
 
@@ -221,8 +221,8 @@ public class RecordIngestion {
      * Stores the record's lookup keys; records of the same budget line, project, post... that occurred
      * after it are queued for re-evaluation, since a late arrival changes their running totals.
      */
-    private void storeKeys(String recordId, java.util.Set<RecordKey> keys, LocalDateTime occurred, boolean newRecord) {
-        store.replaceKeys(recordId, keys, occurred, newRecord);
+    private void storeKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurred, boolean newRecord) {
+        store.replaceKeys(recordId, revision, keys, occurred, newRecord);
         List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
         List<String> later = store.laterSharing(context, recordId, occurred, settings.maxReevaluationsPerChange());
         if (!later.isEmpty()) {

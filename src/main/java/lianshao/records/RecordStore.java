@@ -115,13 +115,16 @@ class RecordStore {
      * gap lock at the end of the (time-ordered) key index, which two concurrent batches then both
      * need for their inserts, and MySQL/MariaDB answer with a deadlock every time.
      */
-    void replaceKeys(String recordId, Set<RecordKey> keys, LocalDateTime occurredAt, boolean newRecord) {
+    void replaceKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurredAt, boolean newRecord) {
         if (!newRecord) {
             jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
         }
-        List<Object[]> rows = keys.stream().map(k -> new Object[] {recordId, k.name(), k.value(), occurredAt}).toList();
-        template.batchUpdate("INSERT INTO record_key (record_id, key_name, key_value, occurred_at) VALUES (?, ?, ?, ?)", rows);
+        List<Object[]> rows = keys.stream().map(k -> new Object[] {recordId, k.name(), k.value(), occurredAt, revision}).toList();
+        template.batchUpdate(INSERT_KEY, rows);
     }
+
+    private static final String INSERT_KEY =
+            "INSERT INTO record_key (record_id, key_name, key_value, occurred_at, revision) VALUES (?, ?, ?, ?, ?)";
 
     List<RecordKey> keys(String recordId) {
         return jdbc.sql("SELECT key_name, key_value FROM record_key WHERE record_id = ?").param(recordId)
@@ -157,15 +160,21 @@ class RecordStore {
                 .params(params).query(RecordStore::map).list();
     }
 
-    /** A lookup key row: which record holds the key, and when that record occurred. */
-    record KeyRow(String recordId, String name, String value, LocalDateTime occurredAt) {
+    /** A lookup key row: which record (and revision) holds the key, and when that record occurred. */
+    record KeyRow(String recordId, int revision, String name, String value, LocalDateTime occurredAt) {
     }
 
-    /**
-     * The rows of the given keys of records that occurred in [from, to] ({@code to} null: no upper bound),
-     * in chunks of {@value #CHUNK} keys.
-     */
+    /** The rows of the given keys of records that occurred in [from, to], in chunks of {@value #CHUNK} keys. */
     List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
+        return keyRows(keys, from, to, ">=");
+    }
+
+    /** The rows of the given keys of records that occurred after the given time. */
+    List<KeyRow> keyRowsAfter(Collection<RecordKey> keys, LocalDateTime after) {
+        return keyRows(keys, after, null, ">");
+    }
+
+    private List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to, String fromOperator) {
         List<KeyRow> rows = new ArrayList<>();
         for (List<RecordKey> chunk : chunks(List.copyOf(keys))) {
             StringBuilder where = new StringBuilder();
@@ -179,10 +188,10 @@ class RecordStore {
             if (to != null) {
                 params.add(to);
             }
-            rows.addAll(jdbc.sql("SELECT record_id, key_name, key_value, occurred_at FROM record_key WHERE (" + where
-                            + ") AND occurred_at >= ?" + (to == null ? "" : " AND occurred_at <= ?"))
-                    .params(params).query((rs, n) -> new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, LocalDateTime.class))).list());
+            rows.addAll(jdbc.sql("SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key WHERE (" + where
+                            + ") AND occurred_at " + fromOperator + " ?" + (to == null ? "" : " AND occurred_at <= ?"))
+                    .params(params).query((rs, n) -> new KeyRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDateTime.class))).list());
         }
         return rows;
     }
@@ -247,8 +256,8 @@ class RecordStore {
         template.batchUpdate("INSERT INTO record_revision (record_id, revision, content_hash, envelope, received_at) VALUES (?, 1, ?, ?, ?)",
                 records.stream().map(r -> new Object[] {r.id(), r.contentHash(), r.envelope(), now}).toList());
         List<Object[]> keys = new ArrayList<>();
-        records.forEach(r -> r.keys().forEach(k -> keys.add(new Object[] {r.id(), k.name(), k.value(), r.occurredAt()})));
-        template.batchUpdate("INSERT INTO record_key (record_id, key_name, key_value, occurred_at) VALUES (?, ?, ?, ?)", keys);
+        records.forEach(r -> r.keys().forEach(k -> keys.add(new Object[] {r.id(), k.name(), k.value(), r.occurredAt(), 1})));
+        template.batchUpdate(INSERT_KEY, keys);
     }
 
     /** An evaluated record: its status and its evaluation log row. */
