@@ -18,7 +18,9 @@ final class Envelopes {
     }
 
     static ObjectNode next(long i) {
-        String org = "SCH-B" + String.format("%02d", i % 50);
+        // the domain follows i % 10 and the school (i / 10) % 50, so that every domain is spread over all
+        // 50 schools (with i % 50, the admissions would all go to 5 of them)
+        String org = "SCH-B" + String.format("%02d", (i / 10) % 50);
         return switch ((int) (i % 10)) {
             case 0 -> TestRecords.largeInquiry(org);
             case 1, 2, 3 -> TestRecords.smallPurchase(org);
