@@ -131,35 +131,6 @@ class RecordStore {
                 .query((rs, n) -> new RecordKey(rs.getString(1), rs.getString(2))).list();
     }
 
-    /**
-     * Records sharing one of the given keys that occurred before the given record (ties broken by id),
-     * not earlier than {@code since}; at most {@code limit}, newest first.
-     */
-    List<StoredRecord> earlier(Collection<RecordKey> keys, String recordId, LocalDateTime occurredAt,
-            LocalDateTime since, int limit) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder where = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        for (RecordKey key : keys) {
-            where.append(where.isEmpty() ? "" : " OR ").append("(k.key_name = ? AND k.key_value = ?)");
-            params.add(key.name());
-            params.add(key.value());
-        }
-        params.add(since);
-        params.add(occurredAt);
-        params.add(occurredAt);
-        params.add(recordId);
-        params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + """
-                        FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
-                        WHERE r.id IN (SELECT k.record_id FROM record_key k WHERE (%s) AND k.occurred_at >= ?)
-                          AND (r.occurred_at < ? OR (r.occurred_at = ? AND r.id < ?))
-                        ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?""".formatted(where))
-                .params(params).query(RecordStore::map).list();
-    }
-
     /** A lookup key row: which record (and revision) holds the key, and when that record occurred. */
     record KeyRow(String recordId, int revision, String name, String value, LocalDateTime occurredAt) {
     }
@@ -174,25 +145,27 @@ class RecordStore {
         return keyRows(keys, after, null, ">");
     }
 
+    /**
+     * One query per key name and chunk of values: {@code key_name = ? AND key_value IN (...)} is a range
+     * scan of the lookup index on H2 and MySQL alike, where a long OR of (name, value) pairs is not.
+     */
     private List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to, String fromOperator) {
+        java.util.Map<String, List<String>> valuesByName = new java.util.TreeMap<>();
+        keys.forEach(k -> valuesByName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k.value()));
         List<KeyRow> rows = new ArrayList<>();
-        for (List<RecordKey> chunk : chunks(List.copyOf(keys))) {
-            StringBuilder where = new StringBuilder();
-            List<Object> params = new ArrayList<>();
-            for (RecordKey key : chunk) {
-                where.append(where.isEmpty() ? "" : " OR ").append("(key_name = ? AND key_value = ?)");
-                params.add(key.name());
-                params.add(key.value());
+        String sql = "SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key"
+                + " WHERE key_name = :name AND key_value IN (:values) AND occurred_at " + fromOperator + " :from"
+                + (to == null ? "" : " AND occurred_at <= :to");
+        valuesByName.forEach((name, values) -> {
+            for (List<String> chunk : chunks(values)) {
+                var statement = jdbc.sql(sql).param("name", name).param("values", chunk).param("from", from);
+                if (to != null) {
+                    statement = statement.param("to", to);
+                }
+                rows.addAll(statement.query((rs, n) -> new KeyRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDateTime.class))).list());
             }
-            params.add(from);
-            if (to != null) {
-                params.add(to);
-            }
-            rows.addAll(jdbc.sql("SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key WHERE (" + where
-                            + ") AND occurred_at " + fromOperator + " ?" + (to == null ? "" : " AND occurred_at <= ?"))
-                    .params(params).query((rs, n) -> new KeyRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, LocalDateTime.class))).list());
-        }
+        });
         return rows;
     }
 
