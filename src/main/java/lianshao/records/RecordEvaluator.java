@@ -98,6 +98,16 @@ class RecordEvaluator {
         }
     }
 
+    /**
+     * Evaluates the records inside the caller's transaction (the one that stored them), with the active
+     * rule set; a failure is the caller's to handle.
+     */
+    void evaluateInTransaction(Collection<String> recordIds) {
+        if (!recordIds.isEmpty()) {
+            evaluateLocked(List.copyOf(recordIds), rules.get());
+        }
+    }
+
     private void evaluateAlone(String id, RuleSet ruleSet) {
         try {
             // a deadlock with a concurrent writer is not a failure of the evaluation: run it again

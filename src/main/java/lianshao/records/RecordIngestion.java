@@ -10,7 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,20 +87,64 @@ public class RecordIngestion {
         }
         if (!valid.isEmpty()) {
             List<Incoming> incoming = valid.stream().map(i -> incoming(i, (ObjectNode) envelopes.get(i))).toList();
-            // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
-            // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
-            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource)));
-            Set<String> toEvaluate = new LinkedHashSet<>();
-            for (Result result : stored) {
+            for (Result result : storeAndEvaluate(incoming, feedSource)) {
                 results.set(result.index(), result);
                 count(envelopes.get(result.index()), result.outcome());
-                if (result.outcome() != IngestOutcome.UNCHANGED || needsEvaluation(result.recordId())) {
-                    toEvaluate.add(result.recordId());
-                }
             }
-            evaluator.evaluate(toEvaluate);
         }
         return results;
+    }
+
+    /**
+     * Stores and evaluates in one transaction: one commit, and the records need not be locked and read
+     * again. If the evaluation fails for another reason than the database, that transaction is rolled
+     * back and the records go the long way: stored first in a transaction of their own, then evaluated,
+     * where a failure is kept as EVALUATION_FAILED with a retry time. When the database fails, nothing
+     * is committed and the request fails as a whole (503: the client sends it again).
+     */
+    private List<Result> storeAndEvaluate(List<Incoming> incoming, String feedSource) {
+        try {
+            // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
+            // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
+            return LockRetry.run(() -> tx.execute(status -> {
+                List<Result> stored = storeAll(incoming, feedSource);
+                try {
+                    evaluator.evaluateInTransaction(toEvaluate(stored));
+                } catch (RuntimeException failure) {
+                    if (databaseFailure(failure)) {
+                        throw failure;
+                    }
+                    throw new EvaluateSeparately(failure);
+                }
+                return stored;
+            }));
+        } catch (EvaluateSeparately separately) {
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource)));
+            evaluator.evaluate(toEvaluate(stored));
+            return stored;
+        }
+    }
+
+    private Set<String> toEvaluate(List<Result> stored) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Result result : stored) {
+            if (result.outcome() != IngestOutcome.UNCHANGED || needsEvaluation(result.recordId())) {
+                ids.add(result.recordId());
+            }
+        }
+        return ids;
+    }
+
+    private static boolean databaseFailure(RuntimeException failure) {
+        return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
+                || failure instanceof RecoverableDataAccessException || failure instanceof CannotCreateTransactionException;
+    }
+
+    /** An evaluation failed inside the store-and-evaluate transaction: roll it back and take the long way. */
+    private static final class EvaluateSeparately extends RuntimeException {
+        EvaluateSeparately(Throwable cause) {
+            super(cause);
+        }
     }
 
     /** A valid envelope, with what storing it needs computed once (outside the transaction and its retries). */
