@@ -65,6 +65,18 @@ public final class TestRecords {
                 .formatted(unique("STU"), guardianRef, approverRef));
     }
 
+    /**
+     * A regular primary admission approved by the given person, resident in the school's district and
+     * publicized on the day: clean when the school has an admission plan for 2026.
+     */
+    public static ObjectNode regularAdmission(String orgCode, String approverRef, String admittedOn) {
+        return envelope("ADMISSION", orgCode, admittedOn + "T09:00:00+08:00", """
+                { "studentRef": "%s", "stage": "PRIMARY", "schoolType": "PUBLIC", "year": 2026, "admissionType": "REGULAR",
+                  "residenceDistrict": "东城区", "schoolDistrict": "东城区", "guardianRefs": ["%s"], "approverRef": "%s",
+                  "admittedOn": "%s", "publicizedOn": "%s" }"""
+                .formatted(unique("STU"), unique("G"), approverRef, admittedOn, admittedOn));
+    }
+
     public static ObjectNode recruitment(String orgCode) {
         return envelope("RECRUITMENT", orgCode, "2026-06-01T09:00:00+08:00", """
                 { "recruitmentId": "R-2026", "positionCode": "T-01", "postCategory": "TEACHING", "openings": 1,

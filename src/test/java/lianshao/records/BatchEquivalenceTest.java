@@ -108,11 +108,7 @@ class BatchEquivalenceTest extends ApiTestSupport {
     }
 
     private static ObjectNode admission(String school, String approver, String admittedOn) {
-        return TestRecords.envelope("ADMISSION", school, admittedOn + "T09:00:00+08:00", """
-                { "studentRef": "%s", "stage": "PRIMARY", "schoolType": "PUBLIC", "year": 2026, "admissionType": "REGULAR",
-                  "residenceDistrict": "东城区", "schoolDistrict": "东城区", "guardianRefs": ["%s"], "approverRef": "%s",
-                  "admittedOn": "%s", "publicizedOn": "%s" }"""
-                .formatted(unique("STU"), unique("G"), approver, admittedOn, admittedOn));
+        return TestRecords.regularAdmission(school, approver, admittedOn);
     }
 
     private static ObjectNode outOfCatchment(ObjectNode admission) {
