@@ -19,7 +19,7 @@ import lianshao.rules.RuleSource;
 /** A record whose evaluation fails is kept with its error and evaluated again later. */
 class EvaluationFailureTest extends ApiTestSupport {
 
-    /** A rule that fails on every purchase: it asks for a threshold nobody configured. */
+    /** A rule that fails on every record: its Thresholds condition asks for a threshold nobody configured. */
     private static final String BROKEN = """
             package lianshao.rules.broken;
             import lianshao.facts.*;
@@ -29,6 +29,20 @@ class EvaluationFailureTest extends ApiTestSupport {
             when
                 Procurement( current )
                 Thresholds( amount("no.such.threshold") > 0 )
+            then
+                hits.raise("never");
+            end
+            """;
+
+    /** A rule that fails on purchases only (a short description has no character 500); tenders pass. */
+    private static final String FAILS_ON_PURCHASES = """
+            package lianshao.rules.broken;
+            import lianshao.facts.*;
+            global Hits hits;
+            rule "TST-02 reads past the end of a description"
+                @id("TST-02") @title("测试") @form(1) @clause("M9") @basis("测试") @departments("纪检组")
+            when
+                Procurement( current, description.charAt(500) == 'x' )
             then
                 hits.raise("never");
             end
@@ -74,6 +88,34 @@ class EvaluationFailureTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.warnings[0].ruleId").value("PRC-01"));
         assertThat(jdbc.sql("SELECT outcome FROM evaluation WHERE record_id = ? ORDER BY evaluated_at, id").param(recordId)
                 .query(String.class).list()).containsExactly("EVALUATION_FAILED", "EVALUATED");
+    }
+
+    @Test
+    void inABatchOnlyTheRecordWhoseEvaluationFailsIsKeptAsFailedAndEveryRecordIsStored() throws Exception {
+        TreeMap<String, String> files = new TreeMap<>();
+        files.put("broken/TST-02.drl", FAILS_ON_PURCHASES);
+        RuleSet previous = rules.activate(new RuleCompiler().compile(new RuleSource(files, "")));
+        long[] before = storedRows();
+        tools.jackson.databind.JsonNode reply;
+        try {
+            reply = json(postJson("/api/v1/records/batch", TestRecords.batch(TestRecords.cleanTender("SCH-FAIL"),
+                    TestRecords.smallPurchase("SCH-FAIL"), TestRecords.cleanTender("SCH-FAIL")))
+                    .andExpect(status().isOk()).andReturn());
+        } finally {
+            rules.activate(previous);
+        }
+        assertThat(reply.get("accepted").asInt()).isEqualTo(3);
+        java.util.List<String> evaluations = new java.util.ArrayList<>();
+        reply.get("results").forEach(r -> evaluations.add(r.get("evaluation").asString()));
+        assertThat(evaluations).containsExactly("EVALUATED", "EVALUATION_FAILED", "EVALUATED");
+        long[] after = storedRows();
+        assertThat(after[0] - before[0]).as("records stored").isEqualTo(3);
+        assertThat(after[1] - before[1]).as("revisions stored").isEqualTo(3);
+        // one evaluation row each: the rolled-back attempt left nothing behind
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        reply.get("results").forEach(r -> ids.add(r.get("recordId").asString()));
+        assertThat(jdbc.sql("SELECT outcome FROM evaluation WHERE record_id IN (:ids)").param("ids", ids).query(String.class).list())
+                .containsExactlyInAnyOrder("EVALUATED", "EVALUATION_FAILED", "EVALUATED");
     }
 
     @Test
