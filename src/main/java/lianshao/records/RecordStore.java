@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import lianshao.support.Chunks;
+
 
 /** The record tables: identities, revisions, lookup keys, evaluation log. */
 @Repository
@@ -135,7 +137,7 @@ class RecordStore {
     record KeyRow(String recordId, int revision, String name, String value, LocalDateTime occurredAt) {
     }
 
-    /** The rows of the given keys of records that occurred in [from, to], in chunks of {@value #CHUNK} keys. */
+    /** The rows of the given keys of records that occurred in [from, to], in chunks of {@value Chunks#SIZE} keys. */
     List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
         return keyRows(keys, from, to, ">=");
     }
@@ -157,7 +159,7 @@ class RecordStore {
                 + " WHERE key_name = :name AND key_value IN (:values) AND occurred_at " + fromOperator + " :from"
                 + (to == null ? "" : " AND occurred_at <= :to");
         valuesByName.forEach((name, values) -> {
-            for (List<String> chunk : chunks(values)) {
+            for (List<String> chunk : Chunks.of(values)) {
                 var statement = jdbc.sql(sql).param("name", name).param("values", chunk).param("from", from);
                 if (to != null) {
                     statement = statement.param("to", to);
@@ -172,7 +174,7 @@ class RecordStore {
     /** The records with the given ids (latest revision), in chunks; missing ids are left out. */
     List<StoredRecord> findAll(Collection<String> ids) {
         List<StoredRecord> found = new ArrayList<>();
-        for (List<String> chunk : chunks(List.copyOf(ids))) {
+        for (List<String> chunk : Chunks.of(ids)) {
             found.addAll(jdbc.sql("SELECT " + COLUMNS + """
                             FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
                             WHERE r.id IN (:ids)""")
@@ -188,7 +190,7 @@ class RecordStore {
     List<StoredRecord> findAllForUpdate(Collection<String> ids) {
         List<String> sorted = ids.stream().sorted().distinct().toList();
         List<StoredRecord> found = new ArrayList<>();
-        for (List<String> chunk : chunks(sorted)) {
+        for (List<String> chunk : Chunks.of(sorted)) {
             jdbc.sql("SELECT id FROM record WHERE id IN (:ids) ORDER BY id FOR UPDATE").param("ids", chunk).query(String.class).list();
             found.addAll(jdbc.sql("SELECT " + COLUMNS + """
                             FROM record r JOIN record_revision v ON v.record_id = r.id AND v.revision = r.revision
@@ -201,7 +203,7 @@ class RecordStore {
     /** Ids of stored identities of one source among the given external ids: externalId → record id. */
     java.util.Map<String, String> identities(String source, Collection<String> externalIds) {
         java.util.Map<String, String> found = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(List.copyOf(externalIds))) {
+        for (List<String> chunk : Chunks.of(externalIds)) {
             jdbc.sql("SELECT external_id, id FROM record WHERE source = :source AND external_id IN (:ids)")
                     .param("source", source).param("ids", chunk).query(rs -> {
                         found.put(rs.getString(1), rs.getString(2));
@@ -259,7 +261,7 @@ class RecordStore {
 
     java.util.Map<String, Summary> summaries(Collection<String> ids) {
         java.util.Map<String, Summary> found = new java.util.HashMap<>();
-        for (List<String> chunk : chunks(List.copyOf(ids))) {
+        for (List<String> chunk : Chunks.of(ids)) {
             jdbc.sql("SELECT id, revision, status, rule_set_version, last_error FROM record WHERE id IN (:ids)")
                     .param("ids", chunk).query(rs -> {
                         found.put(rs.getString(1), new Summary(rs.getString(1), rs.getInt(2), RecordStatus.valueOf(rs.getString(3)),
@@ -267,16 +269,6 @@ class RecordStore {
                     });
         }
         return found;
-    }
-
-    static final int CHUNK = 500;
-
-    static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-        }
-        return chunks;
     }
 
     /** Ids of records holding one of the given keys (for re-evaluation). */

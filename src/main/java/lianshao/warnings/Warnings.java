@@ -27,6 +27,7 @@ import lianshao.grading.GradingStep;
 import lianshao.grading.SubjectHistory;
 import lianshao.grading.SupervisionForm;
 import lianshao.reference.ReferenceQueries;
+import lianshao.support.Chunks;
 import lianshao.support.Ids;
 import lianshao.support.Json;
 import lianshao.support.Times;
@@ -251,14 +252,13 @@ public class Warnings implements SubjectHistory {
             return List.of();
         }
         List<SubjectHit> hits = new ArrayList<>();
-        List<String> refs = List.copyOf(subjectRefs);
-        for (int i = 0; i < refs.size(); i += 500) {
+        for (List<String> refs : Chunks.of(subjectRefs)) {
             hits.addAll(jdbc.sql("""
                     SELECT s.subject_ref, s.rule_id, s.record_id, s.occurred_at, w.form FROM warning_subject s
                     JOIN warning w ON w.id = s.warning_id
                     WHERE s.subject_ref IN (:subjects) AND s.occurred_at >= :since AND w.still_hits = TRUE
                     ORDER BY s.occurred_at DESC LIMIT :limit""")
-                    .param("subjects", refs.subList(i, Math.min(refs.size(), i + 500))).param("since", since).param("limit", limit)
+                    .param("subjects", refs).param("since", since).param("limit", limit)
                     .query((rs, n) -> {
                         LocalDateTime at = rs.getObject(4, LocalDateTime.class);
                         return new SubjectHit(new lianshao.facts.PriorHit(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -271,10 +271,9 @@ public class Warnings implements SubjectHistory {
     /** Which of the records have warnings of their own (in any state). */
     public Set<String> recordsWithWarnings(java.util.Collection<String> recordIds) {
         Set<String> found = new java.util.HashSet<>();
-        List<String> ids = List.copyOf(recordIds);
-        for (int i = 0; i < ids.size(); i += 500) {
+        for (List<String> ids : Chunks.of(recordIds)) {
             found.addAll(jdbc.sql("SELECT DISTINCT record_id FROM warning WHERE record_id IN (:ids)")
-                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500))).query(String.class).list());
+                    .param("ids", ids).query(String.class).list());
         }
         return found;
     }
@@ -282,10 +281,9 @@ public class Warnings implements SubjectHistory {
     /** The warnings of each of the records, by record id, each list ordered by rule id. */
     public Map<String, List<WarningView>> ofRecords(java.util.Collection<String> recordIds) {
         Map<String, List<WarningView>> found = new java.util.HashMap<>();
-        List<String> ids = List.copyOf(recordIds);
-        for (int i = 0; i < ids.size(); i += 500) {
+        for (List<String> ids : Chunks.of(recordIds)) {
             jdbc.sql("SELECT * FROM warning WHERE record_id IN (:ids) ORDER BY record_id, rule_id")
-                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .param("ids", ids)
                     .query((rs, n) -> view(rs)).list()
                     .forEach(w -> found.computeIfAbsent(w.recordId(), k -> new ArrayList<>()).add(w));
         }
