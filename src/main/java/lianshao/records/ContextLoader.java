@@ -114,7 +114,7 @@ class ContextLoader {
             orgs.values().stream().map(Org::parentCode).filter(Objects::nonNull).filter(p -> !orgs.containsKey(p))
                     .forEach(parents::add);
             reference.orgs(parents).forEach(o -> orgs.put(o.code(), o));
-            Set<String> leaderOrgs = new TreeSet<>(codes);
+            Set<String> leaderOrgs = new TreeSet<>();
             list.forEach(s -> leaderOrgs.addAll(orgCodesOf(s.fact())));
             leaders = reference.leadersOf(leaderOrgs);
             // relations two hops out from every record's own parties, then those parties
@@ -163,17 +163,9 @@ class ContextLoader {
             if (subject == null) {
                 throw new IllegalArgumentException("record " + record.recordId() + " is not in this batch");
             }
-            List<Org> ownOrgs = new ArrayList<>();
-            Optional.ofNullable(orgs.get(record.orgCode())).ifPresent(ownOrgs::add);
-            String parent = ownOrgs.stream().map(Org::parentCode).filter(Objects::nonNull).findFirst().orElse(null);
-            if (parent != null) {
-                Optional.ofNullable(orgs.get(parent)).ifPresent(ownOrgs::add);
-            }
-            Set<String> leaderOrgs = parent == null ? Set.of(record.orgCode()) : Set.of(record.orgCode(), parent);
-            List<Party> ownLeaders = leaders.stream().filter(l -> leaderOrgs.contains(l.orgCode())).toList();
-
-            Set<String> refs = new LinkedHashSet<>(partyRefs(subject));
-            ownLeaders.forEach(l -> refs.add(l.id()));
+            List<Org> ownOrgs = orgCodesOf(record).stream().map(orgs::get).filter(Objects::nonNull).toList();
+            List<Party> ownLeaders = leadersOf(record);
+            Set<String> refs = ownRefs(subject);
             Map<Relation, Boolean> relations = new LinkedHashMap<>();
             Set<String> reached = new LinkedHashSet<>(refs);
             Set<String> frontier = new LinkedHashSet<>(refs);
@@ -350,10 +342,16 @@ class ContextLoader {
             return codes;
         }
 
+        /** The leaders of the record's organisation and of its parent. */
+        private List<Party> leadersOf(RecordFact fact) {
+            Set<String> codes = orgCodesOf(fact);
+            return leaders.stream().filter(l -> codes.contains(l.orgCode())).toList();
+        }
+
+        /** The parties the record names, then the leaders of its organisation and parent. */
         private Set<String> ownRefs(Subject s) {
             Set<String> refs = new LinkedHashSet<>(partyRefs(s));
-            Set<String> codes = orgCodesOf(s.fact());
-            leaders.stream().filter(l -> codes.contains(l.orgCode())).forEach(l -> refs.add(l.id()));
+            leadersOf(s.fact()).forEach(l -> refs.add(l.id()));
             return refs;
         }
     }
