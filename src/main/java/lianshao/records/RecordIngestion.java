@@ -96,11 +96,11 @@ public class RecordIngestion {
     }
 
     /**
-     * Stores and evaluates in one transaction: one commit, and the records need not be locked and read
-     * again. If the evaluation fails for another reason than the database, that transaction is rolled
-     * back and the records go the long way: stored first in a transaction of their own, then evaluated,
-     * where a failure is kept as EVALUATION_FAILED with a retry time. When the database fails, nothing
-     * is committed and the request fails as a whole (503: the client sends it again).
+     * Stores and evaluates in one transaction, with one commit. If the evaluation fails for another
+     * reason than the database, that transaction is rolled back and the records go the long way: stored
+     * first in a transaction of their own, then evaluated, where a failure is kept as EVALUATION_FAILED
+     * with a retry time. When the database fails, nothing is committed and the request fails as a whole
+     * (503: the client sends it again).
      */
     private List<Result> storeAndEvaluate(List<Incoming> incoming, String feedSource) {
         try {
@@ -125,16 +125,22 @@ public class RecordIngestion {
         }
     }
 
+    /** New and revised records, and reposted ones whose evaluation has not succeeded yet. */
     private Set<String> toEvaluate(List<Result> stored) {
+        List<String> unchanged = stored.stream().filter(r -> r.outcome() == IngestOutcome.UNCHANGED)
+                .map(Result::recordId).toList();
+        Map<String, RecordStore.Summary> statuses = unchanged.isEmpty() ? Map.of() : store.summaries(unchanged);
         Set<String> ids = new LinkedHashSet<>();
         for (Result result : stored) {
-            if (result.outcome() != IngestOutcome.UNCHANGED || needsEvaluation(result.recordId())) {
+            RecordStore.Summary summary = statuses.get(result.recordId());
+            if (result.outcome() != IngestOutcome.UNCHANGED || (summary != null && summary.status() != RecordStatus.EVALUATED)) {
                 ids.add(result.recordId());
             }
         }
         return ids;
     }
 
+    /** The failures that ProblemResponses answers with 503: the database, not the evaluation. */
     private static boolean databaseFailure(RuntimeException failure) {
         return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
                 || failure instanceof RecoverableDataAccessException || failure instanceof CannotCreateTransactionException;
@@ -232,10 +238,6 @@ public class RecordIngestion {
                 queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + r.id());
             }
         }
-    }
-
-    private boolean needsEvaluation(String recordId) {
-        return store.find(recordId).map(r -> r.status() != RecordStatus.EVALUATED).orElse(false);
     }
 
     private Result store(Incoming in, LocalDateTime now, LocalDateTime retryAt) {
