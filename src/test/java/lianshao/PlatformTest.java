@@ -21,8 +21,13 @@ class PlatformTest extends ApiTestSupport {
     Users users;
 
     @Test
-    void healthIsAnonymousAndShowsTheDatabaseAndTheRuleSetVersion() throws Exception {
+    void healthIsAnonymousWithTheStatusOnlyAndShowsAnAdministratorTheDatabaseAndTheRuleSetVersion() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist())
+                .andExpect(jsonPath("$.details").doesNotExist());
+        users.ensure("test-admin", PASSWORD, "测试管理员", Set.of(Role.ADMIN), null);
+        mvc.perform(get("/actuator/health").with(httpBasic("test-admin", PASSWORD))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.ruleSet.details.version").value(org.hamcrest.Matchers.startsWith("rs-")))

@@ -25,6 +25,14 @@ class ConsolePagesTest extends ApiTestSupport {
     }
 
     @Test
+    void anUnknownOrMalformedLanguageFallsBackToChineseInsteadOfFailing() throws Exception {
+        for (String lang : new String[] {"zz!!", "../../etc", "en_US_POSIX_x y", "fr"}) {
+            mvc.perform(get("/login").param("lang", lang)).andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("登录")));
+        }
+    }
+
+    @Test
     void signingInNeedsTheCsrfTokenAndTheRightPassword() throws Exception {
         mvc.perform(post("/login").param("username", INSPECTOR).param("password", PASSWORD)).andExpect(status().isForbidden());
         mvc.perform(post("/login").with(csrf()).param("username", INSPECTOR).param("password", "wrong"))
