@@ -29,8 +29,8 @@ import lianshao.web.JsonBodies;
 import lianshao.web.ValidationFailed;
 
 /**
- * Rule-set versions over HTTP: list, read, create a draft, validate, test, submit, approve (maker–checker),
- * reject and roll back. Deployments run in the background; {@code ?wait=true} waits for the outcome.
+ * Rule-set versions over HTTP: list, read, create a draft, validate, test, submit, approve (maker–checker,
+ * naming the active version the approver compared against), reject and roll back. Deployments run in the background; {@code ?wait=true} waits for the outcome.
  */
 @RestController
 @RequestMapping("/api/v1/rule-sets")
@@ -69,8 +69,10 @@ class RuleSetController {
 
     @GetMapping("/{version}")
     RuleSetView get(@PathVariable int version) {
-        return RuleSetView.of(lifecycle.version(version), active.deployment().number(), repository.files(version),
-                audit.of(version));
+        int activeNumber = lifecycle.activeNumber();
+        Map<String, String> files = repository.files(version);
+        return RuleSetView.of(lifecycle.version(version), activeNumber, files,
+                FileChanges.between(repository.files(activeNumber), files), audit.of(version));
     }
 
     @PostMapping
@@ -107,8 +109,8 @@ class RuleSetController {
 
     @PostMapping("/{version}/approve")
     ResponseEntity<Map<String, Object>> approve(@PathVariable int version, @RequestParam(defaultValue = "false") boolean wait,
-            Authentication user) {
-        return deployment(version, lifecycle.approve(version, user.getName()), wait);
+            @RequestParam(required = false) Integer activeVersion, Authentication user) {
+        return deployment(version, lifecycle.approve(version, user.getName(), activeVersion), wait);
     }
 
     @PostMapping("/{version}/reject")
@@ -162,7 +164,7 @@ class RuleSetController {
     }
 
     private RuleSetView view(int version) {
-        return RuleSetView.of(lifecycle.version(version), active.deployment().number(), null, null);
+        return RuleSetView.of(lifecycle.version(version), lifecycle.activeNumber(), null, null);
     }
 
 }

@@ -1,9 +1,11 @@
 package lianshao.authoring;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import lianshao.contract.FieldError;
 import lianshao.rules.ActiveRuleSet;
+import lianshao.rules.ActiveVersionRow;
 import lianshao.rules.DecisionTables;
 import lianshao.rules.RuleFiles;
 import lianshao.rules.RuleSetRepository;
@@ -67,7 +70,7 @@ public class RuleSetLifecycle {
             parent = parentNode.asInt();
         }
         int parentNumber = parent;
-        version(parentNumber);
+        requireBase(version(parentNumber));
         String comment = body.path("comment").isString() ? body.path("comment").asString() : null;
         if (comment == null || comment.isBlank()) {
             errors.add(new FieldError("comment", "请说明本次修改 / a comment describing the change is required"));
@@ -126,9 +129,29 @@ public class RuleSetLifecycle {
         }
     }
 
+    /** Versions a draft may be based on: approved ones (ACTIVE or RETIRED after having been active, or APPROVED). */
+    static final Set<RuleSetStatus> BASES = EnumSet.of(RuleSetStatus.APPROVED, RuleSetStatus.ACTIVE, RuleSetStatus.RETIRED);
+
+    /**
+     * A draft is based only on an approved version, never on another draft, a submitted or a rejected one:
+     * otherwise unapproved lines would reach the checker as part of the "unchanged" base.
+     */
+    private static void requireBase(RuleSetVersion parent) {
+        if (!BASES.contains(parent.status())) {
+            throw new Conflict("草稿只能基于已批准（或生效过）的版本，版本 " + parent.number() + " 状态为 " + parent.status()
+                    + " / a draft can only be based on an approved (or active, or previously active) version; version "
+                    + parent.number() + " is " + parent.status());
+        }
+    }
+
+    /** The version active now, as the database records it (every instance agrees on it). */
+    public int activeNumber() {
+        return repository.active().map(ActiveVersionRow::versionNumber).orElse(active.deployment().number());
+    }
+
     /** A draft with the same files as the parent, to be changed file by file ({@link #saveFile}). */
     public RuleSetVersion copyAsDraft(int parent, String comment, String actor) {
-        version(parent);
+        requireBase(version(parent));
         if (comment == null || comment.isBlank()) {
             throw ValidationFailed.of("comment", "请说明本次修改 / a comment describing the change is required");
         }
@@ -216,8 +239,17 @@ public class RuleSetLifecycle {
         return version(number);
     }
 
-    /** Maker–checker: someone other than the author and the submitter approves; deployment follows in the background. */
-    public CompletableFuture<RuleSetDeployer.Outcome> approve(int number, String actor) {
+    /**
+     * Maker–checker: someone other than the author and the submitter approves; deployment follows in the
+     * background. The approver approves the difference against the active version: {@code activeSeen} is
+     * the active version they compared against; when another version became active since, the approval
+     * is refused (409) so that they look at the difference again.
+     */
+    public CompletableFuture<RuleSetDeployer.Outcome> approve(int number, String actor, Integer activeSeen) {
+        if (activeSeen == null) {
+            throw ValidationFailed.of("activeVersion", "须给出批准时所比较的生效版本号 / the number of the active version the approval "
+                    + "was compared against is required");
+        }
         RuleSetVersion version = version(number);
         if (version.status() != RuleSetStatus.SUBMITTED) {
             throw new Conflict("只能批准已提交的版本，版本 " + number + " 状态为 " + version.status()
@@ -228,10 +260,21 @@ public class RuleSetLifecycle {
             throw new Conflict("双人复核：版本的作者或提交人不能批准自己的版本 / maker–checker: the author or submitter of a version "
                     + "cannot approve it; another rule author or an administrator must");
         }
+        int activeNow = activeNumber();
+        if (activeNow != activeSeen) {
+            audit.record(number, "APPROVE_REFUSED", actor, Map.of("reason", "active-version-changed", "activeSeen", activeSeen,
+                    "activeNow", activeNow));
+            throw new Conflict("生效版本已由 " + activeSeen + " 变为 " + activeNow + "，请重新查看与当前生效版本的差异后再批准 / the active "
+                    + "version is now " + activeNow + ", not " + activeSeen + "; review the difference against it and approve again");
+        }
         if (!repository.markApproved(number, actor)) {
             throw new Conflict("版本 " + number + " 已不是待批准状态 / version " + number + " is no longer SUBMITTED");
         }
-        audit.record(number, "APPROVE", actor, null);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("activeVersion", activeNow);
+        details.put("parent", version.parent());
+        details.put("baseIsActive", version.parent() != null && version.parent() == activeNow);
+        audit.record(number, "APPROVE", actor, details);
         return deployer.deploy(number, actor, "ACTIVATE", RuleSetStatus.SUBMITTED);
     }
 

@@ -150,7 +150,7 @@ class RuleSetPages {
     String versions(Model model, Authentication auth) {
         CurrentUser user = authorOrAdmin(auth);
         model.addAttribute("versions", repository.list(LIST_LIMIT, 0));
-        model.addAttribute("activeNumber", active.deployment().number());
+        model.addAttribute("activeNumber", lifecycle.activeNumber());
         model.addAttribute("canAuthor", user.has(Role.RULE_AUTHOR));
         model.addAttribute("limit", LIST_LIMIT);
         return "rule-sets";
@@ -160,8 +160,10 @@ class RuleSetPages {
     String version(@PathVariable int number, Model model, Authentication auth) {
         CurrentUser user = authorOrAdmin(auth);
         RuleSetVersion version = lifecycle.version(number);
+        int activeNumber = lifecycle.activeNumber();
         model.addAttribute("v", version);
-        model.addAttribute("activeNumber", active.deployment().number());
+        model.addAttribute("activeNumber", activeNumber);
+        model.addAttribute("baseOutdated", lianshao.authoring.RuleSetView.baseOutdated(version, activeNumber));
         model.addAttribute("files", repository.files(number).keySet());
         model.addAttribute("audit", audit.of(number));
         model.addAttribute("canAuthor", user.has(Role.RULE_AUTHOR));
@@ -174,7 +176,10 @@ class RuleSetPages {
     String diff(@PathVariable int number, @RequestParam(required = false) Integer against, Model model, Authentication auth) {
         authorOrAdmin(auth);
         RuleSetVersion version = lifecycle.version(number);
-        Integer base = against != null ? against : version.parent();
+        int activeNumber = lifecycle.activeNumber();
+        // a version waiting for approval is compared with the active version: that is what approving it changes
+        boolean pending = version.status() == RuleSetStatus.DRAFT || version.status() == RuleSetStatus.SUBMITTED;
+        Integer base = against != null ? against : pending ? Integer.valueOf(activeNumber) : version.parent();
         if (base == null) {
             throw new NotFound("没有可比较的版本 / no version to compare with");
         }
@@ -195,6 +200,9 @@ class RuleSetPages {
         }
         model.addAttribute("v", version);
         model.addAttribute("against", base);
+        model.addAttribute("activeNumber", activeNumber);
+        model.addAttribute("againstActive", base == activeNumber);
+        model.addAttribute("baseOutdated", lianshao.authoring.RuleSetView.baseOutdated(version, activeNumber));
         model.addAttribute("diffs", diffs);
         return "rule-set-diff";
     }
@@ -214,11 +222,12 @@ class RuleSetPages {
     }
 
     @PostMapping("/rule-sets/{number}/approve")
-    String approve(@PathVariable int number, Authentication auth, RedirectAttributes redirect) {
+    String approve(@PathVariable int number, @RequestParam(required = false) Integer activeVersion, Authentication auth,
+            RedirectAttributes redirect) {
         CurrentUser user = authorOrAdmin(auth);
         try {
-            deployed(number, lifecycle.approve(number, user.username()), "ruleSets.approved", redirect);
-        } catch (Conflict e) {
+            deployed(number, lifecycle.approve(number, user.username(), activeVersion), "ruleSets.approved", redirect);
+        } catch (Conflict | ValidationFailed e) {
             redirect.addFlashAttribute("error", text.text("ruleSets.approveRefused", reason(e)));
         }
         return "redirect:/rule-sets/" + number;

@@ -32,7 +32,7 @@ import lianshao.support.Times;
 import lianshao.warnings.AccessLog;
 import lianshao.warnings.DismissReason;
 import lianshao.warnings.Mutes;
-import lianshao.warnings.ReviewAction;
+import lianshao.warnings.ReviewGuard;
 import lianshao.warnings.WarningExport;
 import lianshao.warnings.WarningFilter;
 import lianshao.warnings.WarningReview;
@@ -130,7 +130,7 @@ class WarningPages {
         List<String> failures = new ArrayList<>();
         for (String id : ids) {
             try {
-                review.act(id, new WarningReview.ActionRequest(action, assignee, null, null, null), user);
+                review.actDirectly(id, new WarningReview.ActionRequest(action, assignee, null, null, null), user);
                 done++;
             } catch (Conflict | NotFound | ValidationFailed e) {
                 failures.add(id.substring(Math.max(0, id.length() - 8)) + ": " + reason(e));
@@ -191,21 +191,24 @@ class WarningPages {
         model.addAttribute("others", others.values());
         model.addAttribute("history", warnings.history(id));
 
+        // which buttons show, and which of them only propose, is the review guard's decision
         boolean canAct = Me.reviewer(user);
-        WarningStatus status = WarningStatus.valueOf(w.status());
-        Set<ReviewAction> allowed = EnumSet.noneOf(ReviewAction.class);
+        List<String> allowed = new ArrayList<>();
+        List<String> proposing = new ArrayList<>();
         if (canAct) {
-            for (ReviewAction a : ReviewAction.values()) {
-                if (a.allowedFrom(status)) {
-                    allowed.add(a);
+            review.options(w, user).forEach((action, decision) -> {
+                if (!decision.refused()) {
+                    allowed.add(action.name());
                 }
-            }
-            if (w.proposedForm() == null || !user.has(Role.SUPERVISOR)) {
-                allowed.remove(ReviewAction.APPROVE);
-            }
+                if (decision.outcome() == ReviewGuard.Outcome.PROPOSE) {
+                    proposing.add(action.name());
+                }
+            });
         }
+        model.addAttribute("proposing", proposing);
+        model.addAttribute("serious", review.guard().serious(w.form()));
         model.addAttribute("canAct", canAct);
-        model.addAttribute("allowed", allowed.stream().map(Enum::name).toList());
+        model.addAttribute("allowed", allowed);
         model.addAttribute("reviewers", reviewers());
         model.addAttribute("reasons", DismissReason.values());
         model.addAttribute("muteUntil", Times.nowUtc().toLocalDate().plusMonths(3));

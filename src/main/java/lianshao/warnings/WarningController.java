@@ -101,18 +101,27 @@ class WarningController {
         CurrentUser user = me(auth);
         WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
         accessLog.opened(user.username(), "WARNING", id, "API");
-        return new WarningDetail(warning, warnings.history(id));
+        return detail(warning, user);
     }
 
-    /** The warning's fields with its audit trail beside them. */
-    record WarningDetail(@JsonUnwrapped WarningView warning, List<WarningView.Action> history) {
+    /**
+     * The warning's fields with its audit trail beside them, and what each review action would do if the
+     * caller took it now: APPLY, PROPOSE (a second person approves), FORBIDDEN or CONFLICT.
+     */
+    record WarningDetail(@JsonUnwrapped WarningView warning, List<WarningView.Action> history, Map<String, String> actions) {
+    }
+
+    private WarningDetail detail(WarningView warning, CurrentUser user) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        review.options(warning, user).forEach((action, decision) -> actions.put(action.name(), decision.outcome().name()));
+        return new WarningDetail(warning, warnings.history(warning.id()), actions);
     }
 
     @PostMapping("/{id}/actions")
-    @Operation(summary = "处理预警：分派、开始核查、评论、确认（含认定形态）、批准、排除、上报、办结、重新打开 / Act on a warning")
+    @Operation(summary = "处理预警：分派、开始核查、评论、确认（含认定形态）、批准、驳回建议、排除、上报、办结、重新打开 / Act on a warning")
     WarningDetail act(@PathVariable String id, @RequestBody WarningReview.ActionRequest request, Authentication auth) {
-        WarningView updated = review.act(id, request, me(auth));
-        return new WarningDetail(updated, warnings.history(id));
+        CurrentUser user = me(auth);
+        return detail(review.act(id, request, user), user);
     }
 
     /** Body of a bulk action. */
@@ -139,7 +148,7 @@ class WarningController {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", id);
             try {
-                WarningView w = review.act(id, new WarningReview.ActionRequest(request.action(), request.assignee(),
+                WarningView w = review.actDirectly(id, new WarningReview.ActionRequest(request.action(), request.assignee(),
                         request.comment(), null, null), user);
                 result.put("status", w.status());
                 done++;

@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import lianshao.contract.FieldError;
 import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
-import lianshao.security.Role;
 import lianshao.support.Times;
 import lianshao.web.Conflict;
 import lianshao.web.Forbidden;
@@ -21,8 +20,8 @@ import lianshao.web.NotFound;
 import lianshao.web.ValidationFailed;
 
 /**
- * The review of a warning: each action is checked against the warning's state and the reviewer's
- * role, applied with optimistic locking (a concurrent change answers 409), and leaves an append-only
+ * The review of a warning: each action is checked by {@link ReviewGuard} (state, role, four eyes),
+ * applied or recorded as a proposal with optimistic locking (a concurrent change answers 409), and leaves an append-only
  * audit entry (who, when, what, before → after).
  */
 @Service
@@ -30,91 +29,146 @@ public class WarningReview {
 
     private final JdbcClient jdbc;
     private final Warnings warnings;
-    private final WarningSettings settings;
     private final CurrentUsers users;
+    private final ReviewGuard guard;
 
     WarningReview(JdbcClient jdbc, Warnings warnings, WarningSettings settings, CurrentUsers users) {
         this.jdbc = jdbc;
         this.warnings = warnings;
-        this.settings = settings;
         this.users = users;
+        this.guard = new ReviewGuard(settings.fourEyesFromForm());
     }
 
     /** An action as posted: {@code action} plus the fields it needs. */
     public record ActionRequest(String action, String assignee, String comment, Integer form, String reason) {
     }
 
+    /**
+     * Takes one action: applied, or recorded as a proposal when {@link ReviewGuard} says a second person
+     * must approve it, or refused (403 / 409).
+     */
     @Transactional
     public WarningView act(String warningId, ActionRequest request, CurrentUser user) {
+        return act(warningId, request, user, true);
+    }
+
+    /**
+     * The same, for bulk actions: an action that would only become a proposal is refused (409) instead,
+     * so that no one proposes serious decisions by the page.
+     */
+    @Transactional
+    public WarningView actDirectly(String warningId, ActionRequest request, CurrentUser user) {
+        return act(warningId, request, user, false);
+    }
+
+    /** For each action, what would happen if the user took it on the warning now (the console's buttons, the API's hint). */
+    public Map<ReviewAction, ReviewGuard.Decision> options(WarningView w, CurrentUser user) {
+        return guard.options(ReviewGuard.Situation.of(w), user);
+    }
+
+    public ReviewGuard guard() {
+        return guard;
+    }
+
+    private WarningView act(String warningId, ActionRequest request, CurrentUser user, boolean mayPropose) {
         ReviewAction action = parse(request);
         WarningView w = warnings.find(warningId, user.district())
                 .orElseThrow(() -> new NotFound("预警不存在 / no warning " + warningId));
-        if (!user.has(Role.INSPECTOR) && !user.has(Role.SUPERVISOR)) {
-            throw new Forbidden("只有纪检人员可处理预警 / only inspectors and supervisors act on warnings");
+        ReviewGuard.Situation situation = ReviewGuard.Situation.of(w);
+        ReviewGuard.Decision decision = guard.decide(action, situation, user, request.form());
+        switch (decision.outcome()) {
+            case FORBIDDEN -> throw new Forbidden(decision.reason());
+            case CONFLICT -> throw new Conflict(decision.reason());
+            case PROPOSE -> {
+                if (!mayPropose) {
+                    throw new Conflict("该操作须经另一位纪检组长批准，请在预警页面逐条提议 / this needs a second person's approval; "
+                            + "propose it on the warning itself");
+                }
+            }
+            case APPLY -> {
+                // below
+            }
         }
-        WarningStatus from = WarningStatus.valueOf(w.status());
-        if (!action.allowedFrom(from)) {
-            throw new Conflict("状态为 " + from + " 的预警不能执行 " + action + "（允许的状态：" + action.allowedStates()
-                    + "）/ " + action + " is not allowed on a warning in state " + from);
-        }
+        WarningStatus from = situation.status();
         Map<String, Object> details = new LinkedHashMap<>();
         String set = "status = :to";
         Map<String, Object> params = new LinkedHashMap<>();
         WarningStatus to = action.next(from);
         String audited = action.name();
-        switch (action) {
-            case ASSIGN -> {
-                if (users.find(request.assignee()).isEmpty()) {
-                    throw new ValidationFailed(List.of(new FieldError("assignee", "用户不存在 / no such user")));
-                }
-                set += ", assignee = :assignee";
-                params.put("assignee", request.assignee());
-                details.put("assignee", request.assignee());
-                details.put("previousAssignee", w.assignee());
+        ReviewGuard.Proposal pending = situation.pending();
+        LocalDateTime now = Times.nowUtc();
+        if (decision.outcome() == ReviewGuard.Outcome.PROPOSE) {
+            // four eyes: this only proposes; a supervisor who is not the proposer approves or rejects it
+            to = from;
+            audited = "PROPOSE_" + action.name();
+            set += ", proposed_action = :proposedAction, proposed_form = :proposedForm, proposed_reason = :proposedReason,"
+                    + " proposed_comment = :comment, proposed_by = :user, proposed_at = :now";
+            params.put("proposedAction", action.name());
+            params.put("proposedForm", action == ReviewAction.CONFIRM ? request.form() : null);
+            params.put("proposedReason", action == ReviewAction.DISMISS ? request.reason() : null);
+            params.put("comment", request.comment());
+            params.put("user", user.username());
+            details.put("suggestedForm", situation.suggestedForm());
+            if (action == ReviewAction.CONFIRM) {
+                details.put("form", request.form());
             }
-            case CONFIRM -> {
-                int form = request.form();
-                details.put("form", form);
-                if (form >= settings.fourEyesFromForm()) {
-                    // four eyes: this only proposes; a supervisor who is not the proposer approves
-                    to = from;
-                    audited = "PROPOSE_CONFIRM";
-                    set += ", proposed_form = :form, proposed_by = :user";
-                    params.put("form", form);
-                    params.put("user", user.username());
-                } else {
-                    set += ", decided_form = :form, proposed_form = NULL, proposed_by = NULL";
-                    params.put("form", form);
-                }
-            }
-            case APPROVE -> {
-                if (!user.has(Role.SUPERVISOR)) {
-                    throw new Forbidden("只有纪检组长（SUPERVISOR）可批准 / only a supervisor approves");
-                }
-                if (w.proposedForm() == null) {
-                    throw new Conflict("没有待批准的确认建议 / there is no proposal to approve");
-                }
-                if (user.username().equals(w.proposedBy())) {
-                    throw new Conflict("提出确认建议的人不能自己批准（双人复核）/ the proposer cannot approve their own proposal (four eyes)");
-                }
-                set += ", decided_form = :form, proposed_form = NULL, proposed_by = NULL";
-                params.put("form", w.proposedForm());
-                details.put("form", w.proposedForm());
-                details.put("proposedBy", w.proposedBy());
-            }
-            case DISMISS -> {
-                set += ", dismiss_reason = :reason";
-                params.put("reason", request.reason());
+            if (action == ReviewAction.DISMISS) {
                 details.put("reason", request.reason());
             }
-            default -> {
-                // ASSIGN, START_REVIEW, COMMENT, ESCALATE, CLOSE, REOPEN: the state change says it all
+        } else {
+            switch (action) {
+                case ASSIGN -> {
+                    if (users.find(request.assignee()).isEmpty()) {
+                        throw new ValidationFailed(List.of(new FieldError("assignee", "用户不存在 / no such user")));
+                    }
+                    set += ", assignee = :assignee";
+                    params.put("assignee", request.assignee());
+                    details.put("assignee", request.assignee());
+                    details.put("previousAssignee", w.assignee());
+                }
+                case CONFIRM -> {
+                    set += ", decided_form = :form, approved_by = NULL";
+                    params.put("form", request.form());
+                    details.put("form", request.form());
+                }
+                case DISMISS -> {
+                    set += ", dismiss_reason = :reason, approved_by = NULL";
+                    params.put("reason", request.reason());
+                    details.put("reason", request.reason());
+                }
+                case APPROVE -> {
+                    to = pending.action().next(from);
+                    set += ", approved_by = :user, " + CLEAR_PROPOSAL;
+                    params.put("user", user.username());
+                    if (pending.action() == ReviewAction.CONFIRM) {
+                        set += ", decided_form = :form";
+                        params.put("form", pending.form());
+                        details.put("form", pending.form());
+                    } else if (pending.action() == ReviewAction.DISMISS) {
+                        set += ", dismiss_reason = :reason";
+                        params.put("reason", pending.reason());
+                        details.put("reason", pending.reason());
+                    }
+                    details.put("approved", pending.action().name());
+                    details.put("proposedBy", pending.by());
+                }
+                case REJECT -> {
+                    set += ", " + CLEAR_PROPOSAL;
+                    details.put("rejected", pending.action().name());
+                    details.put("proposedBy", pending.by());
+                    if (pending.form() != null) {
+                        details.put("form", pending.form());
+                    }
+                    if (pending.reason() != null) {
+                        details.put("reason", pending.reason());
+                    }
+                }
+                case REOPEN -> set += ", decided_form = NULL, dismiss_reason = NULL, approved_by = NULL, " + CLEAR_PROPOSAL;
+                default -> {
+                    // START_REVIEW, COMMENT, ESCALATE, CLOSE: the state change says it all
+                }
             }
         }
-        if (action == ReviewAction.REOPEN) {
-            set += ", decided_form = NULL, dismiss_reason = NULL";
-        }
-        LocalDateTime now = Times.nowUtc();
         params.put("to", to.name());
         params.put("now", now);
         params.put("id", warningId);
@@ -124,9 +178,17 @@ public class WarningReview {
         if (updated != 1) {
             throw new Conflict("预警已被他人同时修改，请刷新后重试 / the warning was changed meanwhile; reload and retry");
         }
+        if (action == ReviewAction.REOPEN && pending != null) {
+            warnings.audit(warningId, "PROPOSAL_CLEARED", user.username(), now, from.name(), from.name(),
+                    "重新打开，待批准的建议作废 / reopened; the pending proposal is void",
+                    Map.of("proposed", pending.action().name(), "proposedBy", pending.by()));
+        }
         warnings.audit(warningId, audited, user.username(), now, from.name(), to.name(), request.comment(), details);
         return warnings.find(warningId).orElseThrow();
     }
+
+    private static final String CLEAR_PROPOSAL = "proposed_action = NULL, proposed_form = NULL, proposed_by = NULL, "
+            + "proposed_reason = NULL, proposed_comment = NULL, proposed_at = NULL";
 
     private static ReviewAction parse(ActionRequest request) {
         List<FieldError> errors = new ArrayList<>();
@@ -149,8 +211,8 @@ public class WarningReview {
                 errors.add(new FieldError("reason", "排除理由必须是以下之一 / must be one of: " + List.of(DismissReason.values())));
             }
         }
-        if ((action == ReviewAction.COMMENT || action == ReviewAction.DISMISS || action == ReviewAction.ESCALATE)
-                && blank(request.comment())) {
+        if ((action == ReviewAction.COMMENT || action == ReviewAction.DISMISS || action == ReviewAction.ESCALATE
+                || action == ReviewAction.REJECT) && blank(request.comment())) {
             errors.add(new FieldError("comment", "请填写说明 / a comment is required"));
         }
         if (request.comment() != null && request.comment().length() > 4000) {

@@ -52,6 +52,7 @@ public class Warnings implements SubjectHistory {
     private final MeterRegistry meters;
     private final WarningSettings settings;
     private final Mutes mutes;
+    private final ReviewGuard guard;
     private final Map<String, Counter> raisedCounters = new ConcurrentHashMap<>();
 
     Warnings(JdbcClient jdbc, JdbcTemplate template, ReferenceQueries reference, MeterRegistry meters,
@@ -59,6 +60,7 @@ public class Warnings implements SubjectHistory {
         this.jdbc = jdbc;
         this.settings = settings;
         this.mutes = mutes;
+        this.guard = new ReviewGuard(settings.fourEyesFromForm());
         this.template = template;
         this.reference = reference;
         this.meters = meters;
@@ -85,7 +87,8 @@ public class Warnings implements SubjectHistory {
                     String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g.hit()),
                     Json.write(g.hit().subjects()), ruleSetVersion};
             if (before == null) {
-                Optional<String> mute = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate());
+                Optional<String> covering = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate());
+                Optional<String> mute = guard.mayMute(g.form()) ? covering : Optional.empty();
                 WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
                 jdbc.sql("""
                         INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
@@ -99,6 +102,10 @@ public class Warnings implements SubjectHistory {
                 details.put("revision", record.revision());
                 details.put("ruleSetVersion", ruleSetVersion);
                 mute.ifPresent(m -> details.put("muteId", m));
+                if (mute.isEmpty() && covering.isPresent()) {
+                    // a serious hit is never muted
+                    details.put("muteNotApplied", covering.get());
+                }
                 audit(id, mute.isPresent() ? "MUTED" : "RAISED", SYSTEM, now, null, status.name(),
                         mute.isPresent() ? "规则已对该对象静默，命中已记录 / rule muted for the subject; hit recorded" : null, details);
                 if (mute.isEmpty()) {
@@ -116,6 +123,13 @@ public class Warnings implements SubjectHistory {
                     audit(id, "REEVALUATED", SYSTEM, now, before.status, before.status, null,
                             Map.of("fromForm", before.form, "toForm", g.form(), "revision", record.revision(),
                                     "ruleSetVersion", ruleSetVersion));
+                }
+                if (WarningStatus.MUTED.name().equals(before.status) && !guard.mayMute(g.form())) {
+                    jdbc.sql("UPDATE warning SET status = ?, version = version + 1 WHERE id = ?")
+                            .params(WarningStatus.NEW.name(), id).update();
+                    audit(id, "UNMUTED", SYSTEM, now, before.status, WarningStatus.NEW.name(),
+                            "形态升至第 " + g.form() + " 种，静默不再适用 / raised to form " + g.form() + "; a mute no longer applies",
+                            Map.of("form", g.form()));
                 }
                 jdbc.sql("DELETE FROM warning_subject WHERE warning_id = ?").param(id).update();
             }
@@ -379,7 +393,18 @@ public class Warnings implements SubjectHistory {
                 Times.offset(rs.getObject("updated_at", LocalDateTime.class)), rs.getString("rule_set_version"),
                 rs.getString("assignee"), (Integer) rs.getObject("decided_form"), (Integer) rs.getObject("proposed_form"),
                 rs.getString("proposed_by"), rs.getString("dismiss_reason"),
-                Times.offset(rs.getObject("due_at", LocalDateTime.class)), overdue(rs), rs.getInt("version"));
+                Times.offset(rs.getObject("due_at", LocalDateTime.class)), overdue(rs), rs.getInt("version"), proposal(rs),
+                rs.getString("approved_by"));
+    }
+
+    private static WarningView.Proposal proposal(ResultSet rs) throws SQLException {
+        if (rs.getString("proposed_by") == null) {
+            return null;
+        }
+        LocalDateTime at = rs.getObject("proposed_at", LocalDateTime.class);
+        return new WarningView.Proposal(rs.getString("proposed_action"), (Integer) rs.getObject("proposed_form"),
+                rs.getString("proposed_reason"), rs.getString("proposed_comment"), rs.getString("proposed_by"),
+                at == null ? null : Times.offset(at));
     }
 
     private static boolean overdue(ResultSet rs) throws SQLException {

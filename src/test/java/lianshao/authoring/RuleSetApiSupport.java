@@ -100,7 +100,7 @@ abstract class RuleSetApiSupport extends ApiTestSupport {
     /** Submitted by the author, approved by the other author, active when this returns. */
     JsonNode deploy(int version) throws Exception {
         as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/submit", null).andExpect(status().isOk());
-        return json(as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?wait=true", null)
+        return json(as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?wait=true&activeVersion=" + active.deployment().number(), null)
                 .andExpect(status().isOk()).andReturn());
     }
 }

@@ -78,7 +78,7 @@ class RuleSetDeploymentTest extends RuleSetApiSupport {
             }));
         }
         assertThat(warmedUp.await(60, TimeUnit.SECONDS)).isTrue();
-        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?wait=true", null).andExpect(status().isOk());
+        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?wait=true&activeVersion=" + active.deployment().number(), null).andExpect(status().isOk());
         deployed.set(true);
         for (Future<?> poster : posters) {
             poster.get(120, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import lianshao.TestRecords;
+import lianshao.support.Json;
 
 /** Drafts, validation, tests, submit, maker–checker approval, rollback and the audit trail over HTTP. */
 class RuleSetLifecycleApiTest extends RuleSetApiSupport {
@@ -117,15 +118,15 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
         as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/submit", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUBMITTED")).andExpect(jsonPath("$.submittedBy").value(AUTHOR));
 
-        as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve", null).andExpect(status().isConflict())
+        as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?activeVersion=" + originalVersion, null).andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("maker–checker")));
         getAsInspector("/api/v1/rule-sets/" + version).andExpect(jsonPath("$.status").value("SUBMITTED"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/rule-sets/" + version + "/approve")
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/rule-sets/" + version + "/approve?activeVersion=" + originalVersion)
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(INSPECTOR, PASSWORD)))
                 .andExpect(status().isForbidden());
 
-        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?wait=true", null).andExpect(status().isOk())
+        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?wait=true&activeVersion=" + originalVersion, null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.activated").value(true))
                 .andExpect(jsonPath("$.ruleSet.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.ruleSet.approvedBy").value(OTHER_AUTHOR));
@@ -178,5 +179,69 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
                 .contentType("application/json").content("{}"))
                 .andExpect(status().isForbidden());
         as(ADMIN, "POST", "/api/v1/rule-sets", "{}").andExpect(status().isForbidden());
+    }
+
+    int draftFrom(int parent, String path, String text) throws Exception {
+        var body = Json.MAPPER.createObjectNode();
+        body.put("parent", parent);
+        body.put("comment", "基于第 " + parent + " 版 / based on " + parent);
+        body.putObject("files").put(path, text);
+        return json(as(AUTHOR, "POST", "/api/v1/rule-sets", body.toString()).andExpect(status().isCreated()).andReturn())
+                .get("version").asInt();
+    }
+
+    @Test
+    void aDraftIsBasedOnlyOnAnApprovedVersionNeverOnADraftASubmittedOrARejectedOne() throws Exception {
+        String thresholds = fileOf(originalVersion, "thresholds.properties");
+        int draft = draftFrom(originalVersion, "thresholds.properties", thresholds + "\n# a\n");
+        int rejected = draftFrom(originalVersion, "thresholds.properties", thresholds + "\n# b\n");
+        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + rejected + "/reject", "{\"reason\": \"不需要\"}").andExpect(status().isOk());
+        int submitted = draftFrom(originalVersion, "thresholds.properties", thresholds + "\n# c\n");
+        as(AUTHOR, "POST", "/api/v1/rule-sets/" + submitted + "/submit", null).andExpect(status().isOk());
+        for (int base : new int[] {draft, rejected, submitted}) {
+            String body = "{\"parent\": " + base + ", \"comment\": \"x\", \"files\": {\"thresholds.properties\": \"x=1\"}}";
+            as(AUTHOR, "POST", "/api/v1/rule-sets", body).andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail").value(Matchers.containsString("approved")));
+        }
+        long versions = jdbc.sql("SELECT COUNT(*) FROM rule_set_version").query(Long.class).single();
+        draftFrom(originalVersion, "thresholds.properties", thresholds + "\n# d\n");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rule_set_version").query(Long.class).single()).isEqualTo(versions + 1);
+    }
+
+    @Test
+    void theApproverApprovesTheDifferenceAgainstTheActiveVersionAndIsRefusedWhenItChangedMeanwhile() throws Exception {
+        String drl = fileOf(originalVersion, PRC01);
+        String thresholds = fileOf(originalVersion, "thresholds.properties");
+        int first = draftFrom(originalVersion, PRC01, drl.replace("hits.raise(\"采购项目「\"", "hits.raise(\"[甲] 采购项目「\""));
+        int second = draftFrom(originalVersion, "thresholds.properties", thresholds + "\n# reviewed\n");
+        as(AUTHOR, "POST", "/api/v1/rule-sets/" + first + "/submit", null).andExpect(status().isOk());
+        as(AUTHOR, "POST", "/api/v1/rule-sets/" + second + "/submit", null).andExpect(status().isOk());
+
+        as(OTHER_AUTHOR, "GET", "/api/v1/rule-sets/" + second, null).andExpect(jsonPath("$.activeVersion").value(originalVersion))
+                .andExpect(jsonPath("$.baseOutdated").value(false))
+                .andExpect(jsonPath("$.changesAgainstActive.length()").value(1))
+                .andExpect(jsonPath("$.changesAgainstActive['thresholds.properties']").value("CHANGED"));
+        // the approval names the active version it was compared with
+        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + first + "/approve", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("activeVersion"));
+        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + first + "/approve?wait=true&activeVersion=" + originalVersion, null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.activated").value(true));
+
+        // the second draft's base is no longer active: the difference against the active version now also undoes the first
+        as(OTHER_AUTHOR, "GET", "/api/v1/rule-sets/" + second, null).andExpect(jsonPath("$.activeVersion").value(first))
+                .andExpect(jsonPath("$.baseOutdated").value(true))
+                .andExpect(jsonPath("$.changesAgainstActive['" + PRC01 + "']").value("CHANGED"))
+                .andExpect(jsonPath("$.changesAgainstActive['thresholds.properties']").value("CHANGED"));
+        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + second + "/approve?wait=true&activeVersion=" + originalVersion, null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("active version is now " + first)));
+        as(OTHER_AUTHOR, "GET", "/api/v1/rule-sets/" + second, null).andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.audit[-1].action").value("APPROVE_REFUSED"));
+        assertThat(active.deployment().number()).isEqualTo(first);
+        // having looked at the difference against the version active now, the approver approves it
+        as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + second + "/approve?wait=true&activeVersion=" + first, null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.activated").value(true));
+        as(OTHER_AUTHOR, "GET", "/api/v1/rule-sets/" + second, null)
+                .andExpect(jsonPath("$.audit[?(@.action == 'APPROVE')].details.activeVersion").value(Matchers.contains(first)));
     }
 }

@@ -194,13 +194,15 @@ class ConsoleRuleSetPagesTest extends ApiTestSupport {
                 .andExpect(content().string(containsString("已提交")));
         assertThat(repository.find(version).orElseThrow().status()).isEqualTo(RuleSetStatus.SUBMITTED);
 
-        follow(mvc.perform(post("/rule-sets/" + version + "/approve").with(csrf()).with(signedIn(AUTHOR))), AUTHOR)
+        follow(mvc.perform(post("/rule-sets/" + version + "/approve").with(csrf()).with(signedIn(AUTHOR))
+                .param("activeVersion", String.valueOf(originalVersion))), AUTHOR)
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("未能批准：双人复核：版本的作者或提交人不能批准自己的版本")));
         assertThat(repository.find(version).orElseThrow().status()).isEqualTo(RuleSetStatus.SUBMITTED);
         assertThat(active.deployment().number()).isEqualTo(originalVersion);
 
-        follow(mvc.perform(post("/rule-sets/" + version + "/approve").with(csrf()).with(signedIn(OTHER_AUTHOR))), OTHER_AUTHOR)
+        follow(mvc.perform(post("/rule-sets/" + version + "/approve").with(csrf()).with(signedIn(OTHER_AUTHOR))
+                .param("activeVersion", String.valueOf(originalVersion))), OTHER_AUTHOR)
                 .andExpect(content().string(containsString("版本 " + version + " 已批准并生效")));
         assertThat(active.deployment().number()).isEqualTo(version);
         assertThat(repository.find(originalVersion).orElseThrow().status()).isEqualTo(RuleSetStatus.RETIRED);
@@ -211,5 +213,43 @@ class ConsoleRuleSetPagesTest extends ApiTestSupport {
         mvc.perform(get("/rule-sets/" + version).with(signedIn(ADMIN))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("APPROVE")))
                 .andExpect(content().string(containsString("APPROVE_REFUSED")));
+    }
+
+    @Test
+    void theApproverSeesTheDifferenceAgainstTheActiveVersionAndABaseThatIsNoLongerActive() throws Exception {
+        int first = draft(AUTHOR);
+        int second = draft(AUTHOR);
+        save(AUTHOR, first, PRC01, repository.files(first).get(PRC01) + "// 甲\n").andExpect(status().is3xxRedirection());
+        save(AUTHOR, second, "thresholds.properties", repository.files(second).get("thresholds.properties") + "\n# 乙\n")
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/rule-sets/" + first + "/submit").with(csrf()).with(signedIn(AUTHOR)).param("file", PRC01));
+        mvc.perform(post("/rule-sets/" + second + "/submit").with(csrf()).with(signedIn(AUTHOR)).param("file", PRC01));
+        // a draft is no base for another draft: no button, and the post is refused
+        mvc.perform(get("/rule-sets/" + first).with(signedIn(AUTHOR)))
+                .andExpect(content().string(not(containsString("id=\"action-draft\""))))
+                .andExpect(content().string(containsString("name=\"activeVersion\" value=\"" + originalVersion + "\"")))
+                .andExpect(content().string(not(containsString("id=\"base-outdated\""))));
+        follow(mvc.perform(post("/rule-sets/" + first + "/draft").with(csrf()).with(signedIn(AUTHOR)).param("comment", "x")), AUTHOR)
+                .andExpect(content().string(containsString("草稿只能基于已批准")));
+
+        follow(mvc.perform(post("/rule-sets/" + first + "/approve").with(csrf()).with(signedIn(OTHER_AUTHOR))
+                .param("activeVersion", String.valueOf(originalVersion))), OTHER_AUTHOR)
+                .andExpect(content().string(containsString("已批准并生效")));
+        assertThat(active.deployment().number()).isEqualTo(first);
+
+        // the other draft's base is no longer the active version: said plainly, and the diff is against the active one
+        mvc.perform(get("/rule-sets/" + second).with(signedIn(OTHER_AUTHOR)))
+                .andExpect(content().string(containsString("id=\"base-outdated\"")))
+                .andExpect(content().string(containsString("name=\"activeVersion\" value=\"" + first + "\"")));
+        mvc.perform(get("/rule-sets/" + second + "/diff").with(signedIn(OTHER_AUTHOR)))
+                .andExpect(content().string(containsString("id=\"against-active\"")))
+                .andExpect(content().string(containsString("id=\"base-outdated\"")))
+                .andExpect(content().string(containsString("data-file=\"" + PRC01 + "\"")))
+                .andExpect(content().string(containsString("data-file=\"thresholds.properties\"")));
+        // an approval of what was seen against the old active version is refused
+        follow(mvc.perform(post("/rule-sets/" + second + "/approve").with(csrf()).with(signedIn(OTHER_AUTHOR))
+                .param("activeVersion", String.valueOf(originalVersion))), OTHER_AUTHOR)
+                .andExpect(content().string(containsString("生效版本已由 " + originalVersion + " 变为 " + first)));
+        assertThat(repository.find(second).orElseThrow().status()).isEqualTo(RuleSetStatus.SUBMITTED);
     }
 }

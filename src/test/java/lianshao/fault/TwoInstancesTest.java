@@ -137,7 +137,7 @@ class TwoInstancesTest {
             int number = Json.parse(created.body()).get("version").asInt();
             HttpResponse<String> submitted = call(a, "POST", "/api/v1/rule-sets/" + number + "/submit", null, author, authorPassword);
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-            HttpResponse<String> approved = call(a, "POST", "/api/v1/rule-sets/" + number + "/approve?wait=true", null, admin, adminPassword);
+            HttpResponse<String> approved = call(a, "POST", "/api/v1/rule-sets/" + number + "/approve?wait=true&activeVersion=" + active, null, admin, adminPassword);
             assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
             String after = ruleSetVersion(a, admin, adminPassword);
