@@ -34,6 +34,7 @@ import lianshao.authoring.RuleSetChecks;
 import lianshao.authoring.RuleSetDeployer;
 import lianshao.authoring.RuleSetLifecycle;
 import lianshao.authoring.RuleSetRefused;
+import lianshao.authoring.RuleSetView;
 import lianshao.authoring.TestReport;
 import lianshao.rules.ActiveRuleSet;
 import lianshao.rules.RuleMetadata;
@@ -163,7 +164,7 @@ class RuleSetPages {
         int activeNumber = lifecycle.activeNumber();
         model.addAttribute("v", version);
         model.addAttribute("activeNumber", activeNumber);
-        model.addAttribute("baseOutdated", lianshao.authoring.RuleSetView.baseOutdated(version, activeNumber));
+        model.addAttribute("baseOutdated", RuleSetView.baseOutdated(version, activeNumber));
         model.addAttribute("files", repository.files(number).keySet());
         model.addAttribute("audit", audit.of(number));
         model.addAttribute("canAuthor", user.has(Role.RULE_AUTHOR));
@@ -202,7 +203,7 @@ class RuleSetPages {
         model.addAttribute("against", base);
         model.addAttribute("activeNumber", activeNumber);
         model.addAttribute("againstActive", base == activeNumber);
-        model.addAttribute("baseOutdated", lianshao.authoring.RuleSetView.baseOutdated(version, activeNumber));
+        model.addAttribute("baseOutdated", RuleSetView.baseOutdated(version, activeNumber));
         model.addAttribute("diffs", diffs);
         return "rule-set-diff";
     }

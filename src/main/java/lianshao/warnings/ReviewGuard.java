@@ -118,7 +118,7 @@ public final class ReviewGuard {
                 return new Decision(Outcome.CONFLICT, "提出建议的人不能自己批准或驳回（双人复核）/ the proposer cannot approve or "
                         + "reject their own proposal (four eyes)");
             }
-            return Decision.apply();
+            return action.allowedFrom(w.status()) ? Decision.apply() : stateRefusal(action, w);
         }
         if (w.pending() != null && !WHILE_PENDING.contains(action)) {
             return new Decision(Outcome.CONFLICT, "有待批准的建议（" + w.pending().by() + " 提议 " + w.pending().action()
@@ -126,10 +126,14 @@ public final class ReviewGuard {
                     + ") is pending; another supervisor approves or rejects it first");
         }
         if (!action.allowedFrom(w.status())) {
-            return new Decision(Outcome.CONFLICT, "状态为 " + w.status() + " 的预警不能执行 " + action + "（允许的状态："
-                    + action.allowedStates() + "）/ " + action + " is not allowed on a warning in state " + w.status());
+            return stateRefusal(action, w);
         }
         return needsSecondPerson(action, w, form) ? new Decision(Outcome.PROPOSE, null) : Decision.apply();
+    }
+
+    private static Decision stateRefusal(ReviewAction action, Situation w) {
+        return new Decision(Outcome.CONFLICT, "状态为 " + w.status() + " 的预警不能执行 " + action + "（允许的状态："
+                + action.allowedStates() + "）/ " + action + " is not allowed on a warning in state " + w.status());
     }
 
     private boolean needsSecondPerson(ReviewAction action, Situation w, Integer form) {

@@ -330,4 +330,38 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
     private long coveredMeasures() {
         return activeRules.get().rulesById().values().stream().flatMap(r -> r.clauses().stream()).distinct().count();
     }
+
+    @Test
+    void aPendingProposalIsShownWithWhoWhatAndWhyAndOnlyAnotherSupervisorGetsApproveAndReject() throws Exception {
+        jdbc.sql("UPDATE warning SET form = 3 WHERE id = ?").param(warning).update();
+        mvc.perform(get("/warnings/" + warning).with(signedIn(INSPECTOR)))
+                .andExpect(content().string(containsString("提议排除（待批准）")))
+                .andExpect(content().string(not(containsString("id=\"proposal\""))));
+        mvc.perform(post("/warnings/" + warning + "/actions").with(csrf()).with(signedIn(INSPECTOR))
+                .param("action", "DISMISS").param("reason", "JUSTIFIED").param("comment", "已有财政批复文件"))
+                .andExpect(redirectedUrl("/warnings/" + warning));
+        assertThat(stateOf(warning)).isEqualTo("NEW");
+        // the proposer sees the proposal but can neither decide it nor do anything else but comment
+        mvc.perform(get("/warnings/" + warning).with(signedIn(INSPECTOR)))
+                .andExpect(content().string(containsString("id=\"proposal\"")))
+                .andExpect(content().string(containsString(INSPECTOR + " 于 ")))
+                .andExpect(content().string(containsString("排除（理由：")))
+                .andExpect(content().string(containsString("已有财政批复文件")))
+                .andExpect(content().string(not(containsString("id=\"action-APPROVE\""))))
+                .andExpect(content().string(not(containsString("id=\"action-REJECT\""))))
+                .andExpect(content().string(not(containsString("id=\"action-DISMISS\""))))
+                .andExpect(content().string(not(containsString("id=\"action-CONFIRM\""))))
+                .andExpect(content().string(not(containsString("id=\"action-ASSIGN\""))))
+                .andExpect(content().string(containsString("id=\"action-COMMENT\"")));
+        mvc.perform(get("/warnings/" + warning).with(signedIn(SUPERVISOR)))
+                .andExpect(content().string(containsString("id=\"action-APPROVE\"")))
+                .andExpect(content().string(containsString("id=\"action-REJECT\"")));
+        mvc.perform(post("/warnings/" + warning + "/actions").with(csrf()).with(signedIn(SUPERVISOR))
+                .param("action", "REJECT").param("comment", "理由不充分，继续核查"))
+                .andExpect(redirectedUrl("/warnings/" + warning)).andExpect(flash().attribute("message", containsString("驳回建议")));
+        assertThat(stateOf(warning)).isEqualTo("UNDER_REVIEW");
+        mvc.perform(get("/warnings/" + warning).with(signedIn(INSPECTOR)))
+                .andExpect(content().string(not(containsString("id=\"proposal\""))))
+                .andExpect(content().string(containsString("理由不充分，继续核查")));
+    }
 }
