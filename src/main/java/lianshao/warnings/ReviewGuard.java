@@ -15,7 +15,7 @@ import lianshao.security.Role;
  * holds the state transitions, this class the people.
  *
  * <p>The decision table, checked in this order (T = {@code lianshao.warnings.four-eyes-from-form}, 3;
- * "serious": suggested form ≥ T):
+ * "serious": suggested form ≥ T, now or at any earlier evaluation of the warning):
  * <ol>
  * <li>Only inspectors and supervisors act (403); only a supervisor approves or rejects (403).</li>
  * <li>APPROVE / REJECT need a pending proposal (409) made by someone else: the proposer never decides
@@ -69,7 +69,9 @@ public final class ReviewGuard {
             Proposal pending = w.proposal() == null ? null
                     : new Proposal(ReviewAction.valueOf(w.proposal().action()), w.proposal().form(), w.proposal().reason(),
                             w.proposal().by());
-            return new Situation(WarningStatus.valueOf(w.status()), w.form(), w.decidedForm(), pending, w.approvedBy());
+            // a record reposted with other content may lower the form; seriousness goes by the highest it had
+            int form = w.highestForm() == null ? w.form() : Math.max(w.form(), w.highestForm());
+            return new Situation(WarningStatus.valueOf(w.status()), form, w.decidedForm(), pending, w.approvedBy());
         }
     }
 

@@ -11,12 +11,14 @@ public record WarningView(String id, String ruleId, String title, String titleEn
         List<String> departments, Map<String, Object> evidence, Grading grading, String status, boolean stillHits,
         OffsetDateTime occurredAt, OffsetDateTime raisedAt, OffsetDateTime updatedAt, String ruleSetVersion,
         String assignee, Integer decidedForm, Integer proposedForm, String proposedBy, String dismissReason,
-        OffsetDateTime dueAt, boolean overdue, int version, Proposal proposal, String approvedBy) {
+        OffsetDateTime dueAt, boolean overdue, int version, Proposal proposal, String approvedBy,
+        Integer highestForm) {
 
     /**
      * A pending four-eyes proposal: the action one person asked for (CONFIRM, DISMISS or CLOSE), with
      * the form (CONFIRM) or dismissal reason (DISMISS), their comment, who and when; a supervisor other
-     * than the proposer approves or rejects it. {@code approvedBy}: who approved the current decision.
+     * than the proposer approves or rejects it. {@code approvedBy}: who approved the current decision;
+     * {@code highestForm}: the highest suggested form the warning ever had.
      */
     public record Proposal(String action, Integer form, String reason, String comment, String by, OffsetDateTime at) {
     }

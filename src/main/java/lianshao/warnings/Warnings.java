@@ -93,10 +93,10 @@ public class Warnings implements SubjectHistory {
                 jdbc.sql("""
                         INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
                             departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
-                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?)""")
+                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, highest_form)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?)""")
                         .params(concat(content, id, g.hit().ruleId(), record.recordId(), status.name(), now, now,
-                                now.plusDays(settings.dueDaysFor(g.form())))).update();
+                                now.plusDays(settings.dueDaysFor(g.form())), g.form())).update();
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("form", g.form());
                 details.put("revision", record.revision());
@@ -116,8 +116,10 @@ public class Warnings implements SubjectHistory {
                         UPDATE warning SET record_revision = ?, domain = ?, org_code = ?, occurred_at = ?, title = ?,
                             title_en = ?, message = ?, clause = ?, basis = ?, departments = ?, base_form = ?, form = ?, grading = ?,
                             evidence = ?, subject_refs = ?, rule_set_version = ?, still_hits = TRUE, updated_at = ?,
-                            due_at = CASE WHEN form = ? THEN due_at ELSE ? END, version = version + 1
-                        WHERE id = ?""").params(concat(content, now, g.form(), before.raisedAt.plusDays(settings.dueDaysFor(g.form())), id))
+                            due_at = CASE WHEN form = ? THEN due_at ELSE ? END, highest_form = GREATEST(COALESCE(highest_form, 0), ?),
+                            version = version + 1
+                        WHERE id = ?""").params(concat(content, now, g.form(), before.raisedAt.plusDays(settings.dueDaysFor(g.form())),
+                                g.form(), id))
                         .update();
                 if (before.form != g.form() || !before.stillHits) {
                     audit(id, "REEVALUATED", SYSTEM, now, before.status, before.status, null,
@@ -394,7 +396,7 @@ public class Warnings implements SubjectHistory {
                 rs.getString("assignee"), (Integer) rs.getObject("decided_form"), (Integer) rs.getObject("proposed_form"),
                 rs.getString("proposed_by"), rs.getString("dismiss_reason"),
                 Times.offset(rs.getObject("due_at", LocalDateTime.class)), overdue(rs), rs.getInt("version"), proposal(rs),
-                rs.getString("approved_by"));
+                rs.getString("approved_by"), (Integer) rs.getObject("highest_form"));
     }
 
     private static WarningView.Proposal proposal(ResultSet rs) throws SQLException {

@@ -8,6 +8,10 @@ ALTER TABLE warning ADD COLUMN proposed_reason VARCHAR(32);
 ALTER TABLE warning ADD COLUMN proposed_comment LONGTEXT;
 ALTER TABLE warning ADD COLUMN proposed_at DATETIME;
 ALTER TABLE warning ADD COLUMN approved_by VARCHAR(64);
+-- The highest suggested form the warning ever had: a record reposted with other content can lower the
+-- form, but not the number of people it takes to decide the warning away.
+ALTER TABLE warning ADD COLUMN highest_form INT;
+UPDATE warning SET highest_form = form;
 
 -- Proposals made before this version could only be confirmations.
 UPDATE warning SET proposed_action = 'CONFIRM', proposed_at = updated_at WHERE proposed_by IS NOT NULL;

@@ -158,4 +158,19 @@ class FourEyesProposalsTest extends ApiTestSupport {
         getAsInspector("/api/v1/warnings/" + pending).andExpect(jsonPath("$.status").value("UNDER_REVIEW"))
                 .andExpect(jsonPath("$.proposal.by").value(INSPECTOR));
     }
+
+    @Test
+    void aWarningOnceSuggestedSeriousStaysSeriousWhenARepostedRecordLowersItsForm() throws Exception {
+        String org = unique("SCH");
+        var record = TestRecords.largeInquiry(org);
+        String id = json(postJson("/api/v1/records", record.toString()).andReturn()).get("warnings").get(0).get("id").asString();
+        // as if an earlier revision had been graded to the third form
+        jdbc.sql("UPDATE warning SET form = 3, highest_form = 3, status = 'UNDER_REVIEW' WHERE id = ?").param(id).update();
+        TestRecords.set(record, "payload.amount", lianshao.support.Json.parse("2600000.00"));
+        postJson("/api/v1/records", record.toString()).andExpect(status().is2xxSuccessful());
+        getAsInspector("/api/v1/warnings/" + id).andExpect(jsonPath("$.form").value(2)).andExpect(jsonPath("$.highestForm").value(3));
+        act(INSPECTOR, id, "{\"action\": \"DISMISS\", \"reason\": \"DATA_ERROR\", \"comment\": \"数据已更正\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UNDER_REVIEW"))
+                .andExpect(jsonPath("$.proposal.action").value("DISMISS"));
+    }
 }
