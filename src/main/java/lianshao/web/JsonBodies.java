@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,9 @@ import lianshao.support.Json;
  */
 @Component
 public class JsonBodies {
+
+    private static final String UNPAIRED = "含有不成对的 UTF-16 代理字符（如 \\ud800）/ holds an unpaired UTF-16 surrogate "
+            + "(such as \\ud800), which is not Unicode text";
 
     private final long limit;
 
@@ -60,13 +64,18 @@ public class JsonBodies {
                 throw ValidationFailed.of(Json.path(e.processor().streamReadContext()),
                         "字段重复出现 / the field appears more than once in its object");
             }
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Broken surrogate pair")
+                    && e.processor() != null) {
+                // the parser refuses a key with an unpaired surrogate itself: name the object holding it
+                TokenStreamContext context = e.processor().streamReadContext();
+                throw ValidationFailed.of(Json.path(context.inObject() ? context.getParent() : context), UNPAIRED);
+            }
             throw malformed(e);
         } catch (JacksonException e) {
             throw malformed(e);
         }
         Json.loneSurrogate(body).ifPresent(field -> {
-            throw ValidationFailed.of(field, "含有不成对的 UTF-16 代理字符（如 \\ud800）/ holds an unpaired UTF-16 surrogate "
-                    + "(such as \\ud800), which is not Unicode text");
+            throw ValidationFailed.of(field, UNPAIRED);
         });
         return body;
     }
