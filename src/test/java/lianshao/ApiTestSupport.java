@@ -42,6 +42,8 @@ public abstract class ApiTestSupport {
     public static final String KEY = "test-key-records-and-reference";
     public static final String INSPECTOR = "test-inspector";
     public static final String PASSWORD = "test-password-1";
+    /** Every state-changing API call of a person carries this header (security.UserWriteHeaderFilter). */
+    public static final String REQUESTED_BY = "X-Requested-By";
 
     @Autowired
     protected MockMvc mvc;
@@ -75,8 +77,21 @@ public abstract class ApiTestSupport {
      */
     protected RequestPostProcessor signedIn(String username) {
         CurrentUser user = currentUsers.find(username).orElseThrow();
-        return SecurityMockMvcRequestPostProcessors.user(username)
-                .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+        return withRequestedBy(SecurityMockMvcRequestPostProcessors.user(username)
+                .authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
+    }
+
+    /** A person's request with HTTP Basic credentials, as the API's own clients make it. */
+    public static RequestPostProcessor basic(String username, String password) {
+        return withRequestedBy(SecurityMockMvcRequestPostProcessors.httpBasic(username, password));
+    }
+
+    /** Adds the header that marks a person's API call as not made by another site. */
+    public static RequestPostProcessor withRequestedBy(RequestPostProcessor authentication) {
+        return request -> {
+            request.addHeader(REQUESTED_BY, "lianshao");
+            return authentication.postProcessRequest(request);
+        };
     }
 
     protected static MockHttpServletRequestBuilder withKey(MockHttpServletRequestBuilder request) {

@@ -18,7 +18,8 @@ class ProblemWriter {
     void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://lianshao.local/problems/"
-                + (status == 401 ? "unauthenticated" : status == 503 ? "unavailable" : "forbidden"));
+                + (status == 401 ? "unauthenticated" : status == 503 ? "unavailable" : status == 429 ? "too-many-sign-in-attempts"
+                : "forbidden"));
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);

@@ -9,12 +9,23 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two chains. The API ({@code /api/**}) is stateless: feeds send {@code X-Api-Key}, people use HTTP
- * Basic; no session cookie is created or accepted there, so CSRF does not apply. Everything else is
- * the console, with form sign-in and CSRF. Anonymous: health, the API description, the sign-in page.
+ * Basic; no session cookie is created or accepted there, so CSRF does not apply; instead a person's
+ * state-changing call must carry {@code X-Requested-By}, which no other site can make a browser send
+ * ({@link UserWriteHeaderFilter}). Everything else is the console, with form sign-in and CSRF, and a
+ * Content-Security-Policy that allows scripts and styles from the service only. Sign-in attempts
+ * (form and Basic, both chains) are throttled per account and client ({@link LoginAttempts}).
+ * Anonymous: health, the API description, the sign-in page.
  * Ledger imports: uploaded by feeds (RECORDS scope), importers and administrators; the audit list is read by
  * administrators and auditors.
  */
@@ -29,6 +40,38 @@ class SecurityConfiguration {
     private static final String[] PEOPLE = {Role.INSPECTOR.name(), Role.SUPERVISOR.name(), Role.RULE_AUTHOR.name(),
             Role.ADMIN.name(), Role.AUDITOR.name()};
 
+    /**
+     * The console's policy: scripts, styles, images, fonts and fetches from the service only; no inline
+     * script or style, no plugins, no framing, forms post only to the service. Server data reaches the
+     * scripts as JSON islands ({@code <script type="application/json">}), which are not executed.
+     */
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'";
+    /**
+     * The overview (dashboard) draws its charts with ECharts, whose SVG renderer and tooltips write
+     * style attributes: those, and only those, are allowed there ({@code style-src-attr}); style
+     * elements, scripts and everything else are as strict as on every other page. A style attribute runs
+     * no script, and with images, fonts and fetches limited to the service, injected CSS could not send
+     * anything out either.
+     */
+    static final String DASHBOARD_POLICY = CONSOLE_POLICY.replace("style-src 'self';",
+            "style-src 'self'; style-src-attr 'unsafe-inline';");
+    /**
+     * Swagger UI (a third-party page, /swagger-ui.html and /swagger-ui/**) inserts a style element of its
+     * own (the browser suite saw it blocked under the console's policy) and its stylesheet draws icons from
+     * data: images; so styles may be inline and images data: there. Its scripts, like every other
+     * directive, stay as strict as on the console.
+     */
+    static final String SWAGGER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/swagger-ui.html"),
+            PathPatternRequestMatcher.pathPattern("/swagger-ui/**"));
+    private static final RequestMatcher DASHBOARD = PathPatternRequestMatcher.pathPattern("/");
+    /** The API answers JSON and files, never a page: nothing may load from it as a document. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -36,8 +79,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems, LoginAttempts attempts) throws Exception {
         http.securityMatcher("/api/**")
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problems.write(res, 401,
@@ -48,6 +92,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "无权访问 / Forbidden",
                                 "当前身份无权执行此操作 / not allowed for this key or user")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(attempts, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new UserWriteHeaderFilter(problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/batch")
                         .hasAuthority(Scope.RECORDS.authority())
@@ -81,8 +127,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain console(HttpSecurity http, LoginAttempts attempts, ProblemWriter problems) throws Exception {
+        http.headers(h -> h
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+                                new ContentSecurityPolicyHeaderWriter(SWAGGER_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DASHBOARD,
+                                new ContentSecurityPolicyHeaderWriter(DASHBOARD_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER_UI, DASHBOARD)),
+                                new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))))
+                .addFilterBefore(new SignInThrottleFilter(attempts, problems), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())

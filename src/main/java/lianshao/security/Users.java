@@ -49,11 +49,15 @@ public class Users implements UserDetailsService {
     }
 
     public java.util.List<Account> all() {
-        return jdbc.sql("SELECT * FROM app_user ORDER BY username")
+        // "locked": some client is blocked from signing in to the account for now (LoginAttempts)
+        return jdbc.sql("""
+                SELECT u.*, (SELECT MAX(f.blocked_until) FROM sign_in_failure f WHERE f.username = u.username) AS blocked_until
+                FROM app_user u ORDER BY u.username""")
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"),
                         CurrentUsers.roles(rs.getString("roles")), rs.getString("scope_district"), rs.getBoolean("enabled"),
                         rs.getObject("created_at", java.time.LocalDateTime.class),
-                        locked(rs.getObject("locked_until", java.time.LocalDateTime.class))))
+                        locked(rs.getObject("locked_until", java.time.LocalDateTime.class))
+                                || locked(rs.getObject("blocked_until", java.time.LocalDateTime.class))))
                 .list();
     }
 

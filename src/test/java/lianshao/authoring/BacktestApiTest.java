@@ -93,7 +93,7 @@ class BacktestApiTest extends RuleSetApiSupport {
 
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .delete("/api/v1/rule-sets/" + version + "/backtests/" + id)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(AUTHOR, PASSWORD)))
+                        .with(basic(AUTHOR, PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
 
         as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/backtests", "{\"from\": \"2029-03-31\", \"to\": \"2029-03-01\"}")

@@ -1,6 +1,5 @@
 package lianshao.authoring;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -60,7 +59,7 @@ abstract class RuleSetApiSupport extends ApiTestSupport {
     }
 
     ResultActions as(String user, String method, String path, String body) throws Exception {
-        var request = (method.equals("GET") ? get(path) : post(path)).with(httpBasic(user, PASSWORD));
+        var request = (method.equals("GET") ? get(path) : post(path)).with(basic(user, PASSWORD));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }

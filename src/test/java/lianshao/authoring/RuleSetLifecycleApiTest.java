@@ -123,7 +123,7 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("maker–checker")));
         getAsInspector("/api/v1/rule-sets/" + version).andExpect(jsonPath("$.status").value("SUBMITTED"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/rule-sets/" + version + "/approve?activeVersion=" + originalVersion)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(INSPECTOR, PASSWORD)))
+                .with(basic(INSPECTOR, PASSWORD)))
                 .andExpect(status().isForbidden());
 
         as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?wait=true&activeVersion=" + originalVersion, null).andExpect(status().isOk())
@@ -175,7 +175,7 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.hasItems("comment", "files.missing/file.drl")));
         getAsInspector("/api/v1/rule-sets").andExpect(status().isOk());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/rule-sets")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(INSPECTOR, PASSWORD))
+                .with(basic(INSPECTOR, PASSWORD))
                 .contentType("application/json").content("{}"))
                 .andExpect(status().isForbidden());
         as(ADMIN, "POST", "/api/v1/rule-sets", "{}").andExpect(status().isForbidden());

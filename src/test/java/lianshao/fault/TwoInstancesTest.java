@@ -160,7 +160,8 @@ class TwoInstancesTest {
             throws Exception {
         String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + auth).header("X-Requested-By", "lianshao")
+                .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,6 +2,7 @@ package lianshao.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -114,5 +116,62 @@ class HostileBodiesTest extends ApiTestSupport {
             int expected = 400;
             rejected(junk.getBytes(StandardCharsets.UTF_8), expected);
         }
+    }
+
+    // ---- a key twice, an unpaired surrogate: on every JSON body of the API -------------------------
+
+    /** A record body with {@code extra} text inserted right after the opening brace of payload. */
+    private static String recordWith(String payloadStart) {
+        String body = TestRecords.smallPurchase("SCH-HOSTILE").toString();
+        return body.replaceFirst("\"payload\":\\{", java.util.regex.Matcher.quoteReplacement("\"payload\":{" + payloadStart));
+    }
+
+    private void refusedNaming(MockHttpServletRequestBuilder request, String body, String field) throws Exception {
+        long[] before = storedRows();
+        long orgs = count("org");
+        mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(body.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value(field));
+        assertThat(storedRows()).isEqualTo(before);
+        assertThat(count("org")).isEqualTo(orgs);
+    }
+
+    @Test
+    void aKeyGivenTwiceIs400NamingIt() throws Exception {
+        String body = TestRecords.smallPurchase("SCH-HOSTILE").toString();
+        refusedNaming(withKey(post("/api/v1/records")), body.replaceFirst("\\{", "{\"externalId\": \"OTHER-1\", "), "externalId");
+        refusedNaming(withKey(post("/api/v1/records")), recordWith("\"amount\": 1, "), "payload.amount");
+        refusedNaming(withKey(post("/api/v1/records/batch")), "{\"records\": [" + recordWith("\"amount\": 1, ") + "]}",
+                "records[0].payload.amount");
+        refusedNaming(withKey(put("/api/v1/orgs/SCH-DUP")),
+                "{\"name\": \"甲\", \"type\": \"SCHOOL\", \"district\": \"东城区\", \"name\": \"乙\"}", "name");
+        // bodies bound by Spring MVC: review actions, mutes
+        refusedNaming(post("/api/v1/warnings/no-such-warning/actions").with(signedIn(INSPECTOR)),
+                "{\"action\": \"START_REVIEW\", \"action\": \"CLOSE\"}", "action");
+        refusedNaming(post("/api/v1/mutes").with(signedIn(INSPECTOR)),
+                "{\"ruleId\": \"R1\", \"subjectRef\": \"P-1\", \"ruleId\": \"R2\"}", "ruleId");
+    }
+
+    @Test
+    void anUnpairedSurrogateIs400NamingWhereItIs() throws Exception {
+        ObjectNode record = TestRecords.smallPurchase("SCH-HOSTILE");
+        TestRecords.set(record, "payload.description", "PLACEHOLDER");
+        String body = record.toString();
+        for (String lone : new String[] {"\\ud800", "\\udc00", "abc\\ud83d", "\\ud83dx", "\\ude00\\ud83d"}) {
+            refusedNaming(withKey(post("/api/v1/records")), body.replace("PLACEHOLDER", lone), "payload.description");
+        }
+        // in a key: the object holding it is named
+        refusedNaming(withKey(post("/api/v1/records")), recordWith("\"\\ud800\": 1, "), "payload");
+        refusedNaming(withKey(put("/api/v1/orgs/SCH-LONE")),
+                "{\"name\": \"甲\\udbff\", \"type\": \"SCHOOL\", \"district\": \"东城区\"}", "name");
+        refusedNaming(post("/api/v1/warnings/no-such-warning/actions").with(signedIn(INSPECTOR)),
+                "{\"action\": \"COMMENT\", \"comment\": \"\\ud800\"}", "comment");
+        refusedNaming(post("/api/v1/warnings/bulk").with(signedIn(INSPECTOR)),
+                "{\"ids\": [\"a\", \"\\udfff\"], \"action\": \"CLOSE\"}", "ids[1]");
+        // a proper pair (an emoji) is text like any other
+        mvc.perform(withKey(post("/api/v1/records")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("PLACEHOLDER", "\\ud83d\\ude00")))
+                .andExpect(status().isCreated());
     }
 }

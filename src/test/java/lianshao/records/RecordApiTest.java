@@ -148,8 +148,7 @@ class RecordApiTest extends ApiTestSupport {
 
     @Test
     void aUserCannotPostRecordsAndAFeedCannotReadWarnings() throws Exception {
-        mvc.perform(post("/api/v1/records").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                        .httpBasic(INSPECTOR, PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(TestRecords.smallPurchase(ORG).toString()))
+        mvc.perform(post("/api/v1/records").with(basic(INSPECTOR, PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(TestRecords.smallPurchase(ORG).toString()))
                 .andExpect(status().isForbidden());
         mvc.perform(withKey(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/warnings")))
                 .andExpect(status().isForbidden());
