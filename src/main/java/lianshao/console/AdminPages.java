@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import lianshao.security.ApiKeys;
+import lianshao.security.Binding;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.security.Scope;
@@ -54,7 +55,8 @@ class AdminPages {
     @PostMapping("/admin/users")
     String createUser(@RequestParam String username, @RequestParam(required = false) String displayName,
             @RequestParam String password, @RequestParam(required = false) List<String> roles,
-            @RequestParam(required = false) String district, Authentication auth, RedirectAttributes redirect) {
+            @RequestParam(required = false) String district, @RequestParam(required = false) String orgs, Authentication auth,
+            RedirectAttributes redirect) {
         me.withAnyRole(auth, Role.ADMIN);
         List<String> problems = new ArrayList<>();
         String name = username.strip();
@@ -79,8 +81,13 @@ class AdminPages {
         if (scope != null && !queries.districts().contains(scope)) {
             problems.add(text.text("admin.users.badDistrict"));
         }
+        Set<String> bound = Binding.list(orgs);
+        Set<String> unknown = unregistered(bound);
+        if (!unknown.isEmpty()) {
+            problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
+        }
         if (problems.isEmpty() && !users.create(name, password, displayName == null || displayName.isBlank() ? name
-                : displayName.strip(), granted, scope)) {
+                : displayName.strip(), granted, scope, bound)) {
             problems.add(text.text("admin.users.taken", name));
         }
         if (problems.isEmpty()) {
@@ -110,12 +117,15 @@ class AdminPages {
         me.withAnyRole(auth, Role.ADMIN);
         model.addAttribute("keys", keys.all());
         model.addAttribute("scopes", Scope.values());
+        model.addAttribute("districts", queries.districts());
         return "admin-keys";
     }
 
     @PostMapping("/admin/api-keys")
     String createKey(@RequestParam String source, @RequestParam(required = false) List<String> scopes,
-            @RequestParam(required = false) String label, Authentication auth, RedirectAttributes redirect) {
+            @RequestParam(required = false) String label, @RequestParam(defaultValue = "false") boolean wholeCity,
+            @RequestParam(required = false) List<String> districts, @RequestParam(required = false) String orgs,
+            Authentication auth, RedirectAttributes redirect) {
         me.withAnyRole(auth, Role.ADMIN);
         String feed = source.strip();
         Set<Scope> granted = EnumSet.noneOf(Scope.class);
@@ -131,10 +141,27 @@ class AdminPages {
             redirect.addFlashAttribute("error", text.text("admin.keys.invalid"));
             return "redirect:/admin/api-keys";
         }
-        String key = keys.create(feed, granted, label == null || label.isBlank() ? null : label.strip());
+        // a new key is always bound: the whole city only when chosen, else districts and organisations that exist
+        Set<String> boundDistricts = new java.util.TreeSet<>(districts == null ? List.of() : districts);
+        Set<String> boundOrgs = Binding.list(orgs);
+        if (!queries.districts().containsAll(boundDistricts) || !unregistered(boundOrgs).isEmpty()
+                || (!wholeCity && boundDistricts.isEmpty() && boundOrgs.isEmpty())) {
+            redirect.addFlashAttribute("error", text.text("admin.keys.noBinding"));
+            return "redirect:/admin/api-keys";
+        }
+        Binding binding = wholeCity ? Binding.CITY : Binding.of(boundDistricts, boundOrgs);
+        String key = keys.create(feed, granted, binding, label == null || label.isBlank() ? null : label.strip());
         redirect.addFlashAttribute("newKey", key);
         redirect.addFlashAttribute("message", text.text("admin.keys.created", feed));
         return "redirect:/admin/api-keys";
+    }
+
+    private Set<String> unregistered(Set<String> orgCodes) {
+        Set<String> known = new java.util.HashSet<>();
+        queries.orgs(null).forEach(o -> known.add(o.code()));
+        Set<String> unknown = new java.util.TreeSet<>(orgCodes);
+        unknown.removeAll(known);
+        return unknown;
     }
 
     @PostMapping("/admin/api-keys/{id}/revoke")
