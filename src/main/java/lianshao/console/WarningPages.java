@@ -247,7 +247,7 @@ class WarningPages {
             redirect.addFlashAttribute("error", text.text("mute.invalid"));
             return "redirect:/warnings/" + id;
         }
-        mutes.create(w.ruleId(), subjectRef, day, reason.strip(), user.username());
+        mutes.create(w.ruleId(), subjectRef, day, reason.strip(), user.username(), user.district());
         redirect.addFlashAttribute("message", text.text("mute.done", w.ruleId(), subjectRef, day));
         return "redirect:/warnings/" + id;
     }

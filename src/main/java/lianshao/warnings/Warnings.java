@@ -85,7 +85,8 @@ public class Warnings implements SubjectHistory {
                     String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g.hit()),
                     Json.write(g.hit().subjects()), ruleSetVersion};
             if (before == null) {
-                Optional<String> mute = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate());
+                Optional<String> mute = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate(),
+                        record.orgCode());
                 WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
                 jdbc.sql("""
                         INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
