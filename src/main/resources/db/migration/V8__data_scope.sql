@@ -17,3 +17,10 @@ ALTER TABLE app_user ADD COLUMN scope_orgs VARCHAR(2000);
 -- A mute applies within the district of the person who set it (NULL: the whole city, as every
 -- mute set before this migration did).
 ALTER TABLE warning_mute ADD COLUMN district VARCHAR(256);
+
+-- People's ledger imports: each school's record numbers are its own, so the source of an imported record is
+-- qualified by its organisation (lianshao.imports.user-source + ':' + orgCode). Records imported before take
+-- that source now, so importing the same ledger again stays UNCHANGED (the content hash leaves the source
+-- out). This covers the default user-source 'ledger-import'; a deployment that configured another one runs
+-- the same statement with its value.
+UPDATE record SET source = CONCAT('ledger-import:', org_code) WHERE source = 'ledger-import';
