@@ -158,4 +158,32 @@ class KeyBindingTest extends ApiTestSupport {
         assertThat(jdbc.sql("SELECT bound_districts FROM api_key WHERE source = 'bound-feed'").query(String.class).list())
                 .contains(districtA);
     }
+
+    @Test
+    void aDistrictsAdministratorManagesKeysAndPeopleOfThatDistrictOnly() throws Exception {
+        String adminA = TestRecords.unique("adm-a");
+        users.ensure(adminA, PASSWORD, "甲区管理员", Set.of(Role.ADMIN), districtA);
+        String keyB = keys.create("feed-b", EnumSet.of(Scope.RECORDS), Binding.of(Set.of(districtB), Set.of()), "district B");
+        String keyBId = keys.authenticate(keyB).orElseThrow().keyId();
+
+        String page = mvc.perform(get("/admin/api-keys").with(signedIn(adminA))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains(districtA).doesNotContain(districtB);
+        mvc.perform(post("/admin/api-keys/" + keyBId + "/revoke").with(signedIn(adminA)).with(csrf())).andExpect(status().isNotFound());
+        assertThat(keys.authenticate(keyB)).isPresent();
+
+        long before = jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single();
+        mvc.perform(post("/admin/api-keys").with(signedIn(adminA)).with(csrf()).param("source", "city-feed").param("scopes", "RECORDS")
+                .param("wholeCity", "true")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/api-keys").with(signedIn(adminA)).with(csrf()).param("source", "b-feed").param("scopes", "RECORDS")
+                .param("districts", districtB)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/api-keys").with(signedIn(adminA)).with(csrf()).param("source", "b-feed").param("scopes", "RECORDS")
+                .param("orgs", orgB)).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single()).isEqualTo(before);
+
+        String newUser = TestRecords.unique("u-b");
+        mvc.perform(post("/admin/users").with(signedIn(adminA)).with(csrf()).param("username", newUser).param("password", "a-long-password")
+                .param("roles", "INSPECTOR").param("district", districtB)).andExpect(status().is3xxRedirection());
+        assertThat(users.exists(newUser)).isFalse();
+    }
 }
