@@ -59,8 +59,59 @@ public abstract class ApiTestSupport {
         users.ensure(INSPECTOR, PASSWORD, "测试纪检员", Set.of(Role.INSPECTOR), null);
     }
 
+    /** The district in which the organisations of posted test records are registered when they are not yet. */
+    public static final String TEST_DISTRICT = "清源区";
+
+    /**
+     * Posts with the test key. Records (single or batch) name registered organisations only: the
+     * organisations they name are registered first, in {@link #TEST_DISTRICT}, unless they exist (tests of
+     * the refusal post with {@link #postUnregistered}).
+     */
     protected ResultActions postJson(String path, String body) throws Exception {
+        if (path.startsWith("/api/v1/records")) {
+            registerOrgsOf(body);
+        }
+        return postUnregistered(path, body);
+    }
+
+    /** Posts with the test key, registering nothing first. */
+    protected ResultActions postUnregistered(String path, String body) throws Exception {
         return mvc.perform(withKey(post(path)).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** Registers the organisations named by the record or batch of records in the body, if it is one. */
+    protected void registerOrgsOf(String body) {
+        JsonNode json;
+        try {
+            json = Json.parse(body);
+        } catch (RuntimeException notJson) {
+            return;
+        }
+        java.util.List<JsonNode> records = new java.util.ArrayList<>();
+        if (json != null && json.isObject() && json.get("records") != null && json.get("records").isArray()) {
+            json.get("records").forEach(records::add);
+        } else if (json != null) {
+            records.add(json);
+        }
+        for (JsonNode record : records) {
+            JsonNode org = record != null && record.isObject() ? record.get("orgCode") : null;
+            if (org != null && org.isString() && !org.asString().isBlank() && org.asString().length() <= 64) {
+                registerOrg(org.asString(), TEST_DISTRICT);
+            }
+        }
+    }
+
+    /** Registers the organisation in the district unless it is registered already. */
+    protected void registerOrg(String code, String district) {
+        if (jdbc.sql("SELECT COUNT(*) FROM org WHERE code = ?").param(code).query(Long.class).single() > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO org (code, name, type, district, parent_code, updated_at) VALUES (?, ?, 'SCHOOL', ?, NULL, ?)")
+                    .params(code, "测试学校 " + code, district, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0)).update();
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // registered meanwhile by a concurrent post of the same test
+        }
     }
 
     protected ResultActions putJson(String path, String body) throws Exception {

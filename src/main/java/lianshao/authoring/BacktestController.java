@@ -23,10 +23,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 
+import lianshao.security.CurrentUser;
+import lianshao.security.CurrentUsers;
 import lianshao.web.JsonBodies;
 import lianshao.web.ValidationFailed;
 
-/** Backtests of a rule-set version: start, progress and differences, the difference list as JSON or CSV, cancel. */
+/**
+ * Backtests of a rule-set version: start, progress and differences, the difference list as JSON or CSV, cancel.
+ * A backtest runs over the whole city; what a person reads of it (differences and their counts) lies within their
+ * data scope.
+ */
 @RestController
 @RequestMapping("/api/v1/rule-sets/{version}/backtests")
 class BacktestController {
@@ -36,41 +42,49 @@ class BacktestController {
 
     private final Backtests backtests;
     private final JsonBodies bodies;
+    private final CurrentUsers users;
 
-    BacktestController(Backtests backtests, JsonBodies bodies) {
+    BacktestController(Backtests backtests, JsonBodies bodies, CurrentUsers users) {
         this.backtests = backtests;
         this.bodies = bodies;
+        this.users = users;
+    }
+
+    /** The caller's data scope: differences and their counts of records of this district only (null: the whole city). */
+    private String district(Authentication auth) {
+        return users.of(auth).map(CurrentUser::district).orElse(null);
     }
 
     /** {@code {"from": "2026-01-01", "to": "2026-03-31"}}: days of occurredAt, both inclusive. */
     @PostMapping
     ResponseEntity<BacktestView> start(@PathVariable int version, HttpServletRequest request, Authentication user) {
         JsonNode body = bodies.read(request);
-        BacktestView view = backtests.start(version, date(body, "from"), date(body, "to"), user.getName());
+        BacktestView view = backtests.view(backtests.start(version, date(body, "from"), date(body, "to"), user.getName()).id(),
+                version, district(user));
         return ResponseEntity.accepted().location(URI.create("/api/v1/rule-sets/" + version + "/backtests/" + view.id())).body(view);
     }
 
     @GetMapping("/{id}")
-    BacktestView get(@PathVariable int version, @PathVariable String id) {
-        return backtests.view(id, version);
+    BacktestView get(@PathVariable int version, @PathVariable String id, Authentication auth) {
+        return backtests.view(id, version, district(auth));
     }
 
     @GetMapping("/{id}/items")
     List<BacktestItem> items(@PathVariable int version, @PathVariable String id, @RequestParam(required = false) String change,
-            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset, Authentication auth) {
         if (change != null && !CHANGES.contains(change)) {
             throw ValidationFailed.of("change", "应为 APPEAR、DISAPPEAR 或 CHANGE / must be APPEAR, DISAPPEAR or CHANGE");
         }
         if (limit < 1 || limit > 1000 || offset < 0) {
             throw ValidationFailed.of("limit", "limit 1–1000, offset ≥ 0");
         }
-        return backtests.items(id, version, change, limit, offset);
+        return backtests.items(id, version, change, limit, offset, district(auth));
     }
 
     @GetMapping("/{id}/items.csv")
-    ResponseEntity<byte[]> csv(@PathVariable int version, @PathVariable String id) {
+    ResponseEntity<byte[]> csv(@PathVariable int version, @PathVariable String id, Authentication auth) {
         StringBuilder out = new StringBuilder("\uFEFFrecordId,externalId,ruleId,change,domain,orgCode,occurredAt,formBefore,formAfter,message\n");
-        for (BacktestItem i : backtests.items(id, version, null, CSV_LIMIT, 0)) {
+        for (BacktestItem i : backtests.items(id, version, null, CSV_LIMIT, 0, district(auth))) {
             out.append(String.join(",", cell(i.recordId()), cell(i.externalId()), cell(i.ruleId()), cell(i.change()),
                     cell(i.domain()), cell(i.orgCode()), cell(String.valueOf(i.occurredAt())), cell(i.formBefore()),
                     cell(i.formAfter()), cell(i.message()))).append('\n');
@@ -82,7 +96,8 @@ class BacktestController {
 
     @DeleteMapping("/{id}")
     BacktestView cancel(@PathVariable int version, @PathVariable String id, Authentication user) {
-        return backtests.cancel(id, version, user.getName());
+        backtests.cancel(id, version, user.getName());
+        return backtests.view(id, version, district(user));
     }
 
     @PostMapping("/{id}/cancel")

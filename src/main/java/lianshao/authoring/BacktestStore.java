@@ -62,14 +62,27 @@ class BacktestStore {
                         i.orgCode(), Times.toUtc(i.occurredAt()), i.formBefore(), i.formAfter(), i.message()}).toList());
     }
 
-    Optional<BacktestView> find(String id, int version) {
-        return jdbc.sql("SELECT * FROM backtest WHERE id = ? AND version_no = ?").params(id, version)
-                .query((rs, n) -> view(rs, id)).optional();
+    /** Differences of records of organisations in the district only (none of an unregistered one); null: all. */
+    private static String scope(String district) {
+        return district == null ? "" : " AND org_code IN (SELECT o.code FROM org o WHERE o.district = ?)";
     }
 
-    List<BacktestItem> items(String id, String change, int limit, int offset) {
-        String where = change == null ? "" : " AND change_kind = ?";
+    private static List<Object> params(String id, String district) {
         List<Object> params = new java.util.ArrayList<>(List.of(id));
+        if (district != null) {
+            params.add(district);
+        }
+        return params;
+    }
+
+    Optional<BacktestView> find(String id, int version, String district) {
+        return jdbc.sql("SELECT * FROM backtest WHERE id = ? AND version_no = ?").params(id, version)
+                .query((rs, n) -> view(rs, id, district)).optional();
+    }
+
+    List<BacktestItem> items(String id, String change, int limit, int offset, String district) {
+        String where = scope(district) + (change == null ? "" : " AND change_kind = ?");
+        List<Object> params = params(id, district);
         if (change != null) {
             params.add(change);
         }
@@ -83,7 +96,7 @@ class BacktestStore {
                         rs.getObject("form_after", Integer.class), rs.getString("message"))).list();
     }
 
-    private BacktestView view(ResultSet rs, String id) throws SQLException {
+    private BacktestView view(ResultSet rs, String id, String district) throws SQLException {
         int baselineNo = rs.getInt("baseline_no");
         Integer baseline = rs.wasNull() ? null : baselineNo;
         LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
@@ -91,12 +104,13 @@ class BacktestStore {
                 rs.getString("candidate_version"), rs.getObject("from_day", LocalDate.class), rs.getObject("to_day", LocalDate.class),
                 rs.getString("status"), rs.getInt("total"), rs.getInt("done"), rs.getInt("failed"), rs.getString("requested_by"),
                 Times.offset(rs.getObject("created_at", LocalDateTime.class)), finished == null ? null : Times.offset(finished),
-                rs.getString("error"), changes(id), counts(id, "rule_id"), counts(id, "org_code"));
+                rs.getString("error"), changes(id, district), counts(id, "rule_id", district), counts(id, "org_code", district));
     }
 
-    private Map<String, Long> changes(String id) {
+    private Map<String, Long> changes(String id, String district) {
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("SELECT change_kind, COUNT(*) FROM backtest_item WHERE backtest_id = ? GROUP BY change_kind").param(id)
+        jdbc.sql("SELECT change_kind, COUNT(*) FROM backtest_item WHERE backtest_id = ?" + scope(district) + " GROUP BY change_kind")
+                .params(params(id, district))
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
@@ -104,10 +118,10 @@ class BacktestStore {
     }
 
     /** Counts by the column (rule or org) and change. */
-    private Map<String, Map<String, Long>> counts(String id, String column) {
+    private Map<String, Map<String, Long>> counts(String id, String column, String district) {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
-        jdbc.sql("SELECT " + column + ", change_kind, COUNT(*) FROM backtest_item WHERE backtest_id = ? GROUP BY " + column
-                        + ", change_kind").param(id)
+        jdbc.sql("SELECT " + column + ", change_kind, COUNT(*) FROM backtest_item WHERE backtest_id = ?" + scope(district)
+                        + " GROUP BY " + column + ", change_kind").params(params(id, district))
                 .query((ResultSet rs) -> {
                     counts.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
                 });

@@ -99,13 +99,20 @@ public class Backtests implements DisposableBean {
         return view(id, version);
     }
 
+    /** The backtest with its counts of the whole city. */
     public BacktestView view(String id, int version) {
-        return store.find(id, version).orElseThrow(() -> new NotFound("回测 " + id + " 不存在 / no backtest " + id));
+        return view(id, version, null);
     }
 
-    public List<BacktestItem> items(String id, int version, String change, int limit, int offset) {
-        view(id, version);
-        return store.items(id, change, limit, offset);
+    /** The backtest with its counts of differences within the district (null: the whole city). */
+    public BacktestView view(String id, int version, String district) {
+        return store.find(id, version, district).orElseThrow(() -> new NotFound("回测 " + id + " 不存在 / no backtest " + id));
+    }
+
+    /** Differences of records of organisations in the district (null: the whole city). */
+    public List<BacktestItem> items(String id, int version, String change, int limit, int offset, String district) {
+        view(id, version, district);
+        return store.items(id, change, limit, offset, district);
     }
 
     public BacktestView cancel(String id, int version, String actor) {

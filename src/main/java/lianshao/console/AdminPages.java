@@ -15,13 +15,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import lianshao.security.ApiKeys;
+import lianshao.security.Binding;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.security.Scope;
 import lianshao.security.Users;
 import lianshao.web.NotFound;
 
-/** Users and the feeds' API keys, for administrators. A new key is shown once, right after it is made. */
+/**
+ * Users and the feeds' API keys, for administrators. A new key is shown once, right after it is made, and is
+ * always bound (whole city, districts, organisations). An administrator of one district sees and manages the
+ * people and keys of that district only, and binds new ones within it.
+ */
 @Controller
 class AdminPages {
 
@@ -43,10 +48,10 @@ class AdminPages {
 
     @GetMapping("/admin/users")
     String users(Model model, Authentication auth) {
-        me.withAnyRole(auth, Role.ADMIN);
-        model.addAttribute("accounts", users.all());
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        model.addAttribute("accounts", users.all().stream().filter(a -> manages(admin, a)).toList());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("districts", queries.districts());
+        model.addAttribute("districts", districtsOf(admin));
         model.addAttribute("minPassword", MIN_PASSWORD);
         return "admin-users";
     }
@@ -54,8 +59,9 @@ class AdminPages {
     @PostMapping("/admin/users")
     String createUser(@RequestParam String username, @RequestParam(required = false) String displayName,
             @RequestParam String password, @RequestParam(required = false) List<String> roles,
-            @RequestParam(required = false) String district, Authentication auth, RedirectAttributes redirect) {
-        me.withAnyRole(auth, Role.ADMIN);
+            @RequestParam(required = false) String district, @RequestParam(required = false) String orgs, Authentication auth,
+            RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
         List<String> problems = new ArrayList<>();
         String name = username.strip();
         if (!name.matches("[A-Za-z0-9._-]{3,64}")) {
@@ -76,11 +82,17 @@ class AdminPages {
             problems.add(text.text("admin.users.noRole"));
         }
         String scope = district == null || district.isBlank() ? null : district.strip();
-        if (scope != null && !queries.districts().contains(scope)) {
+        if ((scope != null && !queries.districts().contains(scope)) || !admin.wholeCity() && !admin.district().equals(scope)) {
+            // a district's administrator creates people of that district only
             problems.add(text.text("admin.users.badDistrict"));
         }
+        Set<String> bound = Binding.list(orgs);
+        Set<String> unknown = unregistered(bound, admin);
+        if (!unknown.isEmpty()) {
+            problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
+        }
         if (problems.isEmpty() && !users.create(name, password, displayName == null || displayName.isBlank() ? name
-                : displayName.strip(), granted, scope)) {
+                : displayName.strip(), granted, scope, bound)) {
             problems.add(text.text("admin.users.taken", name));
         }
         if (problems.isEmpty()) {
@@ -94,6 +106,9 @@ class AdminPages {
     @PostMapping("/admin/users/{username}/enabled")
     String enable(@PathVariable String username, @RequestParam boolean enabled, Authentication auth, RedirectAttributes redirect) {
         CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        if (users.all().stream().noneMatch(a -> a.username().equals(username) && manages(admin, a))) {
+            throw new NotFound("用户不存在 / no user " + username);
+        }
         if (admin.username().equals(username) && !enabled) {
             redirect.addFlashAttribute("error", text.text("admin.users.notSelf"));
             return "redirect:/admin/users";
@@ -107,16 +122,19 @@ class AdminPages {
 
     @GetMapping("/admin/api-keys")
     String apiKeys(Model model, Authentication auth) {
-        me.withAnyRole(auth, Role.ADMIN);
-        model.addAttribute("keys", keys.all());
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        model.addAttribute("keys", keys.all().stream().filter(k -> manages(admin, k)).toList());
         model.addAttribute("scopes", Scope.values());
+        model.addAttribute("districts", districtsOf(admin));
         return "admin-keys";
     }
 
     @PostMapping("/admin/api-keys")
     String createKey(@RequestParam String source, @RequestParam(required = false) List<String> scopes,
-            @RequestParam(required = false) String label, Authentication auth, RedirectAttributes redirect) {
-        me.withAnyRole(auth, Role.ADMIN);
+            @RequestParam(required = false) String label, @RequestParam(defaultValue = "false") boolean wholeCity,
+            @RequestParam(required = false) List<String> districts, @RequestParam(required = false) String orgs,
+            Authentication auth, RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
         String feed = source.strip();
         Set<Scope> granted = EnumSet.noneOf(Scope.class);
         boolean valid = feed.matches("[A-Za-z0-9._-]{1,128}") && (label == null || label.length() <= 256);
@@ -131,16 +149,56 @@ class AdminPages {
             redirect.addFlashAttribute("error", text.text("admin.keys.invalid"));
             return "redirect:/admin/api-keys";
         }
-        String key = keys.create(feed, granted, label == null || label.isBlank() ? null : label.strip());
+        // a new key is always bound: the whole city only when chosen, else districts and organisations that exist
+        Set<String> boundDistricts = new java.util.TreeSet<>(districts == null ? List.of() : districts);
+        Set<String> boundOrgs = Binding.list(orgs);
+        // a district's administrator binds keys within that district only
+        if (!districtsOf(admin).containsAll(boundDistricts) || !unregistered(boundOrgs, admin).isEmpty()
+                || (wholeCity && !admin.wholeCity()) || (!wholeCity && boundDistricts.isEmpty() && boundOrgs.isEmpty())) {
+            redirect.addFlashAttribute("error", text.text("admin.keys.noBinding"));
+            return "redirect:/admin/api-keys";
+        }
+        Binding binding = wholeCity ? Binding.CITY : Binding.of(boundDistricts, boundOrgs);
+        String key = keys.create(feed, granted, binding, label == null || label.isBlank() ? null : label.strip());
         redirect.addFlashAttribute("newKey", key);
         redirect.addFlashAttribute("message", text.text("admin.keys.created", feed));
         return "redirect:/admin/api-keys";
     }
 
+    /** The codes that are not organisations the administrator may bind (registered, and of their district if they have one). */
+    private Set<String> unregistered(Set<String> orgCodes, CurrentUser admin) {
+        Set<String> known = new java.util.HashSet<>();
+        queries.orgs(admin.district()).forEach(o -> known.add(o.code()));
+        Set<String> unknown = new java.util.TreeSet<>(orgCodes);
+        unknown.removeAll(known);
+        return unknown;
+    }
+
+    private List<String> districtsOf(CurrentUser admin) {
+        return admin.wholeCity() ? queries.districts() : List.of(admin.district());
+    }
+
+    /** A district's administrator manages the people of that district. */
+    private static boolean manages(CurrentUser admin, Users.Account account) {
+        return admin.wholeCity() || admin.district().equals(account.scopeDistrict());
+    }
+
+    /** A district's administrator manages the keys bound within that district. */
+    private boolean manages(CurrentUser admin, ApiKeys.KeyInfo key) {
+        if (admin.wholeCity()) {
+            return true;
+        }
+        Binding b = key.binding();
+        Set<String> mine = new java.util.HashSet<>();
+        queries.orgs(admin.district()).forEach(o -> mine.add(o.code()));
+        return !b.wholeCity() && !key.legacyBinding() && Set.of(admin.district()).containsAll(b.districts()) && mine.containsAll(b.orgs())
+                && !(b.districts().isEmpty() && b.orgs().isEmpty());
+    }
+
     @PostMapping("/admin/api-keys/{id}/revoke")
     String revoke(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
-        me.withAnyRole(auth, Role.ADMIN);
-        if (!keys.revoke(id)) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        if (keys.all().stream().noneMatch(k -> k.id().equals(id) && manages(admin, k)) || !keys.revoke(id)) {
             throw new NotFound("密钥不存在或已吊销 / no active key " + id);
         }
         redirect.addFlashAttribute("message", text.text("admin.keys.revoked"));

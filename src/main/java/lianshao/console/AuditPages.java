@@ -25,10 +25,10 @@ class AuditPages {
 
     @GetMapping("/access-log")
     String accessLog(@RequestParam(required = false) String username, Model model, Authentication auth) {
-        me.withAnyRole(auth, Role.AUDITOR, Role.ADMIN);
+        lianshao.security.CurrentUser user = me.withAnyRole(auth, Role.AUDITOR, Role.ADMIN);
         String who = username == null || username.isBlank() ? null : username.strip();
         model.addAttribute("username", who);
-        model.addAttribute("entries", accessLog.latest(who, LIMIT));
+        model.addAttribute("entries", accessLog.latest(who, user.district(), LIMIT));
         model.addAttribute("limit", LIMIT);
         return "access-log";
     }

@@ -313,7 +313,7 @@ class RuleSetPages {
         }
         model.addAttribute("markers", ConsoleController.island(markers));
         if (backtest != null) {
-            model.addAttribute("backtest", backtests.view(backtest, number));
+            model.addAttribute("backtest", backtests.view(backtest, number, me.of(auth).district()));
         }
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("monthAgo", LocalDate.now().minusDays(30));
@@ -404,8 +404,8 @@ class RuleSetPages {
     @GetMapping("/rule-sets/{number}/backtests/{id}/progress")
     @ResponseBody
     Map<String, Object> progress(@PathVariable int number, @PathVariable String id, Authentication auth) {
-        authorOrAdmin(auth);
-        BacktestView view = backtests.view(id, number);
+        CurrentUser user = authorOrAdmin(auth);
+        BacktestView view = backtests.view(id, number, user.district());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", view.status());
         body.put("statusText", text.text("backtest.status." + view.status()));
@@ -418,10 +418,10 @@ class RuleSetPages {
 
     @GetMapping("/rule-sets/{number}/backtests/{id}")
     String backtestResult(@PathVariable int number, @PathVariable String id, Model model, Authentication auth) {
-        authorOrAdmin(auth);
+        CurrentUser user = authorOrAdmin(auth);
         model.addAttribute("v", lifecycle.version(number));
-        BacktestView view = backtests.view(id, number);
-        List<BacktestItem> items = backtests.items(id, number, null, ITEMS_LIMIT, 0);
+        BacktestView view = backtests.view(id, number, user.district());
+        List<BacktestItem> items = backtests.items(id, number, null, ITEMS_LIMIT, 0, user.district());
         model.addAttribute("b", view);
         model.addAttribute("items", items);
         model.addAttribute("itemsLimit", ITEMS_LIMIT);

@@ -110,7 +110,7 @@ class WarningPages {
         model.addAttribute("sorts", WarningFilter.Sort.values());
         model.addAttribute("sizes", QueueQuery.SIZES);
         model.addAttribute("ruleIds", rules.get().rulesById().keySet().stream().sorted().toList());
-        model.addAttribute("reviewers", reviewers());
+        model.addAttribute("reviewers", reviewers(user));
         model.addAttribute("canAct", Me.reviewer(user));
         return "warnings";
     }
@@ -208,7 +208,7 @@ class WarningPages {
         model.addAttribute("serious", review.guard().serious(w.form()));
         model.addAttribute("canAct", canAct);
         model.addAttribute("allowed", allowed);
-        model.addAttribute("reviewers", reviewers());
+        model.addAttribute("reviewers", reviewers(user));
         model.addAttribute("reasons", DismissReason.values());
         model.addAttribute("muteUntil", Times.nowUtc().toLocalDate().plusMonths(3));
         return "warning";
@@ -249,7 +249,7 @@ class WarningPages {
             redirect.addFlashAttribute("error", text.text("mute.invalid"));
             return "redirect:/warnings/" + id;
         }
-        mutes.create(w.ruleId(), subjectRef, day, reason.strip(), user.username());
+        mutes.create(w.ruleId(), subjectRef, day, reason.strip(), user.username(), user.district());
         redirect.addFlashAttribute("message", text.text("mute.done", w.ruleId(), subjectRef, day));
         return "redirect:/warnings/" + id;
     }
@@ -268,9 +268,13 @@ class WarningPages {
         return warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
     }
 
-    /** Users who can be assigned a warning: enabled inspectors and supervisors. */
-    private List<Users.Account> reviewers() {
+    /**
+     * Users who can be assigned a warning: enabled inspectors and supervisors; for a district's person, those of
+     * the district and of the whole city (people of other districts are not listed).
+     */
+    private List<Users.Account> reviewers(CurrentUser user) {
         return users.all().stream().filter(Users.Account::enabled)
+                .filter(a -> user.wholeCity() || a.scopeDistrict() == null || user.district().equals(a.scopeDistrict()))
                 .filter(a -> a.roles().contains(Role.INSPECTOR) || a.roles().contains(Role.SUPERVISOR)).toList();
     }
 

@@ -28,6 +28,7 @@ import lianshao.records.IngestOutcome;
 import lianshao.records.RecordIngestion;
 import lianshao.reference.ReferenceWriter;
 import lianshao.security.ApiKeys;
+import lianshao.security.Binding;
 import lianshao.security.Role;
 import lianshao.security.Scope;
 import lianshao.security.Users;
@@ -80,7 +81,8 @@ class DemoSeeder implements ApplicationRunner {
             log.warn("Demo data enabled but {} is not a folder; skipping", seeds.toAbsolutePath());
             return;
         }
-        keys.register(DemoSettings.FEED, DemoSettings.API_KEY, EnumSet.allOf(Scope.class), "demo");
+        // the demo feed posts for every school of the seeds: bound explicitly to the whole city
+        keys.register(DemoSettings.FEED, DemoSettings.API_KEY, EnumSet.allOf(Scope.class), Binding.CITY, "demo");
         users.ensure("inspector", DemoSettings.PASSWORD, "纪检员 王清", Set.of(Role.INSPECTOR), null);
         users.ensure("supervisor", DemoSettings.PASSWORD, "纪检组长 李正", Set.of(Role.SUPERVISOR, Role.INSPECTOR), null);
         users.ensure("author", DemoSettings.PASSWORD, "政策法规处 赵明", Set.of(Role.RULE_AUTHOR), null);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 import lianshao.contract.FieldError;
+import lianshao.security.CurrentUsers;
 import lianshao.web.BodyTooLarge;
 import lianshao.web.Forbidden;
 import lianshao.web.NotFound;
@@ -40,9 +41,11 @@ class ImportConsoleController {
     private final ImportJobs jobs;
     private final ReportWriter reports;
     private final MessageSource messages;
+    private final CurrentUsers users;
 
     ImportConsoleController(ImportService service, ImportViews views, ImportJobs jobs, ReportWriter reports,
-            MessageSource messages) {
+            MessageSource messages, CurrentUsers users) {
+        this.users = users;
         this.service = service;
         this.views = views;
         this.jobs = jobs;
@@ -52,10 +55,11 @@ class ImportConsoleController {
 
     @GetMapping(BASE)
     String page(@RequestParam(required = false) String id, Authentication auth, Model model) {
-        Uploader uploader = Uploader.of(auth);
+        Uploader uploader = Uploader.of(auth, users);
         model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(ImportKind::slug).toList());
         model.addAttribute("mayUpload", uploader.mayImport(ImportKind.PROCUREMENT));
-        List<Map<String, Object>> recent = (uploader.seesAll() ? jobs.list(null, null, 0, RECENT)
+        List<Map<String, Object>> recent = (uploader.seesAll() ? uploader.district() == null ? jobs.list(null, null, 0, RECENT)
+                : jobs.listInDistrict(uploader.district(), 0, RECENT)
                 : jobs.list(uploader.type(), uploader.name(), 0, RECENT)).stream().map(j -> views.view(j, false, BASE)).toList();
         model.addAttribute("imports", recent);
         if (id != null) {
@@ -72,7 +76,7 @@ class ImportConsoleController {
     String upload(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "kind", required = false) String kind, Authentication auth, Model model) {
         try {
-            ImportJobs.Job job = service.start(file, kind, Uploader.of(auth));
+            ImportJobs.Job job = service.start(file, kind, Uploader.of(auth, users));
             return "redirect:" + BASE + "?id=" + job.id();
         } catch (ValidationFailed e) {
             return page(null, auth, withError(model, e.errors().stream().map(FieldError::message).reduce((a, b) -> a + "; " + b)
@@ -85,12 +89,12 @@ class ImportConsoleController {
     @GetMapping(BASE + "/{id}/status")
     @ResponseBody
     Map<String, Object> status(@PathVariable String id, Authentication auth) {
-        return views.view(views.visible(id, Uploader.of(auth)), true, BASE);
+        return views.view(views.visible(id, Uploader.of(auth, users)), true, BASE);
     }
 
     @GetMapping(BASE + "/{id}/report.xlsx")
     ResponseEntity<byte[]> report(@PathVariable String id, Authentication auth) {
-        ImportJobs.Job job = views.visible(id, Uploader.of(auth));
+        ImportJobs.Job job = views.visible(id, Uploader.of(auth, users));
         return ImportController.xlsx(reports.write(job), "import-" + id + "-report.xlsx");
     }
 

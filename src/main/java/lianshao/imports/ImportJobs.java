@@ -121,6 +121,26 @@ class ImportJobs {
                 .params(uploaderType, uploadedBy, size, page * size).query(ImportJobs::job).list();
     }
 
+    /** Newest first, the imports of people whose data scope is the district. */
+    List<Job> listInDistrict(String district, int page, int size) {
+        return jdbc.sql("""
+                SELECT j.* FROM import_job j JOIN app_user u ON u.username = j.uploaded_by
+                WHERE j.uploader_type = 'USER' AND u.scope_district = ? ORDER BY j.created_at DESC, j.id DESC LIMIT ? OFFSET ?""")
+                .params(district, size, page * size).query(ImportJobs::job).list();
+    }
+
+    long countInDistrict(String district) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM import_job j JOIN app_user u ON u.username = j.uploaded_by
+                WHERE j.uploader_type = 'USER' AND u.scope_district = ?""").param(district).query(Long.class).single();
+    }
+
+    /** A person's data scope (null: the whole city, or no such person). */
+    String districtOfUser(String username) {
+        return jdbc.sql("SELECT scope_district FROM app_user WHERE username = ?").param(username).query(String.class).optional()
+                .orElse(null);
+    }
+
     long count(String uploaderType, String uploadedBy) {
         if (uploadedBy == null) {
             return jdbc.sql("SELECT COUNT(*) FROM import_job").query(Long.class).single();

@@ -27,9 +27,11 @@ import lianshao.contract.ContractValidator;
 import lianshao.contract.FieldError;
 import lianshao.records.IngestOutcome;
 import lianshao.records.RecordIngestion;
+import lianshao.reference.OrgBoundary;
 import lianshao.reference.ReferenceQueries;
 import lianshao.reference.ReferenceWriter;
 import lianshao.reference.WriteOutcome;
+import lianshao.security.Binding;
 import lianshao.support.Json;
 import lianshao.warnings.WarningView;
 import lianshao.warnings.Warnings;
@@ -57,9 +59,11 @@ class ImportRunner {
     private final ReferenceQueries reference;
     private final Warnings warnings;
     private final CellConverter converter;
+    private final OrgBoundary boundary;
 
     ImportRunner(ImportJobs jobs, ImportSettings settings, RecordIngestion ingestion, ContractValidator validator,
-            ReferenceWriter writer, ReferenceQueries reference, Warnings warnings) {
+            ReferenceWriter writer, ReferenceQueries reference, Warnings warnings, OrgBoundary boundary) {
+        this.boundary = boundary;
         this.jobs = jobs;
         this.settings = settings;
         this.ingestion = ingestion;
@@ -70,8 +74,19 @@ class ImportRunner {
         this.converter = new CellConverter(settings.zone());
     }
 
-    /** What the background worker needs to know about an accepted upload. */
-    record Task(String id, ImportKind kind, Path file, String format, String source) {
+    /**
+     * What the background worker needs to know about an accepted upload.
+     *
+     * @param sourcePerOrg records take the source {@code source:orgCode} (people's imports: each school's numbering
+     *                     is its own); else {@code source} (a feed's imports share the identities of what it posts)
+     * @param binding      the organisations the uploader may write for
+     */
+    record Task(String id, ImportKind kind, Path file, String format, String source, boolean sourcePerOrg, Binding binding) {
+
+        /** The source of a record of this organisation. */
+        String sourceOf(String orgCode) {
+            return sourcePerOrg && orgCode != null && !orgCode.isBlank() ? source + ":" + orgCode : source;
+        }
     }
 
     void run(Task task) {
@@ -119,6 +134,7 @@ class ImportRunner {
         private final Layout layout;
         private final Map<String, Map<String, List<ItemRow>>> items = new HashMap<>();
         private final Map<String, Integer> seenKeys = new HashMap<>();
+        private final Set<String> seenIds = new HashSet<>();
         private final Map<String, Boolean> knownOrgs = new HashMap<>();
         private final List<RowData> chunk = new ArrayList<>();
         private int rowsDone;
@@ -220,6 +236,9 @@ class ImportRunner {
                     node.set(path, value);
                 }
             }
+            if (payload != null && node.get("orgCode") != null && node.get("orgCode").isString()) {
+                node.put("source", task.sourceOf(node.get("orgCode").asString()));
+            }
             String externalId = key(node);
             Map<String, List<ItemRow>> attached = new HashMap<>();
             List<RowErrorDraft> pre = new ArrayList<>();
@@ -233,7 +252,10 @@ class ImportRunner {
                     }
                 }
                 if (externalId != null) {
-                    Integer first = seenKeys.putIfAbsent(externalId, rowNumber);
+                    // two schools of one people's ledger may share a number; within one school it is a duplicate
+                    String identity = task.sourcePerOrg() ? text(node, "source") + "\u0000" + externalId : externalId;
+                    seenIds.add(externalId);
+                    Integer first = seenKeys.putIfAbsent(identity, rowNumber);
                     if (first != null) {
                         pre.add(new RowErrorDraft("externalId", "与第 " + first + " 行的记录编号重复 / same externalId as row " + first));
                     }
@@ -303,14 +325,21 @@ class ImportRunner {
                     rejectedRows.put(row, all);
                 }
             }
-            List<RecordIngestion.Result> results = envelopes.isEmpty() ? List.of() : ingestion.ingest(envelopes, task.source());
+            // one ingestion per source (per organisation for people's imports), each within the uploader's binding
+            Map<String, List<Integer>> bySource = new LinkedHashMap<>();
+            for (int i = 0; i < envelopes.size(); i++) {
+                bySource.computeIfAbsent(text(envelopes.get(i), "source"), k -> new ArrayList<>()).add(i);
+            }
             Map<RowData, RecordIngestion.Result> byRow = new HashMap<>();
-            for (RecordIngestion.Result result : results) {
-                RowData row = ingested.get(result.index());
-                if (result.outcome() == IngestOutcome.REJECTED) {
-                    rejectedRows.put(row, result.errors());
-                } else {
-                    byRow.put(row, result);
+            for (Map.Entry<String, List<Integer>> group : bySource.entrySet()) {
+                List<JsonNode> ofSource = group.getValue().stream().map(envelopes::get).toList();
+                for (RecordIngestion.Result result : ingestion.ingest(ofSource, group.getKey(), task.binding())) {
+                    RowData row = ingested.get(group.getValue().get(result.index()));
+                    if (result.outcome() == IngestOutcome.REJECTED) {
+                        rejectedRows.put(row, result.errors());
+                    } else {
+                        byRow.put(row, result);
+                    }
                 }
             }
             for (RowData row : chunk) {
@@ -338,12 +367,21 @@ class ImportRunner {
                     JsonNode withoutId = Json.without(body, "partyId");
                     found.addAll(validator.validateReference(task.kind().reference(), withoutId));
                     if (found.isEmpty()) {
+                        boundary.refusal(task.binding(), text(withoutId, "orgCode"))
+                                .or(() -> boundary.refusal(task.binding(), boundary.partyOrg(id)))
+                                .ifPresent(refusal -> found.add(new FieldError("orgCode", refusal)));
+                    }
+                    if (found.isEmpty()) {
                         WriteOutcome outcome = writer.putParty(id, withoutId);
                         accept(row, outcome, id, outcomes);
                         continue;
                     }
                 } else {
                     found.addAll(validator.validateReference(task.kind().reference(), body));
+                    if (found.isEmpty()) {
+                        boundary.refsRefusal(task.binding(), java.util.Arrays.asList(text(body, "fromRef"), text(body, "toRef")))
+                                .ifPresent(refusal -> found.add(new FieldError("fromRef", refusal)));
+                    }
                     if (found.isEmpty()) {
                         ReferenceWriter.Written written = writer.addRelation(body);
                         accept(row, written.outcome(), written.id(), outcomes);
@@ -423,7 +461,7 @@ class ImportRunner {
         /** Item rows whose record is not in the main sheet. */
         private void orphans() {
             List<ImportJobs.RowError> errors = new ArrayList<>();
-            Set<String> keys = new HashSet<>(seenKeys.keySet());
+            Set<String> keys = new HashSet<>(seenIds);
             for (ItemSheet sheet : layout.itemSheets()) {
                 for (Map.Entry<String, List<ItemRow>> e : items.getOrDefault(sheet.listField(), Map.of()).entrySet()) {
                     if (keys.contains(e.getKey())) {

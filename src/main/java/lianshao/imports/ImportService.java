@@ -76,7 +76,8 @@ class ImportService {
         String id = Ids.newId();
         String source = uploader.feed() ? uploader.name() : settings.userSource();
         jobs.create(id, kind, name, format, file.getSize(), source, uploader.type(), uploader.name());
-        if (!executor.submit(new ImportRunner.Task(id, kind, stored, format, source))) {
+        // people's ledgers: each school numbers its records on its own, so the source is qualified per organisation
+        if (!executor.submit(new ImportRunner.Task(id, kind, stored, format, source, !uploader.feed(), uploader.binding()))) {
             delete(stored);
             jobs.finish(id, ImportJobs.FAILED, "导入队列已满，请稍后重试 / too many imports waiting: retry later");
             throw new ServiceBusy("导入队列已满，请稍后重试 / too many imports waiting: retry later");

@@ -24,7 +24,7 @@ class ImportViews {
 
     /** The import, if it exists and this uploader may see it (else 404, revealing nothing). */
     ImportJobs.Job visible(String id, Uploader uploader) {
-        return jobs.find(id).filter(uploader::maySee)
+        return jobs.find(id).filter(job -> uploader.maySee(job, jobs::districtOfUser))
                 .orElseThrow(() -> new NotFound("导入不存在 / no import " + id));
     }
 

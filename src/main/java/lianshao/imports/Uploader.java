@@ -5,6 +5,9 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import lianshao.security.Binding;
+import lianshao.security.CurrentUser;
+import lianshao.security.CurrentUsers;
 import lianshao.security.FeedPrincipal;
 import lianshao.security.Role;
 import lianshao.security.Scope;
@@ -16,16 +19,19 @@ import lianshao.security.Scope;
  * @param name   the feed's source or the person's username
  * @param scopes a feed's key scopes
  * @param roles  a person's roles
+ * @param binding  the organisations it may import for (a feed's key binding; a person's district and organisations)
+ * @param district the person's data scope for reading the import list (null: the whole city)
  */
-record Uploader(boolean feed, String name, Set<Scope> scopes, Set<String> roles) {
+record Uploader(boolean feed, String name, Set<Scope> scopes, Set<String> roles, Binding binding, String district) {
 
     static final String FEED = "FEED";
     static final String USER = "USER";
 
-    static Uploader of(Authentication auth) {
+    static Uploader of(Authentication auth, CurrentUsers users) {
         if (auth.getPrincipal() instanceof FeedPrincipal principal) {
-            return new Uploader(true, principal.source(), principal.scopes(), Set.of());
+            return new Uploader(true, principal.source(), principal.scopes(), Set.of(), principal.binding(), null);
         }
+        java.util.Optional<CurrentUser> user = users.of(auth);
         Set<String> roles = new java.util.HashSet<>();
         for (GrantedAuthority authority : auth.getAuthorities()) {
             String a = authority.getAuthority();
@@ -33,7 +39,8 @@ record Uploader(boolean feed, String name, Set<Scope> scopes, Set<String> roles)
                 roles.add(a.substring("ROLE_".length()));
             }
         }
-        return new Uploader(false, auth.getName(), Set.of(), Set.copyOf(roles));
+        return new Uploader(false, auth.getName(), Set.of(), Set.copyOf(roles),
+                user.map(CurrentUser::binding).orElse(Binding.NONE), user.map(CurrentUser::district).orElse(null));
     }
 
     String type() {
@@ -56,9 +63,10 @@ record Uploader(boolean feed, String name, Set<Scope> scopes, Set<String> roles)
         return has(Role.IMPORTER) || has(Role.ADMIN);
     }
 
-    boolean maySee(ImportJobs.Job job) {
+    /** Whether the import is this uploader's own, or one it audits; a district auditor audits its district's people. */
+    boolean maySee(ImportJobs.Job job, java.util.function.Function<String, String> districtOfUser) {
         if (!feed && seesAll()) {
-            return true;
+            return district == null || (job.uploaderType().equals(USER) && district.equals(districtOfUser.apply(job.uploadedBy())));
         }
         return job.uploaderType().equals(type()) && job.uploadedBy().equals(name);
     }

@@ -67,8 +67,11 @@ class RecordController {
     ResponseEntity<RecordReply> post(HttpServletRequest request, Authentication auth) {
         FeedPrincipal feed = (FeedPrincipal) auth.getPrincipal();
         JsonNode envelope = bodies.read(request);
-        RecordIngestion.Result result = ingestion.ingest(List.of(envelope), feed.source()).get(0);
+        RecordIngestion.Result result = ingestion.ingest(List.of(envelope), feed.source(), feed.binding()).get(0);
         if (result.outcome() == IngestOutcome.REJECTED) {
+            if (result.outsideBinding()) {
+                throw new Forbidden(result.errors().get(0).message());
+            }
             boolean otherSource = result.errors().size() == 1 && result.errors().get(0).field().equals("source")
                     && validator.validateEnvelope(envelope).isEmpty();
             if (otherSource) {
@@ -93,7 +96,7 @@ class RecordController {
         body.get("records").forEach(envelopes::add);
         List<BatchItem> items = new ArrayList<>();
         int accepted = 0;
-        List<RecordIngestion.Result> results = ingestion.ingest(envelopes, feed.source());
+        List<RecordIngestion.Result> results = ingestion.ingest(envelopes, feed.source(), feed.binding());
         Map<String, RecordReply> replies = replies(results.stream().map(RecordIngestion.Result::recordId)
                 .filter(java.util.Objects::nonNull).toList());
         for (RecordIngestion.Result r : results) {

@@ -25,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import lianshao.contract.ContractValidator;
 import lianshao.contract.FieldError;
+import lianshao.facts.Org;
+import lianshao.reference.OrgBoundary;
+import lianshao.security.Binding;
 import lianshao.support.Hashing;
 import lianshao.support.Ids;
 import lianshao.support.Json;
@@ -34,7 +37,7 @@ import lianshao.support.Times;
  * Takes records in: validates each, stores the accepted ones durably (one transaction for the batch),
  * then evaluates what is new or changed. When this returns, records, evaluations and warnings are
  * committed. Identity is (source, externalId): the same content again is UNCHANGED, other content a
- * new revision.
+ * new revision. Every record must name a registered organisation that lies within the writer's binding.
  */
 @Service
 public class RecordIngestion {
@@ -46,11 +49,13 @@ public class RecordIngestion {
     private final TransactionTemplate tx;
     private final EvaluationSettings settings;
     private final MeterRegistry meters;
+    private final OrgBoundary boundary;
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     RecordIngestion(ContractValidator validator, RecordStore store, RecordEvaluator evaluator, TransactionTemplate tx,
-            EvaluationSettings settings, MeterRegistry meters, ReevaluationQueue queue) {
+            EvaluationSettings settings, MeterRegistry meters, ReevaluationQueue queue, OrgBoundary boundary) {
         this.queue = queue;
+        this.boundary = boundary;
         this.validator = validator;
         this.store = store;
         this.evaluator = evaluator;
@@ -59,17 +64,35 @@ public class RecordIngestion {
         this.meters = meters;
     }
 
-    /** The result of one posted record. {@code recordId} is null when rejected. */
-    public record Result(int index, String externalId, IngestOutcome outcome, String recordId, List<FieldError> errors) {
+    /**
+     * The result of one posted record. {@code recordId} is null when rejected. {@code outsideBinding}: rejected
+     * only because the caller may not write for the record's organisation (a single post answers 403).
+     */
+    public record Result(int index, String externalId, IngestOutcome outcome, String recordId, List<FieldError> errors,
+            boolean outsideBinding) {
+
+        Result(int index, String externalId, IngestOutcome outcome, String recordId, List<FieldError> errors) {
+            this(index, externalId, outcome, recordId, errors, false);
+        }
+    }
+
+    /** Ingests envelopes of a trusted writer that may write for the whole city (the demo seeds). */
+    public List<Result> ingest(List<JsonNode> envelopes, String feedSource) {
+        return ingest(envelopes, feedSource, Binding.CITY);
     }
 
     /**
-     * Ingests envelopes posted by a feed; a record of another source is rejected with an error on
-     * {@code source}.
+     * Ingests envelopes posted by a feed (or imported); a record of another source is rejected with an error on
+     * {@code source}, one of an unregistered organisation or of one outside the binding (as the record is now
+     * stored, or as it would become) with an error on {@code orgCode}.
      */
-    public List<Result> ingest(List<JsonNode> envelopes, String feedSource) {
+    public List<Result> ingest(List<JsonNode> envelopes, String feedSource, Binding binding) {
         List<Result> results = new ArrayList<>();
         List<Integer> valid = new ArrayList<>();
+        Map<String, Org> orgs = boundary.registered(envelopes.stream().filter(e -> e != null && e.isObject())
+                .map(e -> e.get("orgCode")).filter(o -> o != null && o.isString()).map(JsonNode::asString).toList());
+        Map<String, String> storedOrgs = binding.wholeCity() ? Map.of() : store.orgsOf(feedSource, envelopes.stream()
+                .map(RecordIngestion::externalId).filter(java.util.Objects::nonNull).toList());
         for (int i = 0; i < envelopes.size(); i++) {
             JsonNode envelope = envelopes.get(i);
             List<FieldError> errors = new ArrayList<>(validator.validateEnvelope(envelope));
@@ -77,11 +100,28 @@ public class RecordIngestion {
                 errors.add(new FieldError("source", "此密钥只能提交来源 " + feedSource + " 的记录 / this key may post only records of source "
                         + feedSource));
             }
+            boolean outside = false;
+            if (errors.isEmpty()) {
+                String orgCode = envelope.get("orgCode").asString();
+                Org org = orgs.get(orgCode);
+                String before = storedOrgs.get(envelope.get("externalId").asString());
+                Org stored = before == null ? null : boundary.registered(List.of(before)).get(before);
+                if (org == null) {
+                    errors.add(new FieldError("orgCode", OrgBoundary.unknownOrg(orgCode)));
+                } else if (!binding.covers(org.code(), org.district())) {
+                    errors.add(new FieldError("orgCode", OrgBoundary.outside(orgCode, binding)));
+                    outside = true;
+                } else if (before != null && !binding.covers(before, stored == null ? null : stored.district())) {
+                    // a revision would take another organisation's record over
+                    errors.add(new FieldError("orgCode", OrgBoundary.outside(before, binding)));
+                    outside = true;
+                }
+            }
             if (errors.isEmpty()) {
                 valid.add(i);
                 results.add(null);
             } else {
-                results.add(new Result(i, externalId(envelope), IngestOutcome.REJECTED, null, errors));
+                results.add(new Result(i, externalId(envelope), IngestOutcome.REJECTED, null, errors, outside));
                 count(envelope, IngestOutcome.REJECTED);
             }
         }

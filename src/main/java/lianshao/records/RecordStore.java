@@ -212,6 +212,18 @@ class RecordStore {
         return found;
     }
 
+    /** The organisations of stored identities of one source among the given external ids: externalId → org code. */
+    java.util.Map<String, String> orgsOf(String source, Collection<String> externalIds) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (List<String> chunk : Chunks.of(externalIds)) {
+            jdbc.sql("SELECT external_id, org_code FROM record WHERE source = :source AND external_id IN (:ids)")
+                    .param("source", source).param("ids", chunk).query(rs -> {
+                        found.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return found;
+    }
+
     /** A new record: its first revision and its lookup keys. */
     record NewRecord(String id, String source, String externalId, String domain, String orgCode, LocalDateTime occurredAt,
             String contentHash, String envelope, Set<RecordKey> keys) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,11 +25,18 @@ import tools.jackson.databind.JsonNode;
 import lianshao.contract.ContractValidator;
 import lianshao.contract.FieldError;
 import lianshao.contract.ReferenceKind;
+import lianshao.security.Binding;
+import lianshao.security.CurrentUsers;
 import lianshao.support.Json;
+import lianshao.web.Forbidden;
 import lianshao.web.JsonBodies;
 import lianshao.web.ValidationFailed;
 
-/** Contract section 3: reference data, one item at a time or in batches answered per item. */
+/**
+ * Contract section 3: reference data, one item at a time or in batches answered per item. Every write lies
+ * within the caller's binding ({@link OrgBoundary}): outside it a single write is answered 403 naming the
+ * organisation, a batch item is rejected.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Reference data 参考数据", description = "机构、当事人、关系、招生计划、处分、工作日历")
@@ -41,110 +49,128 @@ class ReferenceController {
     private final ReferenceWriter writer;
     private final ContractValidator validator;
     private final JsonBodies bodies;
+    private final CurrentUsers users;
+    private final OrgBoundary boundary;
 
-    ReferenceController(ReferenceWriter writer, ContractValidator validator, JsonBodies bodies) {
+    ReferenceController(ReferenceWriter writer, ContractValidator validator, JsonBodies bodies, CurrentUsers users,
+            OrgBoundary boundary) {
         this.writer = writer;
         this.validator = validator;
         this.bodies = bodies;
+        this.users = users;
+        this.boundary = boundary;
     }
 
     @PutMapping("/orgs/{orgCode}")
     @Operation(summary = "登记或更新机构 / Create or update an organisation")
-    ResponseEntity<Map<String, Object>> putOrg(@PathVariable String orgCode, HttpServletRequest request) {
-        return single(org(orgCode, bodies.read(request)));
+    ResponseEntity<Map<String, Object>> putOrg(@PathVariable String orgCode, HttpServletRequest request, Authentication auth) {
+        return single(org(orgCode, bodies.read(request), users.binding(auth)));
     }
 
     @PostMapping("/orgs/batch")
     @Operation(summary = "批量登记机构 / Organisations in a batch (items carry orgCode)")
-    Map<String, Object> orgs(HttpServletRequest request) {
-        return batch(bodies.read(request), item -> org(idField(item, "orgCode"), Json.without(item, "orgCode")));
+    Map<String, Object> orgs(HttpServletRequest request, Authentication auth) {
+        Binding binding = users.binding(auth);
+        return batch(bodies.read(request), item -> org(idField(item, "orgCode"), Json.without(item, "orgCode"), binding));
     }
 
     @PutMapping("/parties/{partyId}")
     @Operation(summary = "登记或更新当事人 / Create or update a party")
-    ResponseEntity<Map<String, Object>> putParty(@PathVariable String partyId, HttpServletRequest request) {
-        return single(party(partyId, bodies.read(request)));
+    ResponseEntity<Map<String, Object>> putParty(@PathVariable String partyId, HttpServletRequest request, Authentication auth) {
+        return single(party(partyId, bodies.read(request), users.binding(auth)));
     }
 
     @PostMapping("/parties/batch")
     @Operation(summary = "批量登记当事人 / Parties in a batch (items carry partyId)")
-    Map<String, Object> parties(HttpServletRequest request) {
-        return batch(bodies.read(request), item -> party(idField(item, "partyId"), Json.without(item, "partyId")));
+    Map<String, Object> parties(HttpServletRequest request, Authentication auth) {
+        Binding binding = users.binding(auth);
+        return batch(bodies.read(request), item -> party(idField(item, "partyId"), Json.without(item, "partyId"), binding));
     }
 
     @PostMapping("/relations")
     @Operation(summary = "声明关系（亲属关系双向有效）/ Declare a relation (kinship reads both ways)")
-    ResponseEntity<Map<String, Object>> postRelation(HttpServletRequest request) {
-        return single(relation(bodies.read(request)));
+    ResponseEntity<Map<String, Object>> postRelation(HttpServletRequest request, Authentication auth) {
+        return single(relation(bodies.read(request), users.binding(auth)));
     }
 
     @PostMapping("/relations/batch")
     @Operation(summary = "批量声明关系 / Relations in a batch")
-    Map<String, Object> relations(HttpServletRequest request) {
-        return batch(bodies.read(request), this::relation);
+    Map<String, Object> relations(HttpServletRequest request, Authentication auth) {
+        Binding binding = users.binding(auth);
+        return batch(bodies.read(request), item -> relation(item, binding));
     }
 
     @PutMapping("/admission-plans/{orgCode}/{year}/{stage}")
     @Operation(summary = "设置招生计划 / Set an admission quota")
     ResponseEntity<Map<String, Object>> putPlan(@PathVariable String orgCode, @PathVariable String year,
-            @PathVariable String stage, HttpServletRequest request) {
-        return single(plan(orgCode, year, stage, bodies.read(request)));
+            @PathVariable String stage, HttpServletRequest request, Authentication auth) {
+        return single(plan(orgCode, year, stage, bodies.read(request), users.binding(auth)));
     }
 
     @PostMapping("/admission-plans/batch")
     @Operation(summary = "批量设置招生计划 / Admission quotas in a batch (items carry orgCode, year, stage)")
-    Map<String, Object> plans(HttpServletRequest request) {
+    Map<String, Object> plans(HttpServletRequest request, Authentication auth) {
+        Binding binding = users.binding(auth);
         return batch(bodies.read(request), item -> plan(idField(item, "orgCode"), idField(item, "year"),
-                idField(item, "stage"), Json.without(item, "orgCode", "year", "stage")));
+                idField(item, "stage"), Json.without(item, "orgCode", "year", "stage"), binding));
     }
 
     @PostMapping("/sanctions")
     @Operation(summary = "登记已作出的处分 / Record a sanction already imposed")
-    ResponseEntity<Map<String, Object>> postSanction(HttpServletRequest request) {
-        return single(sanction(bodies.read(request)));
+    ResponseEntity<Map<String, Object>> postSanction(HttpServletRequest request, Authentication auth) {
+        return single(sanction(bodies.read(request), users.binding(auth)));
     }
 
     @PostMapping("/sanctions/batch")
     @Operation(summary = "批量登记处分 / Sanctions in a batch")
-    Map<String, Object> sanctions(HttpServletRequest request) {
-        return batch(bodies.read(request), this::sanction);
+    Map<String, Object> sanctions(HttpServletRequest request, Authentication auth) {
+        Binding binding = users.binding(auth);
+        return batch(bodies.read(request), item -> sanction(item, binding));
     }
 
     @PutMapping("/calendar/{year}")
     @Operation(summary = "设置某年节假日与调休工作日 / Set a year's holidays and make-up working days")
-    ResponseEntity<Map<String, Object>> putCalendar(@PathVariable String year, HttpServletRequest request) {
-        return single(calendar(year, bodies.read(request)));
+    ResponseEntity<Map<String, Object>> putCalendar(@PathVariable String year, HttpServletRequest request, Authentication auth) {
+        return single(calendar(year, bodies.read(request), users.binding(auth)));
     }
 
     @PostMapping("/calendar/batch")
     @Operation(summary = "批量设置工作日历 / Calendars in a batch (items carry year)")
-    Map<String, Object> calendars(HttpServletRequest request) {
-        return batch(bodies.read(request), item -> calendar(idField(item, "year"), Json.without(item, "year")));
+    Map<String, Object> calendars(HttpServletRequest request, Authentication auth) {
+        Binding binding = users.binding(auth);
+        return batch(bodies.read(request), item -> calendar(idField(item, "year"), Json.without(item, "year"), binding));
     }
 
-    private Map<String, Object> org(String code, JsonNode body) {
+    private Map<String, Object> org(String code, JsonNode body, Binding binding) {
         List<FieldError> errors = new ArrayList<>();
         checkId(errors, "orgCode", code, CODE);
         errors.addAll(validator.validateReference(ReferenceKind.ORG, body));
         fail(errors);
+        refuse("orgCode", boundary.orgChangeRefusal(binding, code, body.get("district").asString()));
         return result("orgCode", code, writer.putOrg(code, body));
     }
 
-    private Map<String, Object> party(String id, JsonNode body) {
+    private Map<String, Object> party(String id, JsonNode body, Binding binding) {
         List<FieldError> errors = new ArrayList<>();
         checkId(errors, "partyId", id, PARTY_ID);
         errors.addAll(validator.validateReference(ReferenceKind.PARTY, body));
         fail(errors);
+        // where the party belongs now and where it would belong: a bound caller changes neither into nor out of its binding
+        JsonNode org = body.get("orgCode");
+        refuse("orgCode", boundary.refusal(binding, org == null || org.isNull() ? null : org.asString()));
+        refuse("partyId", boundary.refusal(binding, boundary.partyOrg(id)));
         return result("partyId", id, writer.putParty(id, body));
     }
 
-    private Map<String, Object> relation(JsonNode body) {
+    private Map<String, Object> relation(JsonNode body, Binding binding) {
         fail(validator.validateReference(ReferenceKind.RELATION, body));
+        refuse("fromRef", boundary.refsRefusal(binding, List.of(body.get("fromRef").asString())));
+        refuse("toRef", boundary.refsRefusal(binding, List.of(body.get("toRef").asString())));
         ReferenceWriter.Written written = writer.addRelation(body);
         return result("id", written.id(), written.outcome());
     }
 
-    private Map<String, Object> plan(String orgCode, String year, String stage, JsonNode body) {
+    private Map<String, Object> plan(String orgCode, String year, String stage, JsonNode body, Binding binding) {
         List<FieldError> errors = new ArrayList<>();
         checkId(errors, "orgCode", orgCode, CODE);
         int y = year(errors, year);
@@ -153,19 +179,25 @@ class ReferenceController {
         }
         errors.addAll(validator.validateReference(ReferenceKind.ADMISSION_PLAN, body));
         fail(errors);
+        refuse("orgCode", boundary.refusal(binding, orgCode));
         Map<String, Object> result = result("orgCode", orgCode, writer.putAdmissionPlan(orgCode, y, stage, body));
         result.put("year", y);
         result.put("stage", stage);
         return result;
     }
 
-    private Map<String, Object> sanction(JsonNode body) {
+    private Map<String, Object> sanction(JsonNode body, Binding binding) {
         fail(validator.validateReference(ReferenceKind.SANCTION, body));
+        refuse("subjectRef", boundary.refsRefusal(binding, List.of(body.get("subjectRef").asString())));
         ReferenceWriter.Written written = writer.addSanction(body);
         return result("id", written.id(), written.outcome());
     }
 
-    private Map<String, Object> calendar(String year, JsonNode body) {
+    private Map<String, Object> calendar(String year, JsonNode body, Binding binding) {
+        if (!binding.wholeCity()) {
+            throw new OutsideBinding("year", "工作日历是全市数据，只有可写全市的调用方能修改 / the work calendar is city-wide: only callers "
+                    + "bound to the whole city write it");
+        }
         List<FieldError> errors = new ArrayList<>();
         int y = year(errors, year);
         errors.addAll(validator.validateReference(ReferenceKind.CALENDAR, body));
@@ -200,6 +232,9 @@ class ReferenceController {
             } catch (ValidationFailed e) {
                 result.put("status", "REJECTED");
                 result.put("errors", e.errors());
+            } catch (OutsideBinding e) {
+                result.put("status", "REJECTED");
+                result.put("errors", List.of(new FieldError(e.field(), e.getMessage())));
             }
             results.add(result);
         }
@@ -244,6 +279,26 @@ class ReferenceController {
         }
         errors.add(new FieldError("year", "年份无效 / invalid year"));
         return 0;
+    }
+
+    /** Outside the caller's binding: 403 naming the organisation, or a rejected item of a batch. */
+    private static void refuse(String field, java.util.Optional<String> refusal) {
+        if (refusal.isPresent()) {
+            throw new OutsideBinding(field, refusal.get());
+        }
+    }
+
+    static final class OutsideBinding extends Forbidden {
+        private final String field;
+
+        OutsideBinding(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
     }
 
     private static void fail(List<FieldError> errors) {

@@ -67,30 +67,49 @@ public class ApiKeys {
         this.maxCached = maxCached;
     }
 
-    /** A new random key for the feed; the plain key is returned once and never stored. */
+    /** A new random key for the feed, writing for the whole city; the plain key is returned once and never stored. */
     @Transactional
     public String create(String source, Set<Scope> scopes, String label) {
+        return create(source, scopes, Binding.CITY, label);
+    }
+
+    /** A new random key for the feed, writing only within the binding; the plain key is returned once and never stored. */
+    @Transactional
+    public String create(String source, Set<Scope> scopes, Binding binding, String label) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String key = "lsk_" + HexFormat.of().formatHex(bytes);
-        register(source, key, scopes, label);
+        register(source, key, scopes, binding, label);
         return key;
     }
 
-    /** Registers a key chosen by the operator (bootstrap, demo); idempotent. */
+    /** Registers a key chosen by the operator, writing for the whole city; idempotent. */
     @Transactional
     public void register(String source, String key, Set<Scope> scopes, String label) {
+        register(source, key, scopes, Binding.CITY, label);
+    }
+
+    /** Registers a key chosen by the operator (bootstrap, demo) with its binding; idempotent (an existing key is left as it is). */
+    @Transactional
+    public void register(String source, String key, Set<Scope> scopes, Binding binding, String label) {
         ensureFeed(source);
         String hash = Hashing.sha256Hex(key);
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ?").param(hash).query(Integer.class).single() > 0;
         if (exists) {
+            // a key from before bindings, registered again by the operator (bootstrap, demo): bound explicitly now
+            jdbc.sql("""
+                    UPDATE api_key SET city_wide = ?, bound_districts = ?, bound_orgs = ?, legacy_binding = FALSE
+                    WHERE key_hash = ? AND legacy_binding = TRUE""")
+                    .params(binding.wholeCity(), Binding.text(binding.districts()), Binding.text(binding.orgs()), hash).update();
             return;
         }
         jdbc.sql("""
-                INSERT INTO api_key (id, source, key_hash, key_prefix, scopes, label, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO api_key (id, source, key_hash, key_prefix, scopes, label, created_at, city_wide, bound_districts,
+                    bound_orgs, legacy_binding)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)""")
                 .params(Ids.newId(), source, hash, key.substring(0, Math.min(8, key.length())),
-                        scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), label, Times.nowUtc())
+                        scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), label, Times.nowUtc(),
+                        binding.wholeCity(), Binding.text(binding.districts()), Binding.text(binding.orgs()))
                 .update();
     }
 
@@ -135,10 +154,10 @@ public class ApiKeys {
     }
 
     private Optional<FeedPrincipal> lookup(String hash) {
-        return jdbc.sql("SELECT id, source, scopes FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
+        return jdbc.sql("SELECT id, source, scopes, city_wide, bound_districts, bound_orgs FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
                 .param(hash)
                 .query((rs, n) -> new FeedPrincipal(rs.getString("source"), rs.getString("id"),
-                        Collections.unmodifiableSet(scopes(rs.getString("scopes")))))
+                        Collections.unmodifiableSet(scopes(rs.getString("scopes"))), binding(rs)))
                 .optional();
     }
 
@@ -147,9 +166,17 @@ public class ApiKeys {
         return cache.size();
     }
 
-    /** A key as the admin pages list it: never the key or its hash. */
+    private static Binding binding(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getBoolean("city_wide") ? Binding.CITY
+                : Binding.of(Binding.list(rs.getString("bound_districts")), Binding.list(rs.getString("bound_orgs")));
+    }
+
+    /**
+     * A key as the admin pages list it: never the key or its hash. {@code legacyBinding}: created before keys were
+     * bound, so it writes for the whole city until replaced.
+     */
     public record KeyInfo(String id, String source, String prefix, Set<Scope> scopes, String label, LocalDateTime createdAt,
-            LocalDateTime revokedAt) {
+            LocalDateTime revokedAt, Binding binding, boolean legacyBinding) {
 
         public boolean revoked() {
             return revokedAt != null;
@@ -157,10 +184,12 @@ public class ApiKeys {
     }
 
     public java.util.List<KeyInfo> all() {
-        return jdbc.sql("SELECT id, source, key_prefix, scopes, label, created_at, revoked_at FROM api_key ORDER BY source, created_at")
+        return jdbc.sql("""
+                SELECT id, source, key_prefix, scopes, label, created_at, revoked_at, city_wide, bound_districts, bound_orgs,
+                    legacy_binding FROM api_key ORDER BY source, created_at""")
                 .query((rs, n) -> new KeyInfo(rs.getString("id"), rs.getString("source"), rs.getString("key_prefix"),
                         scopes(rs.getString("scopes")), rs.getString("label"), rs.getObject("created_at", LocalDateTime.class),
-                        rs.getObject("revoked_at", LocalDateTime.class)))
+                        rs.getObject("revoked_at", LocalDateTime.class), binding(rs), rs.getBoolean("legacy_binding")))
                 .list();
     }
 

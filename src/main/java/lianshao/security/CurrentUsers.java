@@ -27,10 +27,22 @@ public class CurrentUsers {
     }
 
     public Optional<CurrentUser> find(String username) {
-        return jdbc.sql("SELECT username, display_name, roles, scope_district FROM app_user WHERE username = ? AND enabled = TRUE")
+        return jdbc.sql("SELECT username, display_name, roles, scope_district, scope_orgs FROM app_user WHERE username = ? AND enabled = TRUE")
                 .param(username)
-                .query((rs, n) -> new CurrentUser(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getString(4)))
+                .query((rs, n) -> new CurrentUser(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getString(4),
+                        Binding.list(rs.getString(5))))
                 .optional();
+    }
+
+    /**
+     * What the caller may write for: a feed's key binding, a person's district and organisations; nothing for
+     * anyone else.
+     */
+    public Binding binding(Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof FeedPrincipal feed) {
+            return feed.binding();
+        }
+        return of(authentication).map(CurrentUser::binding).orElse(Binding.NONE);
     }
 
     static Set<Role> roles(String text) {

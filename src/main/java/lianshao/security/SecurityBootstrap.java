@@ -30,8 +30,9 @@ class SecurityBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (present(settings.bootstrapFeed()) && present(settings.bootstrapApiKey())) {
-            keys.register(settings.bootstrapFeed(), settings.bootstrapApiKey(), EnumSet.allOf(Scope.class), "bootstrap");
-            log.info("Bootstrap feed '{}' has its API key (both scopes)", settings.bootstrapFeed());
+            // the operator's key: both scopes, bound explicitly to the whole city
+            keys.register(settings.bootstrapFeed(), settings.bootstrapApiKey(), EnumSet.allOf(Scope.class), Binding.CITY, "bootstrap");
+            log.info("Bootstrap feed '{}' has its API key (both scopes, whole city)", settings.bootstrapFeed());
         }
         if (present(settings.bootstrapAdminPassword())) {
             users.ensure("admin", settings.bootstrapAdminPassword(), "管理员", Set.of(Role.ADMIN, Role.SUPERVISOR), null);

@@ -31,21 +31,32 @@ public class Users implements UserDetailsService {
     /** Creates the user if absent; an existing user is left as it is. */
     @Transactional
     public void ensure(String username, String password, String displayName, Set<Role> roles, String scopeDistrict) {
+        ensure(username, password, displayName, roles, scopeDistrict, Set.of());
+    }
+
+    /**
+     * Creates the user if absent, bound to these organisations for what they write (an importer of one school);
+     * an existing user is left as it is.
+     */
+    @Transactional
+    public void ensure(String username, String password, String displayName, Set<Role> roles, String scopeDistrict,
+            Set<String> scopeOrgs) {
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username).query(Integer.class).single() > 0;
         if (exists) {
             return;
         }
         jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, display_name, roles, scope_district, enabled, created_at)
-                VALUES (?, ?, ?, ?, ?, TRUE, ?)""")
+                INSERT INTO app_user (username, password_hash, display_name, roles, scope_district, scope_orgs, enabled, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""")
                 .params(username, passwords.encode(password), displayName,
-                        roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), scopeDistrict, Times.nowUtc())
+                        roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), scopeDistrict,
+                        Binding.text(scopeOrgs), Times.nowUtc())
                 .update();
     }
 
     /** A user as the admin pages list them (never the password hash). */
-    public record Account(String username, String displayName, Set<Role> roles, String scopeDistrict, boolean enabled,
-            java.time.LocalDateTime createdAt, boolean locked) {
+    public record Account(String username, String displayName, Set<Role> roles, String scopeDistrict, Set<String> scopeOrgs,
+            boolean enabled, java.time.LocalDateTime createdAt, boolean locked) {
     }
 
     public java.util.List<Account> all() {
@@ -54,7 +65,7 @@ public class Users implements UserDetailsService {
                 SELECT u.*, (SELECT MAX(f.blocked_until) FROM sign_in_failure f WHERE f.username = u.username) AS blocked_until
                 FROM app_user u ORDER BY u.username""")
                 .query((rs, n) -> new Account(rs.getString("username"), rs.getString("display_name"),
-                        CurrentUsers.roles(rs.getString("roles")), rs.getString("scope_district"), rs.getBoolean("enabled"),
+                        CurrentUsers.roles(rs.getString("roles")), rs.getString("scope_district"), Binding.list(rs.getString("scope_orgs")), rs.getBoolean("enabled"),
                         rs.getObject("created_at", java.time.LocalDateTime.class),
                         locked(rs.getObject("locked_until", java.time.LocalDateTime.class))
                                 || locked(rs.getObject("blocked_until", java.time.LocalDateTime.class))))
@@ -68,10 +79,17 @@ public class Users implements UserDetailsService {
     /** Creates a new user; false when the name is taken (nothing changes then). */
     @Transactional
     public boolean create(String username, String password, String displayName, Set<Role> roles, String scopeDistrict) {
+        return create(username, password, displayName, roles, scopeDistrict, Set.of());
+    }
+
+    /** Creates a new user bound to these organisations for what they write; false when the name is taken. */
+    @Transactional
+    public boolean create(String username, String password, String displayName, Set<Role> roles, String scopeDistrict,
+            Set<String> scopeOrgs) {
         if (exists(username)) {
             return false;
         }
-        ensure(username, password, displayName, roles, scopeDistrict);
+        ensure(username, password, displayName, roles, scopeDistrict, scopeOrgs);
         return true;
     }
 

@@ -28,11 +28,26 @@ public class AccessLog {
                 .update();
     }
 
-    public List<Entry> latest(String username, int limit) {
-        String where = username == null ? "" : " WHERE username = :user";
-        var spec = jdbc.sql("SELECT * FROM access_log" + where + " ORDER BY opened_at DESC, id DESC LIMIT :limit").param("limit", limit);
+    /**
+     * The latest entries, of one user or all; {@code district} (the reader's data scope, null: the whole city)
+     * keeps the entries of people of that district, who could open only that district's warnings, profiles and
+     * records.
+     */
+    public List<Entry> latest(String username, String district, int limit) {
+        List<String> where = new java.util.ArrayList<>();
+        if (username != null) {
+            where.add("username = :user");
+        }
+        if (district != null) {
+            where.add("username IN (SELECT u.username FROM app_user u WHERE u.scope_district = :district)");
+        }
+        var spec = jdbc.sql("SELECT * FROM access_log" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY opened_at DESC, id DESC LIMIT :limit").param("limit", limit);
         if (username != null) {
             spec = spec.param("user", username);
+        }
+        if (district != null) {
+            spec = spec.param("district", district);
         }
         return spec.query((rs, n) -> new Entry(rs.getString("id"), rs.getString("username"), rs.getString("kind"),
                 rs.getString("target"), rs.getString("channel"), rs.getObject("opened_at", LocalDateTime.class))).list();

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import lianshao.contract.FieldError;
+import lianshao.reference.ReferenceQueries;
 import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
 import lianshao.security.Role;
@@ -28,7 +29,11 @@ import lianshao.web.Forbidden;
 import lianshao.web.NotFound;
 import lianshao.web.ValidationFailed;
 
-/** Duplicate-noise control: mute one rule for one subject until a day, audited; and the access log. */
+/**
+ * Duplicate-noise control: mute one rule for one subject until a day, audited; and the access log. Both within
+ * the caller's data scope: a district's people mute subjects of their district (for their district), list and
+ * revoke their district's mutes, and read the access of their district's people.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Review 处理", description = "静默规则、查询留痕")
@@ -37,8 +42,12 @@ class MuteController {
     private final Mutes mutes;
     private final AccessLog accessLog;
     private final CurrentUsers users;
+    private final Warnings warnings;
+    private final ReferenceQueries reference;
 
-    MuteController(Mutes mutes, AccessLog accessLog, CurrentUsers users) {
+    MuteController(Mutes mutes, AccessLog accessLog, CurrentUsers users, Warnings warnings, ReferenceQueries reference) {
+        this.warnings = warnings;
+        this.reference = reference;
         this.mutes = mutes;
         this.accessLog = accessLog;
         this.users = users;
@@ -68,22 +77,25 @@ class MuteController {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        String id = mutes.create(request.ruleId(), request.subjectRef(), request.until(), request.reason(), user.username());
+        if (!inScope(request.subjectRef(), user)) {
+            throw new NotFound("对象不存在 / no subject " + request.subjectRef());
+        }
+        String id = mutes.create(request.ruleId(), request.subjectRef(), request.until(), request.reason(), user.username(),
+                user.district());
         return Map.of("id", id);
     }
 
     @GetMapping("/mutes")
     @Operation(summary = "静默清单 / Mutes")
     List<Mutes.Mute> list(Authentication auth) {
-        me(auth);
-        return mutes.all();
+        return mutes.all(me(auth).district());
     }
 
     @DeleteMapping("/mutes/{id}")
     @Operation(summary = "取消静默 / Revoke a mute")
     Map<String, Object> revoke(@PathVariable String id, Authentication auth) {
         CurrentUser user = reviewer(auth);
-        if (!mutes.revoke(id, user.username())) {
+        if (!mutes.revoke(id, user.username(), user.district())) {
             throw new NotFound("静默不存在或已取消 / no active mute " + id);
         }
         return Map.of("id", id, "revoked", true);
@@ -97,7 +109,25 @@ class MuteController {
         if (!user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
             throw new Forbidden("只有审计员和管理员可查看查询留痕 / only auditors and admins read the access log");
         }
-        return accessLog.latest(username, Math.max(1, Math.min(limit, 1000)));
+        return accessLog.latest(username, user.district(), Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /**
+     * A subject lies in a district person's scope when it is an organisation of the district, a party of one,
+     * or named by a warning they can see (a supplier, say); the mute then applies in their district only.
+     */
+    private boolean inScope(String subjectRef, CurrentUser user) {
+        if (user.wholeCity()) {
+            return true;
+        }
+        boolean named = warnings.list(new WarningFilter(null, null, null, null, null, null, null, subjectRef, null, null,
+                user.district(), true, WarningFilter.Sort.NEWEST), 0, 1).total() > 0;
+        if (named) {
+            return true;
+        }
+        String org = reference.org(subjectRef).map(o -> o.code())
+                .orElseGet(() -> reference.parties(List.of(subjectRef)).stream().findFirst().map(p -> p.orgCode()).orElse(null));
+        return org != null && reference.org(org).map(o -> user.district().equals(o.district())).orElse(false);
     }
 
     private CurrentUser reviewer(Authentication auth) {

@@ -87,7 +87,8 @@ public class Warnings implements SubjectHistory {
                     String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g.hit()),
                     Json.write(g.hit().subjects()), ruleSetVersion};
             if (before == null) {
-                Optional<String> covering = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate());
+                Optional<String> covering = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate(),
+                        record.orgCode());
                 Optional<String> mute = guard.mayMute(g.form()) ? covering : Optional.empty();
                 WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
                 jdbc.sql("""

@@ -309,7 +309,8 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
 
         String feed = unique("feed");
         var created = mvc.perform(post("/admin/api-keys").with(csrf()).with(signedIn(ADMIN)).param("source", feed)
-                .param("scopes", "RECORDS").param("label", "测试")).andExpect(redirectedUrl("/admin/api-keys")).andReturn();
+                .param("scopes", "RECORDS").param("label", "测试").param("wholeCity", "true")).andExpect(redirectedUrl("/admin/api-keys"))
+                .andReturn();
         String key = (String) created.getFlashMap().get("newKey");
         assertThat(key).startsWith("lsk_");
         mvc.perform(get("/admin/api-keys").with(signedIn(ADMIN)).flashAttr("newKey", key)).andExpect(status().isOk())

@@ -37,6 +37,7 @@ class CrashTest {
     static final String FEED = "fault-feed";
     static final int BATCHES = 24;
     static final int BATCH_SIZE = 40;
+    static final String[] ORGS = {"SCH-F0", "SCH-F1", "SCH-F2", "SCH-F3", "SCH-F4", "SCH-F5", "SCH-F6"};
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final String key = "fault-key-" + System.nanoTime();
@@ -92,7 +93,7 @@ class CrashTest {
             int port = OwnMariaDb.freePort();
             AtomicInteger answered = new AtomicInteger();
             int firstUnanswered;
-            try (ServiceProcess first = new ServiceProcess(port, db.url(), FEED, key).start()) {
+            try (ServiceProcess first = new ServiceProcess(port, db.url(), FEED, key).start().withOrgs(ORGS)) {
                 Thread poster = new Thread(() -> {
                     for (int b = 0; b < BATCHES; b++) {
                         try {

@@ -60,7 +60,7 @@ class OutageTest {
     @Test
     void aFrozenDatabaseGives503FastHealthDownAndTheServiceRecoversWithin10Seconds() throws Exception {
         try (OwnMariaDb db = OwnMariaDb.start();
-             ServiceProcess service = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key).start()) {
+             ServiceProcess service = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key).start().withOrgs("SCH-OUT")) {
             ExecutorService clients = Executors.newFixedThreadPool(8);
             try {
                 for (int i = 0; i < 20; i++) {

@@ -24,10 +24,12 @@ final class ServiceProcess implements AutoCloseable {
     final int port;
     private final List<String> args;
     private final Path log;
+    private final String key;
     private Process process;
 
     ServiceProcess(int port, String jdbcUrl, String feed, String key, String... extra) throws Exception {
         this.port = port;
+        this.key = key;
         this.log = Files.createTempFile("lianshao-fault-service-", ".log");
         this.args = new ArrayList<>(List.of(
                 "--server.port=" + port, "--server.address=127.0.0.1",
@@ -69,6 +71,21 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(300);
         }
         throw new IllegalStateException("service not healthy in time: " + tail());
+    }
+
+    /** Registers the organisations (records name registered organisations only) with the bootstrap key; idempotent. */
+    ServiceProcess withOrgs(String... codes) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String code : codes) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/v1/orgs/" + code)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("X-Api-Key", key)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{ \"name\": \"故障测试学校\", \"type\": \"SCHOOL\", \"district\": \"清源区\" }"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException("cannot register " + code + ": " + r.statusCode() + " " + r.body());
+            }
+        }
+        return this;
     }
 
     URI uri(String path) {

@@ -66,7 +66,7 @@ class TwoInstancesTest {
             bodies.add(TestRecords.batch(records));
         }
         try (OwnMariaDb db = OwnMariaDb.start();
-             ServiceProcess a = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key).start();
+             ServiceProcess a = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key).start().withOrgs("SCH-TWO");
              ServiceProcess b = new ServiceProcess(OwnMariaDb.freePort(), db.url(), FEED, key).start()) {
             Map<String, String> ids = new ConcurrentHashMap<>();
             for (String body : bodies) {

@@ -31,6 +31,9 @@ class FuzzTarget extends ApiTestSupport {
     }
 
     MockHttpServletResponse post(String path, byte[] body, MediaType type) throws Exception {
+        if (path.startsWith("/api/v1/records")) {
+            registerOrgsOf(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
         return mvc.perform(withKey(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path))
                 .contentType(type).content(body)).andReturn().getResponse();
     }

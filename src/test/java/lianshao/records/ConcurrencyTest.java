@@ -61,8 +61,10 @@ class ConcurrencyTest extends ApiTestSupport {
         }
     }
 
+    /** The organisation is registered now, before the threads are released: the requests race on the record only. */
     private Callable<MockHttpServletResponse> posting(String body) {
-        return () -> postJson("/api/v1/records", body).andReturn().getResponse();
+        registerOrgsOf(body);
+        return () -> postUnregistered("/api/v1/records", body).andReturn().getResponse();
     }
 
     @Test

@@ -29,8 +29,9 @@ class ReevaluationTest extends ApiTestSupport {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.warnings").isEmpty()).andReturn())
                 .get("recordId").asString();
 
+        // the organisation is registered before its records (postJson does so); its details change now
         putJson("/api/v1/orgs/" + school, "{ \"name\": \"测试小学\", \"type\": \"SCHOOL\", \"district\": \"东城区\" }")
-                .andExpect(status().isCreated());
+                .andExpect(status().is2xxSuccessful());
         putJson("/api/v1/parties/" + principal, """
                 { "kind": "PERSON", "name": "王校长", "orgCode": "%s", "roles": ["PRINCIPAL"] }""".formatted(school))
                 .andExpect(status().isCreated());

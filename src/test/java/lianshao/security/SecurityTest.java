@@ -136,6 +136,7 @@ class SecurityTest extends ApiTestSupport {
         loggers.forEach(l -> logging.setLogLevel(l, LogLevel.TRACE));
         String wrongKey = "lsk_" + java.util.UUID.randomUUID().toString().replace("-", "") + "_wrong";
         String revoked = keys.create(TestRecords.SOURCE, Set.of(Scope.RECORDS), "security test: revoked");
+        registerOrg("SCH-SEC", TEST_DISTRICT);
         int from = output.getAll().length();
         try {
             // good keys, a wrong key, a revoked key, a key in the wrong place, a key with whitespace
