@@ -131,6 +131,12 @@ class EvaluationIncompleteTest extends ApiTestSupport {
         assertThat(queue).contains(warning.get("id").asString()).contains("SYS-01");
         String dashboard = getAsInspector("/").andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(dashboard).contains("id=\"incomplete-count\"").contains("ruleId=SYS-01");
+        // described like a catalogue rule where warnings are shown; the rule pages still answer with it present
+        String detail = getAsInspector("/warnings/" + warning.get("id").asString()).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(detail).contains("SYS-01", "评估未完成", "信息中心", "纪检组");
+        getAsInspector("/coverage").andExpect(status().isOk());
+        getAsInspector("/rules/quality").andExpect(status().isOk());
 
         // a retry that completes (the rules were fixed) notes it in the warning's history; the warning stays open
         rules.activate(previous);
@@ -170,6 +176,52 @@ class EvaluationIncompleteTest extends ApiTestSupport {
         }
         assertThat(evaluations).containsExactly("EVALUATED", "EVALUATION_FAILED", "EVALUATED");
         assertThat(sys).containsExactly(reply.get("results").get(1).get("recordId").asString());
+    }
+
+    /** A rule that fails on every purchase: its Thresholds condition asks for a threshold nobody configured. */
+    private static final String BROKEN = """
+            package lianshao.rules.broken;
+            import lianshao.facts.*;
+            global Hits hits;
+            rule "TST-01 asks for a missing threshold"
+                @id("TST-01") @title("测试") @form(1) @clause("M9") @basis("测试") @departments("纪检组")
+            when
+                Procurement( current )
+                Thresholds( amount("no.such.threshold") > 0 )
+            then
+                hits.raise("never");
+            end
+            """;
+
+    @Test
+    void anEvaluationThatKeepsFailingRaisesSys01AfterItsThirdAttempt() throws Exception {
+        TreeMap<String, String> files = new TreeMap<>();
+        files.put("broken/TST-01.drl", BROKEN);
+        rules.activate(new RuleCompiler().compile(new RuleSource(files, "")));
+        double before = incompleteCount("ERROR");
+        String recordId = json(postJson("/api/v1/records", TestRecords.smallPurchase("SCH-ERR").toString())
+                .andExpect(status().isCreated()).andReturn()).get("recordId").asString();
+        // a passing fault alarms nobody: the first two attempts only retry
+        assertThat(sys01(recordId)).isZero();
+        retryNow(recordId);
+        assertThat(sys01(recordId)).isZero();
+        retryNow(recordId);
+        assertThat(jdbc.sql("SELECT attempts FROM record WHERE id = ?").param(recordId).query(Integer.class).single()).isEqualTo(3);
+        assertThat(sys01(recordId)).isEqualTo(1);
+        String message = jdbc.sql("SELECT message FROM warning WHERE record_id = ? AND rule_id = 'SYS-01'").param(recordId)
+                .query(String.class).single();
+        assertThat(message).contains("评估连续 3 次失败", "no.such.threshold");
+        assertThat(incompleteCount("ERROR")).isEqualTo(before + 1);
+    }
+
+    private void retryNow(String recordId) {
+        jdbc.sql("UPDATE record SET next_attempt_at = ? WHERE id = ?").params(LocalDateTime.of(2020, 1, 1, 0, 0), recordId).update();
+        background.retryDue();
+    }
+
+    private int sys01(String recordId) {
+        return jdbc.sql("SELECT COUNT(*) FROM warning WHERE record_id = ? AND rule_id = 'SYS-01'").param(recordId)
+                .query(Integer.class).single();
     }
 
     @Test
