@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import lianshao.security.CurrentUser;
 import lianshao.support.Json;
 import lianshao.support.Times;
+import lianshao.warnings.SystemRiskPoint;
 
 /**
  * Sign-in and the dashboard: open warnings by form and by domain, the weekly trend, the overdue
- * count, top rules and top organisations, all within the user's data scope. The charts (ECharts,
+ * count, the evaluations that could not complete (SYS-01), top rules and top organisations, all within the
+ * user's data scope. The charts (ECharts,
  * served from the app) read a JSON island the server renders; the same counts are on the page as text.
  */
 @Controller
@@ -59,6 +61,8 @@ class ConsoleController {
         model.addAttribute("topOrgs", topOrgs);
         model.addAttribute("open", open);
         model.addAttribute("overdue", overdue);
+        model.addAttribute("incomplete", queries.incompleteEvaluations(district));
+        model.addAttribute("incompleteRuleId", SystemRiskPoint.EVALUATION_INCOMPLETE.id());
 
         Map<String, Object> charts = new LinkedHashMap<>();
         List<Map<String, Object>> forms = new ArrayList<>();

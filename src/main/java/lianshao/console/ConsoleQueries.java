@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import lianshao.contract.Domain;
 import lianshao.facts.Org;
 import lianshao.support.Times;
+import lianshao.warnings.SystemRiskPoint;
 
 /**
  * The read side of the console pages that the warning services do not answer: counts for the
@@ -75,6 +76,15 @@ class ConsoleQueries {
     long overdue(String district) {
         return sql("SELECT COUNT(*) FROM warning w WHERE w.status IN " + OPEN + " AND w.due_at < :now" + scope(district), district)
                 .param("now", Times.nowUtc()).query(Long.class).single();
+    }
+
+    /**
+     * Open SYS-01 warnings: records whose evaluation could not complete (or completed only later) and that no
+     * inspector has closed yet.
+     */
+    long incompleteEvaluations(String district) {
+        return sql("SELECT COUNT(*) FROM warning w WHERE w.rule_id = :ruleId AND w.status IN " + OPEN + scope(district), district)
+                .param("ruleId", SystemRiskPoint.EVALUATION_INCOMPLETE.id()).query(Long.class).single();
     }
 
     /** Warnings in the queue (not muted) by rule, most first. */

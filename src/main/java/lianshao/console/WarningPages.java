@@ -37,6 +37,7 @@ import lianshao.warnings.WarningFilter;
 import lianshao.warnings.WarningReview;
 import lianshao.warnings.WarningStatus;
 import lianshao.warnings.WarningView;
+import lianshao.warnings.SystemRiskPoint;
 import lianshao.warnings.Warnings;
 import lianshao.web.Conflict;
 import lianshao.web.NotFound;
@@ -109,7 +110,10 @@ class WarningPages {
         model.addAttribute("statuses", WarningStatus.values());
         model.addAttribute("sorts", WarningFilter.Sort.values());
         model.addAttribute("sizes", QueueQuery.SIZES);
-        model.addAttribute("ruleIds", rules.get().rulesById().keySet().stream().sorted().toList());
+        // the catalogue's rules and the system risk points (SYS-01), which are no DRL rules but raise warnings too
+        List<String> ruleIds = new ArrayList<>(rules.get().rulesById().keySet().stream().sorted().toList());
+        SystemRiskPoint.ALL.forEach(p -> ruleIds.add(p.id()));
+        model.addAttribute("ruleIds", ruleIds);
         model.addAttribute("reviewers", reviewers(user));
         model.addAttribute("canAct", Me.reviewer(user));
         return "warnings";

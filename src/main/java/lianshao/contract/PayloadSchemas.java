@@ -8,11 +8,18 @@ import static lianshao.contract.FieldTypes.MONEY;
 import static lianshao.contract.FieldTypes.NUMBER;
 import static lianshao.contract.FieldTypes.PROSE;
 import static lianshao.contract.FieldTypes.RANK;
-import static lianshao.contract.FieldTypes.REFS;
+import static lianshao.contract.FieldTypes.MAX_BIDS;
+import static lianshao.contract.FieldTypes.MAX_ENUM_VALUES;
+import static lianshao.contract.FieldTypes.MAX_LINE_ITEMS;
+import static lianshao.contract.FieldTypes.MAX_MEMBERS;
+import static lianshao.contract.FieldTypes.MAX_PEOPLE;
+import static lianshao.contract.FieldTypes.NAME;
+import static lianshao.contract.FieldTypes.PEOPLE;
 import static lianshao.contract.FieldTypes.SIGNED_MONEY;
 import static lianshao.contract.FieldTypes.STAGE;
 import static lianshao.contract.FieldTypes.TIMESTAMP;
 import static lianshao.contract.FieldTypes.YEAR;
+import static lianshao.contract.FieldTypes.refs;
 import static lianshao.contract.FieldTypes.arrayOf;
 import static lianshao.contract.FieldTypes.oneOf;
 
@@ -76,18 +83,18 @@ final class PayloadSchemas {
                 .required("admissionType", oneOf("REGULAR", "LOTTERY", "SPECIAL_TALENT", "BONUS_POINTS", "TRANSFER",
                         "BORROWED", "DIRECTED", "SUPPLEMENTARY", "OTHER_EXCEPTION"))
                 .optional("criteriaUsed", arrayOf(oneOf("SCHOOL_EXAM", "TRAINING_INSTITUTION_RESULT",
-                        "COMPETITION_CERTIFICATE", "GRADE_CERTIFICATE", "INTERVIEW")))
+                        "COMPETITION_CERTIFICATE", "GRADE_CERTIFICATE", "INTERVIEW"), MAX_ENUM_VALUES))
                 .optional(NUMBER, "examScore", "cutoffScore")
-                .optional("bonusItems", arrayOf(bonusItem))
+                .optional("bonusItems", arrayOf(bonusItem, MAX_LINE_ITEMS))
                 .optional("bonusPointsCounted", NUMBER)
                 .optional("policyBasis", PROSE)
                 .optional(CODE, "specialApprovalRef", "residenceDistrict", "schoolDistrict")
-                .optional("guardianRefs", REFS)
+                .optional("guardianRefs", PEOPLE)
                 .required("approverRef", CODE)
                 .optional(DATE, "admissionWindowStart", "admissionWindowClose")
                 .required("admittedOn", DATE)
                 .optional("publicizedOn", DATE)
-                .optional("fees", arrayOf(fee))
+                .optional("fees", arrayOf(fee, MAX_LINE_ITEMS))
                 .check(new DateOrder("admissionWindowStart", "admissionWindowClose"))
                 .build();
     }
@@ -112,7 +119,7 @@ final class PayloadSchemas {
                 .optional("rankSkipReason", PROSE)
                 .required("hired", BOOLEAN)
                 .optional("credentialCheckPassed", BOOLEAN)
-                .optional(REFS, "panelRefs", "recusedRefs")
+                .optional(PEOPLE, "panelRefs", "recusedRefs")
                 .optional(CODE, "collectiveDecisionRef", "approverRef")
                 .optional(DATE, "noticePublishedOn", "applicationClosesOn", "scoresReleasedOn")
                 .optional("scoreChangedAfterRelease", BOOLEAN)
@@ -150,7 +157,7 @@ final class PayloadSchemas {
                 .build();
         return ObjectSchema.builder()
                 .required("tenderId", CODE)
-                .required("projectName", PROSE)
+                .required("projectName", NAME)
                 .optional("projectCode", CODE)
                 .optional("stateFunded", BOOLEAN)
                 .required("category", oneOf("CONSTRUCTION", "GOODS", "SERVICES"))
@@ -160,18 +167,18 @@ final class PayloadSchemas {
                 .optional("exemptionReason", PROSE)
                 .optional("awardCriterion", oneOf("LOWEST_PRICE", "COMPREHENSIVE"))
                 .optional(DATE, "noticePublishedOn", "bidDeadline", "evaluationReportOn")
-                .optional("candidates", REFS)
+                .optional("candidates", refs(MAX_BIDS))
                 .optional(DATE, "publicityStart", "publicityEnd", "awardedOn")
                 .optional("rankSkipReason", PROSE)
                 .optional("contractSignedOn", DATE)
                 .optional("contractAmount", MONEY)
-                .required("bids", arrayOf(bid))
+                .required("bids", arrayOf(bid, MAX_BIDS))
                 .optional("winnerRef", CODE)
                 .optional("awardAmount", MONEY)
-                .optional("evaluators", arrayOf(evaluator))
+                .optional("evaluators", arrayOf(evaluator, MAX_PEOPLE))
                 .optional("approverRef", CODE)
-                .optional("contractVariations", arrayOf(contractVariation))
-                .optional("subcontracts", arrayOf(subcontract))
+                .optional("contractVariations", arrayOf(contractVariation, MAX_LINE_ITEMS))
+                .optional("subcontracts", arrayOf(subcontract, MAX_LINE_ITEMS))
                 .check(new DateOrder("publicityStart", "publicityEnd"))
                 .build();
     }
@@ -203,12 +210,12 @@ final class PayloadSchemas {
                 .optional("originalContractAmount", MONEY)
                 .required("supplierRef", CODE)
                 .optional("chosenRank", RANK)
-                .optional(REFS, "staffRefs", "panelRefs", "recusedRefs")
+                .optional(PEOPLE, "staffRefs", "panelRefs", "recusedRefs")
                 .required("approverRef", CODE)
                 .optional("approverRole", oneOf("PRINCIPAL", "DEPUTY", "DEPARTMENT_HEAD", "OTHER"))
                 .optional("collectiveDecisionRef", CODE)
                 .optional(DATE, "awardedOn", "resultAnnouncedOn", "contractSignedOn", "acceptedOn")
-                .optional("payments", arrayOf(payment))
+                .optional("payments", arrayOf(payment, MAX_LINE_ITEMS))
                 .build();
     }
 
@@ -218,7 +225,8 @@ final class PayloadSchemas {
                 .required("projectStart", DATE)
                 .required("projectEnd", DATE)
                 .required("piRef", CODE)
-                .optional(REFS, "memberRefs", "managementStaffRefs")
+                .optional("memberRefs", refs(MAX_MEMBERS))
+                .optional("managementStaffRefs", PEOPLE)
                 .required("budgetLine", oneOf("LABOR", "EXPERT_CONSULTATION", "MATERIALS", "EQUIPMENT", "TESTING",
                         "TRAVEL", "CONFERENCE", "PUBLICATION", "OUTSOURCING", "INDIRECT", "OTHER"))
                 .required("budgetLineAmount", MONEY)

@@ -3,7 +3,9 @@ package lianshao.contract;
 import static lianshao.contract.FieldTypes.CODE;
 import static lianshao.contract.FieldTypes.COUNT;
 import static lianshao.contract.FieldTypes.DATE;
-import static lianshao.contract.FieldTypes.PROSE;
+import static lianshao.contract.FieldTypes.MAX_DAYS;
+import static lianshao.contract.FieldTypes.MAX_ENUM_VALUES;
+import static lianshao.contract.FieldTypes.NAME;
 import static lianshao.contract.FieldTypes.STAGE;
 import static lianshao.contract.FieldTypes.YEAR;
 import static lianshao.contract.FieldTypes.arrayOf;
@@ -23,8 +25,8 @@ final class ReferenceSchemas {
             ReferenceKind.SANCTION, sanction(),
             ReferenceKind.CALENDAR, calendar()));
 
-    private static final FieldType ORG_CODE = new TextType(64, true, true);
-    private static final FieldType PARTY_ID = new TextType(256, true, true);
+    private static final FieldType ORG_CODE = new TextType(FieldTypes.CODE_LENGTH, true, true);
+    private static final FieldType PARTY_ID = new TextType(FieldTypes.CODE_LENGTH, true, true);
     private static final ObjectSchema NO_IDENTIFIERS = ObjectSchema.builder().build();
     private static final Map<ReferenceKind, ObjectSchema> IDENTIFIERS = new EnumMap<>(Map.of(
             ReferenceKind.ORG, ObjectSchema.builder().required("orgCode", ORG_CODE).build(),
@@ -56,7 +58,7 @@ final class ReferenceSchemas {
 
     private static ObjectSchema org() {
         return ObjectSchema.builder()
-                .required("name", CODE)
+                .required("name", NAME)
                 .required("type", oneOf("BUREAU", "SCHOOL", "UNIVERSITY", "KINDERGARTEN", "OTHER"))
                 .required("district", CODE)
                 .optional("parentCode", CODE)
@@ -66,12 +68,13 @@ final class ReferenceSchemas {
     private static ObjectSchema party() {
         return ObjectSchema.builder()
                 .required("kind", oneOf("PERSON", "ORGANISATION"))
-                .required("name", CODE)
-                .optional(CODE, "orgCode", "position")
+                .required("name", NAME)
+                .optional("orgCode", CODE)
+                .optional("position", NAME)
                 .optional("roles", arrayOf(oneOf("LEADER", "PRINCIPAL", "STAFF", "TEACHER", "STUDENT", "GUARDIAN",
-                        "SUPPLIER", "EXPERT", "RESEARCHER")))
+                        "SUPPLIER", "EXPERT", "RESEARCHER"), MAX_ENUM_VALUES))
                 .optional("phone", CODE)
-                .optional("address", PROSE)
+                .optional("address", NAME)
                 .optional(CODE, "bankAccount", "creditCode")
                 .optional("registeredOn", DATE)
                 .build();
@@ -109,7 +112,7 @@ final class ReferenceSchemas {
 
     private static ObjectSchema calendar() {
         return ObjectSchema.builder()
-                .optional(arrayOf(DATE), "holidays", "workdays")
+                .optional(arrayOf(DATE, MAX_DAYS), "holidays", "workdays")
                 .check(new DisjointDates("holidays", "workdays"))
                 .build();
     }

@@ -86,10 +86,11 @@ public class Evaluator implements AutoCloseable {
                     ? session.fireAllRules(inForceOn(ruleSet, record.occurredOn()), settings.maxFirings())
                     : session.fireAllRules(settings.maxFirings());
             if (timedOut.get()) {
-                throw new EvaluationBudgetExceeded("evaluation exceeded its time budget of " + settings.timeBudget());
+                throw new EvaluationBudgetExceeded(EvaluationBudgetExceeded.Budget.TIME, settings.timeBudget().toMillis(),
+                        (System.nanoTime() - start) / 1_000_000);
             }
             if (firings >= settings.maxFirings()) {
-                throw new EvaluationBudgetExceeded("evaluation exceeded its firing budget of " + settings.maxFirings());
+                throw new EvaluationBudgetExceeded(EvaluationBudgetExceeded.Budget.FIRINGS, settings.maxFirings(), firings);
             }
             return new EvaluationOutcome(ruleSet.version(), hits.hits(), firings, (System.nanoTime() - start) / 1000);
         } finally {

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetryBackoff      longest delay between retries
  * @param workerBatch          records a background worker takes per round
  * @param maxReevaluationsPerChange records queued at most for one reference-data change
+ * @param failuresBeforeWarning failed attempts after which an evaluation that fails for another reason than
+ *                             its budgets raises the system warning SYS-01 (a budget overrun raises it at once)
  */
 @ConfigurationProperties("lianshao.evaluation")
 public record EvaluationSettings(
@@ -25,5 +27,6 @@ public record EvaluationSettings(
         @DefaultValue("10s") Duration retryBackoff,
         @DefaultValue("1h") Duration maxRetryBackoff,
         @DefaultValue("100") int workerBatch,
-        @DefaultValue("10000") int maxReevaluationsPerChange) {
+        @DefaultValue("10000") int maxReevaluationsPerChange,
+        @DefaultValue("3") int failuresBeforeWarning) {
 }

@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 
+import lianshao.evaluation.EvaluationBudgetExceeded;
 import lianshao.evaluation.EvaluationOutcome;
 import lianshao.evaluation.Evaluator;
 import lianshao.evaluation.FactMapper;
@@ -38,13 +39,15 @@ import lianshao.rules.RuleSet;
 import lianshao.support.Ids;
 import lianshao.support.Json;
 import lianshao.support.Times;
+import lianshao.warnings.SystemWarnings;
 import lianshao.warnings.Warnings;
 
 /**
  * Evaluates stored records and commits the outcome: warnings and status in one transaction. Several
  * records go in one transaction (batch ingest writes fewer commits); if that fails, each record is
  * retried on its own, and a record whose evaluation fails is stored as EVALUATION_FAILED with its
- * error and a retry time — never lost.
+ * error and a retry time — never lost, and never silent: a record whose evaluation ran out of a budget, or
+ * kept failing, raises the system warning SYS-01 in the inspectors' queue (see {@link SystemWarnings}).
  */
 @Component
 class RecordEvaluator {
@@ -57,6 +60,7 @@ class RecordEvaluator {
     private final Evaluator evaluator;
     private final Grader grader;
     private final Warnings warnings;
+    private final SystemWarnings systemWarnings;
     private final ActiveRuleSet rules;
     private final TransactionTemplate tx;
     private final EvaluationSettings settings;
@@ -65,8 +69,9 @@ class RecordEvaluator {
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
 
     RecordEvaluator(RecordStore store, ContextLoader contexts, FactMapper mapper, Evaluator evaluator, Grader grader,
-            Warnings warnings, ActiveRuleSet rules, TransactionTemplate tx, EvaluationSettings settings,
-            MeterRegistry meters) {
+            Warnings warnings, SystemWarnings systemWarnings, ActiveRuleSet rules, TransactionTemplate tx,
+            EvaluationSettings settings, MeterRegistry meters) {
+        this.systemWarnings = systemWarnings;
         this.store = store;
         this.contexts = contexts;
         this.mapper = mapper;
@@ -181,6 +186,72 @@ class RecordEvaluator {
         failures.computeIfAbsent(record.domain(), d -> Counter.builder("lianshao.evaluation.failures")
                 .description("evaluations that failed and were kept for retry").tag("domain", d).register(meters))
                 .increment();
+        SystemWarnings.Incomplete incomplete = incomplete(failure, attempts, now.plus(backoff(attempts)));
+        if (incomplete != null) {
+            JsonNode envelope = Json.parse(record.envelope());
+            LocalDateTime occurredAt = Times.toUtc(OffsetDateTime.parse(envelope.get("occurredAt").asString()));
+            systemWarnings.evaluationIncomplete(new Warnings.EvaluatedRecord(id, record.revision(), record.domain(),
+                    record.orgCode(), occurredAt), incomplete, ruleSet.version());
+        }
+    }
+
+    /**
+     * Why the failed evaluation raises SYS-01, or null when it does not (yet). A budget overrun raises it at once:
+     * the record itself is what the rules cannot judge within their budgets, and retrying will not change that
+     * until the rules or the budgets do. Any other failure is retried quietly {@code failuresBeforeWarning - 1}
+     * times first (a passing fault of a rule or of the database should not alarm anyone), then raises it too.
+     */
+    private SystemWarnings.Incomplete incomplete(RuntimeException failure, int attempts, LocalDateTime nextRetry) {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        EvaluationBudgetExceeded budget = budgetExceeded(failure);
+        if (budget != null) {
+            facts.put("budget", budget.budget().name());
+            facts.put("limit", budget.limit());
+            facts.put("used", budget.used());
+            facts.put("attempts", attempts);
+            facts.put("nextRetryAt", Times.offset(nextRetry).toString());
+            boolean firings = budget.budget() == EvaluationBudgetExceeded.Budget.FIRINGS;
+            String zh = firings
+                    ? "规则触发次数超出预算（上限 " + budget.limit() + " 次，已触发 " + budget.used() + " 次）"
+                    : "评估耗时超出预算（上限 " + budget.limit() + " 毫秒，已用 " + budget.used() + " 毫秒）";
+            String en = firings
+                    ? "the rules exceeded the firing budget (limit " + budget.limit() + ", stopped after " + budget.used()
+                            + " firings)"
+                    : "the evaluation exceeded its time budget (limit " + budget.limit() + " ms, stopped after "
+                            + budget.used() + " ms)";
+            return new SystemWarnings.Incomplete(firings ? SystemWarnings.Reason.FIRING_BUDGET : SystemWarnings.Reason.TIME_BUDGET,
+                    message(zh, attempts), messageEn(en, attempts), facts);
+        }
+        if (attempts < settings.failuresBeforeWarning()) {
+            return null;
+        }
+        String error = String.valueOf(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        error = error.length() <= 300 ? error : error.substring(0, 300);
+        facts.put("error", failure.getClass().getName() + ": " + error);
+        facts.put("attempts", attempts);
+        facts.put("nextRetryAt", Times.offset(nextRetry).toString());
+        return new SystemWarnings.Incomplete(SystemWarnings.Reason.ERROR,
+                message("评估连续 " + attempts + " 次失败（" + error + "）", attempts),
+                messageEn("the evaluation failed " + attempts + " times in a row (" + error + ")", attempts), facts);
+    }
+
+    private static String message(String what, int attempts) {
+        return "该记录的评估未完成：" + what + "。规则本应发现的风险未知，请人工审查该记录；系统将按退避间隔自动重试（已尝试 "
+                + attempts + " 次）。";
+    }
+
+    private static String messageEn(String what, int attempts) {
+        return "The evaluation of this record did not complete: " + what + ". What the rules would have found is unknown;"
+                + " review the record by hand. It is retried with back-off (" + attempts + " attempts so far).";
+    }
+
+    private static EvaluationBudgetExceeded budgetExceeded(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EvaluationBudgetExceeded exceeded) {
+                return exceeded;
+            }
+        }
+        return null;
     }
 
     Duration backoff(int attempts) {

@@ -42,8 +42,10 @@ import lianshao.web.ValidationFailed;
 @Tag(name = "Reference data 参考数据", description = "机构、当事人、关系、招生计划、处分、工作日历")
 class ReferenceController {
 
-    private static final Pattern CODE = Pattern.compile("[^\\p{Cntrl}]{1,64}");
-    private static final Pattern PARTY_ID = Pattern.compile("[^\\p{Cntrl}]{1,256}");
+    /** Organisation codes and party ids: as long as the references to them may be (contract: codes). */
+    private static final int MAX_ID_LENGTH = 64;
+    private static final Pattern CODE = Pattern.compile("[^\\p{Cntrl}]{1," + MAX_ID_LENGTH + "}");
+    private static final Pattern PARTY_ID = CODE;
     private static final List<String> STAGES = List.of("PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "HIGHER");
 
     private final ReferenceWriter writer;
@@ -264,7 +266,8 @@ class ReferenceController {
 
     private static void checkId(List<FieldError> errors, String field, String value, Pattern pattern) {
         if (value == null || value.isBlank() || !pattern.matcher(value).matches()) {
-            errors.add(new FieldError(field, "必填，不能为空或过长 / required, non-blank, not too long"));
+            errors.add(new FieldError(field, "必填，不能为空白，最多 " + MAX_ID_LENGTH + " 个字符，不含控制字符 / required, non-blank, at most "
+                    + MAX_ID_LENGTH + " characters, no control characters"));
         }
     }
 

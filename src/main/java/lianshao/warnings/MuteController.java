@@ -64,6 +64,8 @@ class MuteController {
         List<FieldError> errors = new ArrayList<>();
         if (request.ruleId() == null || !request.ruleId().matches("[A-Z]{2,5}-\\d{2,3}")) {
             errors.add(new FieldError("ruleId", "应为规则编号，如 PRC-05 / a rule id such as PRC-05"));
+        } else if (SystemRiskPoint.isSystem(request.ruleId())) {
+            errors.add(new FieldError("ruleId", "系统风险点不能静默 / a system risk point cannot be muted"));
         }
         if (request.subjectRef() == null || request.subjectRef().isBlank() || request.subjectRef().length() > 256) {
             errors.add(new FieldError("subjectRef", "必填 / required"));

@@ -79,6 +79,10 @@ public class Warnings implements SubjectHistory {
                     existing.put(rs.getString(2), new Existing(rs.getString(1), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
                             rs.getObject(6, LocalDateTime.class)));
                 });
+        Existing incomplete = existing.remove(SystemRiskPoint.EVALUATION_INCOMPLETE.id());
+        if (incomplete != null && incomplete.stillHits) {
+            evaluationCompleted(incomplete, record, ruleSetVersion, now);
+        }
         for (GradedHit g : graded) {
             Existing before = existing.remove(g.hit().ruleId());
             String id = before == null ? Ids.newId() : before.id;
@@ -151,6 +155,20 @@ public class Warnings implements SubjectHistory {
     }
 
     private record Existing(String id, int form, String status, boolean stillHits, LocalDateTime raisedAt) {
+    }
+
+    /**
+     * The record's evaluation has completed after an earlier one could not: its SYS-01 is not deleted nor closed
+     * (an inspector decides whether the record was judged late or the failure itself needs following up); its
+     * history says when and on which revision the evaluation completed.
+     */
+    private void evaluationCompleted(Existing w, EvaluatedRecord record, String ruleSetVersion, LocalDateTime now) {
+        jdbc.sql("UPDATE warning SET still_hits = FALSE, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(now, w.id).update();
+        audit(w.id, "EVALUATION_COMPLETED", SYSTEM, now, w.status, w.status,
+                "记录第 " + record.revision() + " 版的评估已完成，待纪检人员关闭 / the evaluation of revision " + record.revision()
+                        + " has completed; an inspector closes this warning",
+                Map.of("revision", record.revision(), "ruleSetVersion", ruleSetVersion));
     }
 
     private void insertSubjects(String warningId, GradedHit g, EvaluatedRecord record) {

@@ -59,7 +59,7 @@ class ContractSchemasTest {
     void arrayItemsExposeTheirFields() {
         FieldDescription bids = field(ContractSchemas.payload(Domain.TENDER), "bids");
         assertThat(bids.required()).isTrue();
-        assertThat(bids.value().maxItems()).isEqualTo(FieldTypes.MAX_ARRAY_ITEMS);
+        assertThat(bids.value().maxItems()).isEqualTo(FieldTypes.MAX_BIDS);
         FieldDescription fingerprint = field(bids.itemFields(), "fileFingerprint");
         assertThat(fingerprint.key()).isEqualTo("TENDER.bids[].fileFingerprint");
         assertThat(fingerprint.required()).isFalse();

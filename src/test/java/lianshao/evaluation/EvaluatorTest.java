@@ -241,7 +241,10 @@ class EvaluatorTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).contains("time budget").contains("PT0.3S");
+        assertThat(e.getMessage()).contains("time budget").contains("300 ms");
+        assertThat(e.budget()).isEqualTo(EvaluationBudgetExceeded.Budget.TIME);
+        assertThat(e.limit()).isEqualTo(300);
+        assertThat(e.used()).isGreaterThanOrEqualTo(300);
         assertThat(millis).isGreaterThanOrEqualTo(300).isLessThan(20_000);
     }
 

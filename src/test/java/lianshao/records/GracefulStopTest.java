@@ -25,7 +25,7 @@ class GracefulStopTest {
     final RecordStore store = mock(RecordStore.class);
     final RecordEvaluator evaluator = mock(RecordEvaluator.class);
     final EvaluationSettings settings = new EvaluationSettings(5, 500, 2000, Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofHours(1), 100, 10000);
+            Duration.ofHours(1), 100, 10000, 3);
     final BackgroundEvaluation background = new BackgroundEvaluation(queue, store, evaluator, settings);
 
     @Test
