@@ -170,6 +170,7 @@ class HostileBodiesTest extends ApiTestSupport {
         refusedNaming(post("/api/v1/warnings/bulk").with(signedIn(INSPECTOR)),
                 "{\"ids\": [\"a\", \"\\udfff\"], \"action\": \"CLOSE\"}", "ids[1]");
         // a proper pair (an emoji) is text like any other
+        registerOrg("SCH-HOSTILE", TEST_DISTRICT);
         mvc.perform(withKey(post("/api/v1/records")).contentType(MediaType.APPLICATION_JSON)
                         .content(body.replace("PLACEHOLDER", "\\ud83d\\ude00")))
                 .andExpect(status().isCreated());

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import lianshao.ApiTestSupport;
 import lianshao.TestRecords;
+import lianshao.support.Json;
 import lianshao.support.Ids;
 
 /**
@@ -101,19 +102,23 @@ class DataScopeTest extends ApiTestSupport {
     void aDistrictsMuteOfASharedSubjectSilencesItInThatDistrictOnly() throws Exception {
         // one approver named in both districts: district A mutes PRC-01 for them; district B's next hit still raises
         String approver = TestRecords.unique("APP-SHARED");
+        // the acts lie more than 12 months apart, so no repetition (G2) raises a hit to form 3, which no mute covers
         var first = TestRecords.largeInquiry(orgA);
+        TestRecords.set(first, "occurredAt", Json.parse("\"2024-01-10T09:00:00+08:00\""));
         TestRecords.set(first, "payload.approverRef", approver);
         JsonNode raised = json(postJson("/api/v1/records", first.toString()).andExpect(status().isCreated()).andReturn())
                 .get("warnings").get(0);
         assertThat(raised.get("subjectRefs").toString()).contains(approver);
         mute(inspectorA, approver, 201);
 
-        assertThat(nextStatus(orgA, approver)).isEqualTo("MUTED");
-        assertThat(nextStatus(orgB, approver)).as("a district-A mute does not silence district B").isEqualTo("NEW");
+        assertThat(nextStatus(orgA, approver, "2025-03-03T09:00:00+08:00")).isEqualTo("MUTED");
+        assertThat(nextStatus(orgB, approver, "2026-04-01T09:00:00+08:00")).as("a district-A mute does not silence district B")
+                .isEqualTo("NEW");
     }
 
-    private String nextStatus(String org, String approver) throws Exception {
+    private String nextStatus(String org, String approver, String occurredAt) throws Exception {
         var next = TestRecords.largeInquiry(org);
+        TestRecords.set(next, "occurredAt", Json.parse("\"" + occurredAt + "\""));
         TestRecords.set(next, "payload.approverRef", approver);
         String recordId = json(postJson("/api/v1/records", next.toString()).andExpect(status().isCreated()).andReturn())
                 .get("recordId").asString();

@@ -253,6 +253,7 @@ class WebBoundaryTest extends ApiTestSupport {
 
     @Test
     void feedsDoNotNeedTheHeader() throws Exception {
+        registerOrg("SCH-WB", TEST_DISTRICT);
         mvc.perform(withKey(post("/api/v1/records")).contentType(MediaType.APPLICATION_JSON)
                         .content(TestRecords.smallPurchase("SCH-WB").toString()))
                 .andExpect(status().isCreated());
