@@ -16,10 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minFreeHeapShare    share of the heap (after the last collection) that must be free to start a run or a backtest
  */
 @ConfigurationProperties("lianshao.authoring")
-public record AuthoringSettings(@DefaultValue("2") int maxConcurrentRuns, @DefaultValue("5s") Duration waitForRun,
+public record AuthoringSettings(@DefaultValue("1") int maxConcurrentRuns, @DefaultValue("5s") Duration waitForRun,
         @DefaultValue("60s") Duration testTimeLimit, @DefaultValue("3") int maxBacktests,
         @DefaultValue("2h") Duration backtestTimeLimit, @DefaultValue("0.15") double minFreeHeapShare) {
 
-    public static final AuthoringSettings DEFAULT = new AuthoringSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(60), 3,
+    public static final AuthoringSettings DEFAULT = new AuthoringSettings(1, Duration.ofSeconds(5), Duration.ofSeconds(60), 3,
             Duration.ofHours(2), 0.15);
 }

@@ -329,6 +329,14 @@ public final class DrlSafetyCheck {
                     return false;
                 }
                 TypedExpressions.Value value = TypedExpressions.source(expression, bound, "from");
+                // the pattern's type is what the rule reads the elements as: it must be what the source gives
+                StaticType element = value.type() != null && value.type().isCollection() ? value.type().elementType() : value.type();
+                Class<?> declared = fileCheck.resolveType(pattern.getObjectType());
+                if (declared != null && element != null && element.raw() != Object.class
+                        && !StaticType.of(declared).boxed().raw().isAssignableFrom(element.boxed().raw())) {
+                    fail(pattern, "from 给出的是 " + element + "，不是模式的类型 " + pattern.getObjectType() + " / from gives " + element
+                            + ", not the pattern's type " + pattern.getObjectType() + "：from " + expression);
+                }
                 return value.variables().stream().anyMatch(tied::contains);
             } catch (TypedExpressions.Refused refused) {
                 fail(pattern, refused.getMessage() + "：from " + expression);

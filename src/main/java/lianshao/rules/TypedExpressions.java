@@ -76,8 +76,17 @@ final class TypedExpressions {
     private static final List<Class<?>> NUMERIC = List.of(Byte.class, Short.class, Integer.class, Long.class, Float.class,
             Double.class, BigInteger.class, BigDecimal.class);
 
+    /**
+     * Concatenations, arithmetic and combining calls in one constraint or one consequence. Each can
+     * make a value as large as its operands together (a text field is at most 4,000 characters), so
+     * their number bounds what one expression can allocate; the catalogue's longest message needs
+     * fewer than half of them.
+     */
+    static final int MAX_GROWING_OPERATIONS = 256;
+
     private final List<DrlToken> tokens;
     private final Map<String, StaticType> variables;
+    private int growing;
     private final StaticType self;
     private final Mode mode;
     private int position;
@@ -268,6 +277,7 @@ final class TypedExpressions {
         Value value = multiplicative();
         while (peek().kind() == DrlToken.Kind.SYMBOL && (peek().is("+") || peek().is("-"))) {
             boolean plus = peek().is("+");
+            grow(peek());
             position++;
             Value right = multiplicative();
             StaticType type = plus && (isText(value.type()) || isText(right.type())) ? StaticType.STRING
@@ -280,12 +290,24 @@ final class TypedExpressions {
     private Value multiplicative() throws Refused {
         Value value = unary();
         while (peek().kind() == DrlToken.Kind.SYMBOL && (peek().is("*") || peek().is("/") || peek().is("%"))) {
+            grow(peek());
             position++;
             Value right = unary();
             value = new Value(arithmetic(value.type(), right.type()), true, null, union(value.variables(), right.variables()),
                     Set.of(), false, false);
         }
         return value;
+    }
+
+    private void grow(DrlToken at) throws Refused {
+        if (++growing > MAX_GROWING_OPERATIONS) {
+            throw new Refused("一个表达式中的拼接与运算超过 " + MAX_GROWING_OPERATIONS + " 次 / more than " + MAX_GROWING_OPERATIONS
+                    + " concatenations and arithmetic operations in one constraint or consequence", at.offset());
+        }
+    }
+
+    int growing() {
+        return growing;
     }
 
     private Value unary() throws Refused {
@@ -499,6 +521,9 @@ final class TypedExpressions {
                 chosen = m;
                 entry = e;
             }
+        }
+        if (entry.kind() == AllowedMembers.Kind.COMBINES) {
+            grow(name);
         }
         if (entry.kind() == AllowedMembers.Kind.SMALL_LITERAL) {
             for (Value arg : args) {

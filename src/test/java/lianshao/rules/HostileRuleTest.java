@@ -69,6 +69,12 @@ class HostileRuleTest {
                 attack("datesUntil of a date", then(OK + ".evidence(\"x\", $t.occurredOn().datesUntil($t.occurredOn().plusYears(100000)));"),
                         "datesUntil"),
                 attack("chars of a string", then(OK + ".evidence(\"x\", $t.projectName().chars());"), "chars"),
+                attack("concatenating a long text hundreds of times", then(OK + ".evidence(\"x\", \"\""
+                        + " + $t.projectName()".repeat(300) + ");"), "256"),
+                attack("multiplying an amount hundreds of times", then(OK + ".evidence(\"x\", $t.estimatedAmount()"
+                        + ".multiply($t.estimatedAmount())".repeat(300) + ");"), "256"),
+                attack("reading the elements of a from as another type", when(WHEN
+                        + "\n    $x : Tender( projectName != null ) from $t.candidates()"), "from gives String"),
                 attack("squaring a bound amount from pattern to pattern", when(WHEN
                         + "\n    Thresholds( $a : amount(\"k\").multiply(amount(\"k\")) )"), "multiply"),
                 // what cannot be resolved is refused
