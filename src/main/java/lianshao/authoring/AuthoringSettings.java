@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How much of the service a draft's checks may take, so that one author's rule set cannot slow the feeds.
  *
- * @param maxConcurrentRuns   validations and test runs of drafts at the same time; more wait up to {@code waitForRun}, then 503
+ * @param maxConcurrentRuns   validations and test runs of drafts at the same time (one by default: the other core stays
+ *                            with the feeds); more wait up to {@code waitForRun}, then 503
  * @param waitForRun          how long a validation or test run waits for its turn
  * @param testTimeLimit       one test run: cases and records after this are not run, and the run fails
  * @param maxBacktests        backtests running or queued at once; more are refused with 503

@@ -41,6 +41,12 @@ import org.drools.drl.ast.descr.RuleDescr;
  * <li>patterns over fact types, constraints without object creation, static calls or assignments,
  * {@code from} only as a property/method chain of a bound variable, {@code accumulate} only with the
  * built-in functions;</li>
+ * <li>every method call and property read, in constraints, {@code from} sources, accumulate arguments
+ * and consequences, resolved on the static type of its receiver ({@link TypedExpressions}) and on the
+ * allow-list {@link AllowedMembers}: no name deny-list, what cannot be resolved is refused;</li>
+ * <li>every pattern tied to the current record ({@code current}, or an equality, membership or fact
+ * method relating it to a variable bound from the current record or a one-per-session fact); one free
+ * pattern per rule at most, so that no rule needs an unbounded join;</li>
  * <li>consequences that only record a hit (or, in derivation rules, insert a derived fact);</li>
  * <li>limits on rules, patterns per rule and {@code or} nesting.</li>
  * </ul>
