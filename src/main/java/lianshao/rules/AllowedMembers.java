@@ -145,6 +145,7 @@ final class AllowedMembers {
         }
 
         read(list, String.class, TEXT, "length");
+        read(list, String.class, TEXT, "charAt", int.class);
         read(list, String.class, TEXT, "isEmpty");
         read(list, String.class, TEXT, "isBlank");
         read(list, String.class, TEXT, "equalsIgnoreCase", String.class);
