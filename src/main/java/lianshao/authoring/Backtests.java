@@ -52,6 +52,7 @@ public class Backtests implements DisposableBean {
     private final Grader grader;
     private final Warnings warnings;
     private final RuleSetAudit audit;
+    private final DraftRuns draftRuns;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "backtest");
         thread.setDaemon(true);
@@ -59,7 +60,8 @@ public class Backtests implements DisposableBean {
     });
 
     Backtests(BacktestStore store, RuleSetRepository repository, RuleSetChecks checks, ActiveRuleSet active,
-            RecordReplay replay, Evaluator evaluator, Grader grader, Warnings warnings, RuleSetAudit audit) {
+            RecordReplay replay, Evaluator evaluator, Grader grader, Warnings warnings, RuleSetAudit audit, DraftRuns draftRuns) {
+        this.draftRuns = draftRuns;
         this.store = store;
         this.repository = repository;
         this.checks = checks;
@@ -78,25 +80,42 @@ public class Backtests implements DisposableBean {
             throw ValidationFailed.of("to", "日期范围无效（to 不早于 from，最长 " + MAX_DAYS + " 天）/ invalid range (to not before from, at most "
                     + MAX_DAYS + " days)");
         }
-        RuleSetChecks.Compiled compiled = checks.compile(repository.files(version));
-        if (!compiled.valid()) {
-            throw new RuleSetRefused("版本未通过校验，无法回测 / the version does not validate; it cannot be backtested",
-                    compiled.problems(), List.of());
+        // a slot (running or queued) first: a full queue is refused before anything is compiled or loaded
+        draftRuns.reserveBacktest();
+        boolean submitted = false;
+        try {
+            RuleSetChecks.Compiled compiled = draftRuns.run(() -> checks.compile(repository.files(version)));
+            if (!compiled.valid()) {
+                throw new RuleSetRefused("版本未通过校验，无法回测 / the version does not validate; it cannot be backtested",
+                        compiled.problems(), List.of());
+            }
+            ActiveRuleSet.Deployment baseline = active.deployment();
+            // a record's day is its own calendar day; the stored time is UTC: take a day more on each side, filter exactly later
+            List<String> ids = replay.idsBetween(from.minusDays(1).atStartOfDay(), to.plusDays(2).atStartOfDay(), MAX_RECORDS + 1);
+            if (ids.size() > MAX_RECORDS) {
+                throw ValidationFailed.of("from", "范围内记录超过 " + MAX_RECORDS + " 条，请缩小范围 / more than " + MAX_RECORDS
+                        + " records in the range; narrow it");
+            }
+            String id = Ids.newId();
+            store.insert(id, version, baseline.number(), baseline.ruleSet().version(), compiled.ruleSet().version(), from, to,
+                    ids.size(), actor);
+            audit.record(version, "BACKTEST", actor, Map.of("backtest", id, "from", from.toString(), "to", to.toString(),
+                    "records", ids.size(), "baseline", baseline.number()));
+            long deadline = System.nanoTime() + draftRuns.backtestTimeLimit().toNanos();
+            executor.submit(() -> {
+                try {
+                    run(id, compiled.ruleSet(), baseline.ruleSet(), ids, from, to, deadline);
+                } finally {
+                    draftRuns.backtestDone();
+                }
+            });
+            submitted = true;
+            return view(id, version);
+        } finally {
+            if (!submitted) {
+                draftRuns.backtestDone();
+            }
         }
-        ActiveRuleSet.Deployment baseline = active.deployment();
-        // a record's day is its own calendar day; the stored time is UTC: take a day more on each side, filter exactly later
-        List<String> ids = replay.idsBetween(from.minusDays(1).atStartOfDay(), to.plusDays(2).atStartOfDay(), MAX_RECORDS + 1);
-        if (ids.size() > MAX_RECORDS) {
-            throw ValidationFailed.of("from", "范围内记录超过 " + MAX_RECORDS + " 条，请缩小范围 / more than " + MAX_RECORDS
-                    + " records in the range; narrow it");
-        }
-        String id = Ids.newId();
-        store.insert(id, version, baseline.number(), baseline.ruleSet().version(), compiled.ruleSet().version(), from, to,
-                ids.size(), actor);
-        audit.record(version, "BACKTEST", actor, Map.of("backtest", id, "from", from.toString(), "to", to.toString(),
-                "records", ids.size(), "baseline", baseline.number()));
-        executor.submit(() -> run(id, compiled.ruleSet(), baseline.ruleSet(), ids, from, to));
-        return view(id, version);
     }
 
     /** The backtest with its counts of the whole city. */
@@ -124,7 +143,7 @@ public class Backtests implements DisposableBean {
         return view(id, version);
     }
 
-    private void run(String id, RuleSet candidate, RuleSet baseline, List<String> ids, LocalDate from, LocalDate to) {
+    private void run(String id, RuleSet candidate, RuleSet baseline, List<String> ids, LocalDate from, LocalDate to, long deadline) {
         int done = 0;
         int failed = 0;
         List<BacktestItem> pending = new ArrayList<>();
@@ -136,6 +155,12 @@ public class Backtests implements DisposableBean {
                     store.progress(id, done, failed);
                     if (!"RUNNING".equals(store.status(id))) {
                         log.info("backtest {} cancelled after {} records", id, done);
+                        return;
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        log.info("backtest {} stopped at its time limit after {} records", id, done);
+                        store.finish(id, "FAILED", done, failed, "超过回测时限 " + draftRuns.backtestTimeLimit() + "，已停止 / stopped at "
+                                + "the backtest time limit of " + draftRuns.backtestTimeLimit());
                         return;
                     }
                 }

@@ -24,10 +24,12 @@ public class RuleSetChecks {
 
     private final RulesSettings settings;
     private final RuleTestRunner runner;
+    private final DraftRuns draftRuns;
 
-    RuleSetChecks(RulesSettings settings, RuleTestRunner runner) {
+    RuleSetChecks(RulesSettings settings, RuleTestRunner runner, DraftRuns draftRuns) {
         this.settings = settings;
         this.runner = runner;
+        this.draftRuns = draftRuns;
     }
 
     /** A compiled rule set, or the problems that keep it from compiling. */
@@ -45,8 +47,12 @@ public class RuleSetChecks {
         }
     }
 
-    /** Compiles, then runs every test file of the version and each ad-hoc record ({@code {"records": [...]}}). */
+    /**
+     * Compiles, then runs every test file of the version and each ad-hoc record ({@code {"records": [...]}}),
+     * within the test time limit: what is left when it is reached is not run, and the run fails.
+     */
     public TestReport test(Map<String, String> files, JsonNode request) {
+        long deadline = System.nanoTime() + draftRuns.testTimeLimit().toNanos();
         Compiled compiled = compile(files);
         if (!compiled.valid()) {
             return new TestReport(false, compiled.problems(), List.of(), List.of());
@@ -66,6 +72,9 @@ public class RuleSetChecks {
                 return;
             }
             for (RuleTestCase c : parsed) {
+                if (overdue(deadline, errors)) {
+                    return;
+                }
                 cases.add(run(ruleSet, c));
             }
         });
@@ -73,12 +82,28 @@ public class RuleSetChecks {
         if (request != null) {
             int i = 0;
             for (JsonNode item : request.path("records")) {
+                if (overdue(deadline, errors)) {
+                    break;
+                }
                 records.add(adHoc(ruleSet, i++, item));
             }
         }
         boolean passed = errors.isEmpty() && cases.stream().allMatch(TestReport.CaseReport::passed)
                 && records.stream().allMatch(r -> r.error() == null);
         return new TestReport(passed, errors, cases, records);
+    }
+
+    /** Past the deadline: records the problem once and says so. */
+    private boolean overdue(long deadline, List<RuleProblem> errors) {
+        if (System.nanoTime() - deadline < 0) {
+            return false;
+        }
+        String message = "测试运行超过时限 " + draftRuns.testTimeLimit().toSeconds() + " 秒，其余用例未运行 / the test run took longer "
+                + "than its time limit of " + draftRuns.testTimeLimit().toSeconds() + " s; the remaining cases were not run";
+        if (errors.stream().noneMatch(e -> e.message().equals(message))) {
+            errors.add(new RuleProblem("", 0, 0, message));
+        }
+        return true;
     }
 
     private TestReport.CaseReport run(RuleSet ruleSet, RuleTestCase c) {

@@ -44,9 +44,11 @@ public class RuleSetLifecycle {
     private final RuleSetDeployer deployer;
     private final RuleSetAudit audit;
     private final ActiveRuleSet active;
+    private final DraftRuns draftRuns;
 
     RuleSetLifecycle(RuleSetRepository repository, RuleSetChecks checks, RuleSetDeployer deployer, RuleSetAudit audit,
-            ActiveRuleSet active) {
+            ActiveRuleSet active, DraftRuns draftRuns) {
+        this.draftRuns = draftRuns;
         this.repository = repository;
         this.checks = checks;
         this.deployer = deployer;
@@ -204,14 +206,14 @@ public class RuleSetLifecycle {
 
     public RuleSetChecks.Compiled validate(int number, String actor) {
         version(number);
-        RuleSetChecks.Compiled compiled = checks.compile(repository.files(number));
+        RuleSetChecks.Compiled compiled = draftRuns.run(() -> checks.compile(repository.files(number)));
         audit.record(number, "VALIDATE", actor, Map.of("valid", compiled.valid(), "errors", compiled.problems().size()));
         return compiled;
     }
 
     public TestReport test(int number, JsonNode request, String actor) {
         version(number);
-        TestReport report = checks.test(repository.files(number), request);
+        TestReport report = draftRuns.run(() -> checks.test(repository.files(number), request));
         audit.record(number, "TEST", actor, Map.of("passed", report.passed(), "cases", report.cases().size(),
                 "failedCases", report.failedCases(), "records", report.records().size()));
         return report;
@@ -224,7 +226,7 @@ public class RuleSetLifecycle {
             throw new Conflict("只能提交草稿，版本 " + number + " 状态为 " + version.status() + " / only a DRAFT can be submitted; version "
                     + number + " is " + version.status());
         }
-        TestReport report = checks.test(repository.files(number), null);
+        TestReport report = draftRuns.run(() -> checks.test(repository.files(number), null));
         if (!report.passed()) {
             audit.record(number, "SUBMIT_REFUSED", actor, Map.of("errors", report.errors().size(), "failedCases", report.failedCases()));
             throw new RuleSetRefused(report.errors().isEmpty()

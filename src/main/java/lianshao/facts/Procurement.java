@@ -89,6 +89,9 @@ public record Procurement(
         }
         for (String sentence : specText.split("[。；;！？!?\\n]")) {
             for (String brand : brands) {
+                if (brand == null || brand.isEmpty()) {
+                    continue; // an empty token is found everywhere and would never advance
+                }
                 int at = sentence.indexOf(brand);
                 while (at >= 0) {
                     String after = sentence.substring(at + brand.length());

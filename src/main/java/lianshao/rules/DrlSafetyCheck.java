@@ -1,7 +1,9 @@
 package lianshao.rules;
 
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +41,12 @@ import org.drools.drl.ast.descr.RuleDescr;
  * <li>patterns over fact types, constraints without object creation, static calls or assignments,
  * {@code from} only as a property/method chain of a bound variable, {@code accumulate} only with the
  * built-in functions;</li>
+ * <li>every method call and property read, in constraints, {@code from} sources, accumulate arguments
+ * and consequences, resolved on the static type of its receiver ({@link TypedExpressions}) and on the
+ * allow-list {@link AllowedMembers}: no name deny-list, what cannot be resolved is refused;</li>
+ * <li>every pattern tied to the current record ({@code current}, or an equality, membership or fact
+ * method relating it to a variable bound from the current record or a one-per-session fact); one free
+ * pattern per rule at most, so that no rule needs an unbounded join;</li>
  * <li>consequences that only record a hit (or, in derivation rules, insert a derived fact);</li>
  * <li>limits on rules, patterns per rule and {@code or} nesting.</li>
  * </ul>
@@ -48,7 +56,11 @@ public final class DrlSafetyCheck {
 
     static final Set<String> JDK_IMPORTS = Set.of("java.math.BigDecimal", "java.time.LocalDate", "java.time.OffsetDateTime",
             "java.util.List", "java.util.Set", "java.util.Map", "java.util.Collection");
-    private static final Set<String> LANG_TYPES = Set.of("String", "Object", "Number", "Integer", "Long", "Double", "Boolean");
+    private static final Map<String, Class<?>> LANG_TYPES = Map.of("String", String.class, "Object", Object.class,
+            "Number", Number.class, "Integer", Integer.class, "Long", Long.class, "Double", Double.class, "Boolean", Boolean.class);
+    /** Facts of which a session holds exactly one: a pattern over them needs no tie to the current record. */
+    private static final Set<Class<?>> SINGLETONS = Set.of(lianshao.facts.Thresholds.class, lianshao.facts.WorkCalendar.class,
+            lianshao.facts.Jurisdiction.class);
     private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("sum", "sumBD", "count", "collectList", "min", "max",
             "average", "collectSet");
     private static final Set<String> FLAG_ATTRIBUTES = Set.of("no-loop", "lock-on-active");
@@ -98,7 +110,7 @@ public final class DrlSafetyCheck {
         private final String text;
         private final PackageDescr pkg;
         private final List<RuleProblem> problems;
-        private final Set<String> importedTypes = new HashSet<>();
+        private final Map<String, String> importedTypes = new java.util.HashMap<>();
         private boolean allFacts;
 
         FileCheck(String file, String text, PackageDescr pkg, List<RuleProblem> problems) {
@@ -114,7 +126,7 @@ public final class DrlSafetyCheck {
                 if (target.equals(FACTS + "*")) {
                     allFacts = true;
                 } else if (JDK_IMPORTS.contains(target) || isFactClass(target)) {
-                    importedTypes.add(target.substring(target.lastIndexOf('.') + 1));
+                    importedTypes.put(target.substring(target.lastIndexOf('.') + 1), target);
                 } else {
                     add(i, "不允许导入 " + target + "；只能导入 lianshao.facts.* 与 " + JDK_IMPORTS.stream().sorted().toList()
                             + " / import of " + target + " is not allowed; import lianshao.facts.* and these JDK value types only");
@@ -148,12 +160,19 @@ public final class DrlSafetyCheck {
             }
         }
 
-        boolean isAllowedType(String type) {
+        /** The class a pattern names, if it is a fact type or an allowed JDK type; null otherwise. */
+        Class<?> resolveType(String type) {
             String name = type.trim();
             if (name.contains(".")) {
-                return JDK_IMPORTS.contains(name) || isFactClass(name);
+                return JDK_IMPORTS.contains(name) || isFactClass(name) ? load(name) : null;
             }
-            return LANG_TYPES.contains(name) || importedTypes.contains(name) || allFacts && isFactClass(FACTS + name);
+            if (LANG_TYPES.containsKey(name)) {
+                return LANG_TYPES.get(name);
+            }
+            if (importedTypes.containsKey(name)) {
+                return load(importedTypes.get(name));
+            }
+            return allFacts && isFactClass(FACTS + name) ? load(FACTS + name) : null;
         }
 
         void add(BaseDescr descr, String message) {
@@ -168,8 +187,12 @@ public final class DrlSafetyCheck {
     private final class RuleCheck {
         private final FileCheck fileCheck;
         private final RuleDescr rule;
-        private final Set<String> bound = new HashSet<>();
+        /** Variables bound so far, with their static types (null when the binding itself was refused). */
+        private final Map<String, StaticType> bound = new LinkedHashMap<>();
+        /** Variables whose values are tied to the current record (or a singleton such as the thresholds). */
+        private final Set<String> tied = new HashSet<>();
         private int patterns;
+        private int untied;
         private int before;
 
         RuleCheck(FileCheck fileCheck, RuleDescr rule) {
@@ -241,57 +264,114 @@ public final class DrlSafetyCheck {
 
         private void pattern(PatternDescr pattern, int orDepth) {
             patterns++;
-            if (pattern.getIdentifier() != null) {
-                bound.add(pattern.getIdentifier());
-            }
             if (pattern.isQuery()) {
                 fail(pattern, "不允许调用 query / query calls are not allowed");
             }
             if (!pattern.getAnnotations().isEmpty()) {
                 fail(pattern, "模式上不允许注解 / annotations on patterns are not allowed");
             }
-            if (!fileCheck.isAllowedType(pattern.getObjectType())) {
+            Class<?> type = fileCheck.resolveType(pattern.getObjectType());
+            if (type == null) {
                 fail(pattern, "模式类型 " + pattern.getObjectType() + " 不是事实类型（lianshao.facts 或允许的 JDK 值类型） / pattern type "
                         + pattern.getObjectType() + " is not a fact type of lianshao.facts or an allowed JDK value type");
             }
-            for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
-                constraint(constraint);
-            }
+            StaticType patternType = type == null ? null : StaticType.of(type);
+            // the source first: from and accumulate read variables bound before the pattern, and bind the accumulated results
+            boolean isTied = type != null && SINGLETONS.contains(type);
             PatternSourceDescr source = pattern.getSource();
-            if (source == null) {
-                return;
-            }
             if (source instanceof FromDescr from) {
-                String expression = from.getDataSource() == null ? "" : from.getDataSource().toString();
-                ConditionCheck.Offence offence = ConditionCheck.fromSource(expression, bound);
-                if (offence != null) {
-                    fail(pattern, offence.message() + "：from " + expression);
-                }
-            } else if (source.getClass() == AccumulateDescr.class) {
+                isTied |= from(pattern, from);
+            } else if (source != null && source.getClass() == AccumulateDescr.class) {
                 accumulate((AccumulateDescr) source, orDepth);
+                isTied = true; // one result per combination of the patterns before it
             } else if (source instanceof org.drools.drl.ast.descr.CollectDescr collect && collect.getInputPattern() != null) {
                 // collect( Pattern(...) ): a list of matching facts, no code
+                Class<?> element = fileCheck.resolveType(collect.getInputPattern().getObjectType());
                 pattern(collect.getInputPattern(), orDepth);
-            } else {
+                if (type != null && element != null && java.util.Collection.class.isAssignableFrom(type)) {
+                    patternType = StaticType.of(type, StaticType.of(element));
+                }
+                isTied = true;
+            } else if (source != null) {
                 String name = source.getClass().getSimpleName().replace("Descr", "");
                 fail(pattern, "不允许的数据来源 " + name + "（只允许 from $x.属性、accumulate 与 collect） / source not allowed: " + name
                         + " (only from $x.property, accumulate and collect)");
             }
+            List<String> bindings = new ArrayList<>();
+            for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                TypedExpressions.Constraint checked = constraint(constraint, patternType);
+                if (checked == null) {
+                    continue;
+                }
+                isTied |= checked.value().current() || checked.value().links().stream().anyMatch(tied::contains);
+                if (checked.binding() != null) {
+                    bindings.add(checked.binding());
+                }
+            }
+            if (pattern.getIdentifier() != null) {
+                bound.put(pattern.getIdentifier(), patternType);
+                bindings.add(pattern.getIdentifier());
+            }
+            if (isTied) {
+                tied.addAll(bindings);
+            } else if (type != null && ++untied > 1) {
+                fail(pattern, "模式 " + pattern.getObjectType() + "(...) 与当前记录没有关联：请写 current，或用 ==、memberOf、contains "
+                        + "或以事实为参数的方法把它与当前记录（或由它绑定的变量）联系起来。每条规则最多一个这样的模式，否则需要无界的连接 / "
+                        + "pattern " + pattern.getObjectType() + "(...) is not tied to the current record: constrain it with current, or "
+                        + "relate it by ==, memberOf, contains or a fact method taking a fact to the current record or a variable bound "
+                        + "from it. A rule may have one such pattern at most; more would need an unbounded join");
+            }
         }
 
-        private void constraint(BaseDescr constraint) {
+        /** A from source; true when it reads a variable tied to the current record. */
+        private boolean from(PatternDescr pattern, FromDescr from) {
+            String expression = from.getDataSource() == null ? "" : from.getDataSource().toString();
+            try {
+                List<DrlToken> tokens = TypedExpressions.tokenize(expression);
+                DrlToken first = tokens.get(0);
+                if (!first.isIdentifier() || !bound.containsKey(first.text())) {
+                    fail(pattern, "from 只能取已绑定变量的属性或方法，如 $a.guardianRefs() / from must read a property or method of a bound "
+                            + "variable, such as $a.guardianRefs()：from " + expression);
+                    return false;
+                }
+                TypedExpressions.Value value = TypedExpressions.source(expression, bound, "from");
+                // the pattern's type is what the rule reads the elements as: it must be what the source gives
+                StaticType element = value.type() != null && value.type().isCollection() ? value.type().elementType() : value.type();
+                Class<?> declared = fileCheck.resolveType(pattern.getObjectType());
+                if (declared != null && element != null && element.raw() != Object.class
+                        && !StaticType.of(declared).boxed().raw().isAssignableFrom(element.boxed().raw())) {
+                    fail(pattern, "from 给出的是 " + element + "，不是模式的类型 " + pattern.getObjectType() + " / from gives " + element
+                            + ", not the pattern's type " + pattern.getObjectType() + "：from " + expression);
+                }
+                return value.variables().stream().anyMatch(tied::contains);
+            } catch (TypedExpressions.Refused refused) {
+                fail(pattern, refused.getMessage() + "：from " + expression);
+                return false;
+            }
+        }
+
+        private TypedExpressions.Constraint constraint(BaseDescr constraint, StaticType patternType) {
             if (!(constraint instanceof ExprConstraintDescr expr)) {
                 fail(constraint, "不允许的约束 / constraint not allowed: " + constraint.getText());
-                return;
+                return null;
             }
             String text = expr.getExpression();
-            Matcher binding = BINDING.matcher(text);
-            if (binding.find()) {
-                bound.add(binding.group(1));
-            }
-            ConditionCheck.Offence offence = ConditionCheck.constraint(text);
-            if (offence != null) {
-                fail(constraint, offence.message() + "：" + text);
+            try {
+                if (patternType == null) {
+                    return null;
+                }
+                TypedExpressions.Constraint checked = TypedExpressions.constraint(text, bound, patternType);
+                if (checked.binding() != null) {
+                    bound.put(checked.binding(), checked.bindingType());
+                }
+                return checked;
+            } catch (TypedExpressions.Refused refused) {
+                Matcher binding = BINDING.matcher(text);
+                if (binding.find()) {
+                    bound.put(binding.group(1), null);
+                }
+                fail(constraint, refused.getMessage() + "：" + text);
+                return null;
             }
         }
 
@@ -310,15 +390,20 @@ public final class DrlSafetyCheck {
                 if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
                     fail(accumulate, "不允许的 accumulate 函数 " + function.getFunction() + "（只允许 " + ACCUMULATE_FUNCTIONS
                             + "） / accumulate function not allowed: " + function.getFunction());
+                    continue;
                 }
+                List<StaticType> arguments = new ArrayList<>();
                 for (String parameter : function.getParams()) {
-                    ConditionCheck.Offence offence = ConditionCheck.constraint(parameter);
-                    if (offence != null) {
-                        fail(accumulate, offence.message() + "：" + parameter);
+                    try {
+                        arguments.add(TypedExpressions.source(parameter, bound, "accumulate").type());
+                    } catch (TypedExpressions.Refused refused) {
+                        fail(accumulate, refused.getMessage() + "：" + parameter);
+                        arguments.add(null);
                     }
                 }
                 if (function.getBind() != null) {
-                    bound.add(function.getBind());
+                    bound.put(function.getBind(), resultType(function.getFunction(), arguments));
+                    tied.add(function.getBind());
                 }
             }
         }
@@ -360,8 +445,35 @@ public final class DrlSafetyCheck {
         }
     }
 
+    /**
+     * The type an accumulate function gives, as Drools picks it: {@code sum} follows its input
+     * (int, long, BigDecimal) or gives a double; {@code min}/{@code max} give one of the inputs.
+     */
+    static StaticType resultType(String function, List<StaticType> arguments) {
+        StaticType argument = arguments.isEmpty() || arguments.get(0) == null ? StaticType.OBJECT : arguments.get(0).boxed();
+        return switch (function) {
+            case "count" -> StaticType.LONG;
+            case "sumBD" -> StaticType.DECIMAL;
+            case "average" -> StaticType.DOUBLE;
+            case "sum" -> argument.equals(StaticType.INTEGER) || argument.equals(StaticType.LONG) || argument.equals(StaticType.DECIMAL)
+                    ? argument : StaticType.DOUBLE;
+            case "min", "max" -> argument;
+            case "collectList" -> StaticType.of(List.class, argument);
+            case "collectSet" -> StaticType.of(Set.class, argument);
+            default -> null;
+        };
+    }
+
     private static long saturated(long value) {
         return value < 0 || value > Integer.MAX_VALUE ? Integer.MAX_VALUE : value;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, DrlSafetyCheck.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     private static boolean isFactClass(String name) {

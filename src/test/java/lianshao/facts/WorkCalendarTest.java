@@ -95,4 +95,29 @@ class WorkCalendarTest {
         // Wednesday → Thursday: the holiday is the first day, not counted anyway
         assertThat(calendar.workingDaysBetween(WEDNESDAY, WEDNESDAY.plusDays(1))).isEqualTo(1);
     }
+
+    @Test
+    void theCountAgreesWithADayByDayCountOverYearsWithHolidaysAndMakeUpDays() {
+        LocalDate start = LocalDate.of(2023, 12, 20);
+        WorkCalendar calendar = new WorkCalendar(Set.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 5),
+                LocalDate.of(2025, 2, 3)), Set.of(LocalDate.of(2024, 9, 29), LocalDate.of(2024, 10, 12), LocalDate.of(2025, 2, 3)));
+        for (int span = 0; span < 800; span += 7) {
+            for (int shift = 0; shift < 7; shift++) {
+                LocalDate from = start.plusDays(shift);
+                LocalDate to = from.plusDays(span + shift);
+                int expected = 0;
+                for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+                    expected += calendar.workingDay(d) ? 1 : 0;
+                }
+                assertThat(calendar.workingDaysBetween(from, to)).as(from + " to " + to).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void anyTwoDatesARuleCanPassAreCountedWithoutWalkingTheDays() {
+        // 400 Gregorian years are exactly 20,871 weeks
+        assertThat(PLAIN.workingDaysBetween(MONDAY, MONDAY.plusYears(400))).isEqualTo(20_871 * 5);
+        assertThat(PLAIN.workingDaysBetween(LocalDate.MIN, LocalDate.MAX)).isEqualTo(Integer.MAX_VALUE);
+    }
 }

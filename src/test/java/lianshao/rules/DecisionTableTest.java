@@ -130,7 +130,14 @@ class DecisionTableTest {
                 Arguments.of("a disallowed import in the settings", "java.io.File, lianshao.facts.*", "Hits hits",
                         MandatoryTenderTable.ACTION, "java.io.File"),
                 Arguments.of("another global in the variables", MandatoryTenderTable.IMPORTS, "Hits hits, java.lang.Runtime runtime",
-                        MandatoryTenderTable.ACTION, "global"));
+                        MandatoryTenderTable.ACTION, "global"),
+                // ordinary-looking calls from a value of the fact to java.lang.Class, a resource and a file
+                Arguments.of("an action cell reading a file through an enum's class", MandatoryTenderTable.IMPORTS, "Hits hits",
+                        "hits.raise(\"$param\").evidence(\"env\", $t.occurredOn().getDayOfWeek().getDeclaringClass()"
+                                + ".getResource(\"DayOfWeek.class\").toURI().resolve(\"file:///proc/self/environ\").toURL()"
+                                + ".openStream().readAllBytes());", "LocalDate.getDayOfWeek()"),
+                Arguments.of("an action cell exhausting the heap", MandatoryTenderTable.IMPORTS, "Hits hits",
+                        "hits.raise($t.projectName().repeat($param));", "String.repeat(int)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -73,6 +73,8 @@ class DrlSafetyCheckTest {
                 attack("retract", rule(SAFE_WHEN, "retract($t);"), "hits.raise"),
                 attack("a method outside the hit API", rule(SAFE_WHEN, "hits.raise(\"x\").getClass();"), "getClass"),
                 attack("a lambda", rule(SAFE_WHEN, "hits.raise(\"x\").subjects($t.bidderRefs().stream().map(b -> b).toList());"),
+                        "stream"),
+                attack("a lambda on a list the rule may read", rule(SAFE_WHEN, "hits.raise(\"x\").subjects($t.bidderRefs().get(b -> b));"),
                         "only variables bound"),
                 attack("a cast", rule(SAFE_WHEN, "hits.raise((String) \"x\");"), "String"),
                 attack("a text block", rule(SAFE_WHEN, "hits.raise(\"\"\"\n x\"\"\");"), "text block"),
