@@ -127,7 +127,9 @@ public class AccountChanges {
     @Transactional
     public Change confirm(CurrentUser checker, String id) {
         Change change = pendingForChecker(checker, id);
-        String hash = jdbc.sql("SELECT password_hash FROM account_change WHERE id = ?").param(id).query(String.class).single();
+        // null for changes that set no password
+        String hash = jdbc.sql("SELECT password_hash FROM account_change WHERE id = ?").param(id).query((rs, n) -> rs.getString(1))
+                .list().get(0);
         switch (change.kind()) {
             case CREATE -> {
                 if (users.exists(change.username())) {
