@@ -127,6 +127,8 @@ public class AccountChanges {
     @Transactional
     public Change confirm(CurrentUser checker, String id) {
         Change change = pendingForChecker(checker, id);
+        // decided first: of two administrators confirming at once, one applies it and the other gets 409
+        decide(id, checker, Status.APPLIED, null);
         // null for changes that set no password
         String hash = jdbc.sql("SELECT password_hash FROM account_change WHERE id = ?").param(id).query((rs, n) -> rs.getString(1))
                 .list().get(0);
@@ -143,7 +145,6 @@ public class AccountChanges {
                     .params(hash, change.username()).update();
             default -> throw new Conflict("该变更无需确认 / this change needs no confirmation");
         }
-        decide(id, checker, Status.APPLIED, null);
         return find(id).orElseThrow();
     }
 

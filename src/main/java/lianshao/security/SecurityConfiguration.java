@@ -26,6 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Content-Security-Policy that allows scripts and styles from the service only. Sign-in attempts
  * (form and Basic, both chains) are throttled per account and client ({@link LoginAttempts}).
  * Anonymous: health, the API description, the sign-in page.
+ * A person whose password an administrator set reaches nothing but the change page until they replace it
+ * ({@link MustChangePasswordFilter}; the API answers 403).
  * Ledger imports: uploaded by feeds (RECORDS scope), importers and administrators; the audit list is read by
  * administrators and auditors.
  */
