@@ -144,6 +144,48 @@ class AdminPages {
         return "redirect:/admin/users";
     }
 
+    /** New roles and scope of an account: removing roles applies at once, the rest waits for a second administrator. */
+    @PostMapping("/admin/users/{username}/roles")
+    String changeRoles(@PathVariable String username, @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String district, @RequestParam(required = false) String orgs, Authentication auth,
+            RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        Users.Account account = managed(admin, username);
+        List<String> problems = new ArrayList<>();
+        Set<Role> granted = EnumSet.noneOf(Role.class);
+        for (String r : roles == null ? List.<String>of() : roles) {
+            try {
+                granted.add(Role.valueOf(r));
+            } catch (IllegalArgumentException e) {
+                problems.add(r);
+            }
+        }
+        if (granted.isEmpty()) {
+            problems.add(text.text("admin.users.noRole"));
+        }
+        String scope = district == null || district.isBlank() ? null : district.strip();
+        if ((scope != null && !queries.districts().contains(scope)) || !admin.wholeCity() && !admin.district().equals(scope)) {
+            problems.add(text.text("admin.users.badDistrict"));
+        }
+        Set<String> bound = Binding.list(orgs);
+        Set<String> unknown = unregistered(bound, admin);
+        if (!unknown.isEmpty()) {
+            problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
+        }
+        AccountChanges.roleConflict(granted).ifPresent(problems::add);
+        if (admin.username().equals(username)) {
+            problems.add(text.text("admin.users.notSelfRoles"));
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("error", String.join("; ", problems));
+            return "redirect:/admin/users";
+        }
+        var outcome = changes.change(admin, account, granted, scope, bound);
+        redirect.addFlashAttribute("message", text.text(outcome.isEmpty() ? "admin.users.unchanged"
+                : outcome.get() == AccountChanges.Status.PENDING ? "admin.users.rolesPending" : "admin.users.rolesDone", username));
+        return "redirect:/admin/users";
+    }
+
     @PostMapping("/admin/account-changes/{id}/confirm")
     String confirm(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
         CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);

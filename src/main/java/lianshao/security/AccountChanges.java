@@ -21,11 +21,11 @@ import lianshao.web.NotFound;
 /**
  * Account changes under separation of duties (三员分立). A change that gives a person decision power — a new
  * account with a role other than IMPORTER or AUDITOR, re-enabling an account, an administrator setting an
- * existing account's password — is only recorded as pending (待确认) by the administrator who makes it; it
+ * existing account's password, adding a role or changing a person's district or organisations — is only recorded as pending (待确认) by the administrator who makes it; it
  * takes effect when a second administrator confirms it, and may be rejected with a reason. The maker never
  * confirms their own change, and nobody confirms a change of their own account. An auditor reads these
  * changes but does not confirm them: the auditor checks the administrators and takes no part in what they do.
- * Changes that reduce power (disabling an account) apply at once. Every change is a row of
+ * Changes that reduce power (disabling an account, removing a role) apply at once. Every change is a row of
  * {@code account_change} (who, when, what, before → after), the audit the auditors read.
  * <p>
  * An account may not hold ADMIN together with a role that decides warnings or rule sets (INSPECTOR,
@@ -40,7 +40,7 @@ public class AccountChanges {
     /** Roles an administrator's account may not hold as well. */
     public static final Set<Role> DECIDING = EnumSet.of(Role.INSPECTOR, Role.SUPERVISOR, Role.RULE_AUTHOR);
 
-    public enum Kind { CREATE, ENABLE, DISABLE, SET_PASSWORD, OWN_PASSWORD }
+    public enum Kind { CREATE, ENABLE, DISABLE, SET_PASSWORD, OWN_PASSWORD, ROLES_AND_SCOPE }
 
     public enum Status { PENDING, APPLIED, REJECTED }
 
@@ -104,6 +104,34 @@ public class AccountChanges {
         return Status.PENDING;
     }
 
+    /**
+     * New roles and data scope (district, organisations) of an existing account. Only removing roles applies at
+     * once; adding a role or changing the scope waits for a second administrator. Empty when nothing changes.
+     */
+    @Transactional
+    public Optional<Status> change(CurrentUser maker, Users.Account account, Set<Role> roles, String district, Set<String> orgs) {
+        String before = describe(account.displayName(), account.roles(), account.scopeDistrict(), account.scopeOrgs(), account.enabled());
+        String after = describe(account.displayName(), roles, district, orgs, account.enabled());
+        if (before.equals(after)) {
+            return Optional.empty();
+        }
+        boolean sameScope = java.util.Objects.equals(account.scopeDistrict(), district) && account.scopeOrgs().equals(orgs);
+        if (sameScope && account.roles().containsAll(roles)) {
+            apply(account.username(), roles, district, orgs);
+            record(account.username(), Kind.ROLES_AND_SCOPE, Status.APPLIED, before, after, null, maker, account.scopeDistrict());
+            return Optional.of(Status.APPLIED);
+        }
+        refuseDuplicate(account.username(), Kind.ROLES_AND_SCOPE);
+        record(account.username(), Kind.ROLES_AND_SCOPE, Status.PENDING, before, after, null, maker, account.scopeDistrict());
+        return Optional.of(Status.PENDING);
+    }
+
+    private void apply(String username, Set<Role> roles, String district, Set<String> orgs) {
+        jdbc.sql("UPDATE app_user SET roles = ?, scope_district = ?, scope_orgs = ? WHERE username = ?")
+                .params(roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), district, Binding.text(orgs), username)
+                .update();
+    }
+
     /** An administrator sets an existing account's password: pending a second administrator; the owner then must change it. */
     @Transactional
     public Status setPassword(CurrentUser maker, Users.Account account, String password) {
@@ -141,6 +169,10 @@ public class AccountChanges {
                 users.insert(change.username(), hash, s.displayName, s.roles, s.district, s.orgs, true);
             }
             case ENABLE -> users.setEnabled(change.username(), true);
+            case ROLES_AND_SCOPE -> {
+                State s = State.parse(change.after());
+                apply(change.username(), s.roles, s.district, s.orgs);
+            }
             case SET_PASSWORD -> jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = TRUE WHERE username = ?")
                     .params(hash, change.username()).update();
             default -> throw new Conflict("该变更无需确认 / this change needs no confirmation");

@@ -170,6 +170,38 @@ class AccountSeparationTest extends ApiTestSupport {
     }
 
     @Test
+    void addingARoleOrChangingTheScopeWaitsWhileRemovingARoleAppliesAtOnce() throws Exception {
+        registerOrg(unique("SCH-W"), "测试西区");
+        String person = unique("insp");
+        users.ensure(person, PASSWORD, "纪检员", Set.of(Role.INSPECTOR, Role.AUDITOR), "测试西区");
+        // removing a role: at once
+        mvc.perform(post("/admin/users/" + person + "/roles").with(signedIn(adminA)).with(csrf()).param("roles", "INSPECTOR")
+                .param("district", "测试西区")).andExpect(status().is3xxRedirection());
+        assertThat(roles(person)).isEqualTo("INSPECTOR");
+        // adding SUPERVISOR: pending, no power yet
+        mvc.perform(post("/admin/users/" + person + "/roles").with(signedIn(adminA)).with(csrf()).param("roles", "INSPECTOR", "SUPERVISOR")
+                .param("district", "测试西区")).andExpect(status().is3xxRedirection());
+        assertThat(roles(person)).isEqualTo("INSPECTOR");
+        String change = pendingChange(person);
+        mvc.perform(post("/admin/account-changes/" + change + "/confirm").with(signedIn(adminA)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/account-changes/" + change + "/confirm").with(signedIn(adminB)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(roles(person)).isEqualTo("INSPECTOR,SUPERVISOR");
+        // widening the scope to the whole city: pending too
+        mvc.perform(post("/admin/users/" + person + "/roles").with(signedIn(adminA)).with(csrf()).param("roles", "INSPECTOR", "SUPERVISOR")
+                .param("district", "")).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT scope_district FROM app_user WHERE username = ?").param(person).query(String.class).single())
+                .isEqualTo("测试西区");
+        assertThat(jdbc.sql("SELECT after_state FROM account_change WHERE id = ?").param(pendingChange(person)).query(String.class)
+                .single()).contains("district=;");
+    }
+
+    private String roles(String username) {
+        return jdbc.sql("SELECT roles FROM app_user WHERE username = ?").param(username).query(String.class).single();
+    }
+
+    @Test
     void nobodyConfirmsAChangeOfTheirOwnAccount() throws Exception {
         String adminC = unique("adm-c");
         users.ensure(adminC, PASSWORD, "管理员丙", Set.of(Role.ADMIN), null);
