@@ -26,7 +26,8 @@ import lianshao.web.NotFound;
 /**
  * Users and the feeds' API keys, for administrators. A new key is shown once, right after it is made, and is
  * always bound (whole city, districts, organisations). An administrator of one district sees and manages the
- * people and keys of that district only, and binds new ones within it.
+ * people and keys of that district only, and binds new ones within it. Account changes that give decision power
+ * are recorded as pending and take effect when a second administrator confirms them here ({@link AccountChanges}).
  */
 @Controller
 class AdminPages {
@@ -58,7 +59,7 @@ class AdminPages {
         model.addAttribute("districts", districtsOf(admin));
         model.addAttribute("minPassword", MIN_PASSWORD);
         model.addAttribute("changes", changes.latest(admin.district(), CHANGES_SHOWN));
-        model.addAttribute("administrators", changes.enabledAdministrators());
+        model.addAttribute("administrators", changes.enabledAdministrators(admin.district()));
         return "admin-users";
     }
 

@@ -69,7 +69,7 @@ public class AccountChanges {
 
     /**
      * A new account: created at once when its roles decide nothing, else pending a second administrator.
-     * Either way its owner must change the password at the first sign-in. False when the name is taken or
+     * Either way its owner must change the password at the first sign-in. Empty when the name is taken or
      * already pending.
      */
     @Transactional
@@ -211,9 +211,13 @@ public class AccountChanges {
                 .optional().orElse(false);
     }
 
-    /** The number of enabled administrators (the page says when a second one is needed to confirm anything). */
-    public int enabledAdministrators() {
-        return (int) users.all().stream().filter(a -> a.enabled() && a.roles().contains(Role.ADMIN)).count();
+    /**
+     * The number of enabled administrators who may confirm changes within the district (its own and the whole
+     * city's; null: the whole city's): the page says when a second one is needed to confirm anything.
+     */
+    public int enabledAdministrators(String district) {
+        return (int) users.all().stream().filter(a -> a.enabled() && a.roles().contains(Role.ADMIN))
+                .filter(a -> a.scopeDistrict() == null || a.scopeDistrict().equals(district)).count();
     }
 
     private Change pendingForChecker(CurrentUser checker, String id) {
