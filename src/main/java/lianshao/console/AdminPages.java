@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import lianshao.security.AccountChanges;
 import lianshao.security.ApiKeys;
 import lianshao.security.Binding;
 import lianshao.security.CurrentUser;
@@ -25,21 +26,25 @@ import lianshao.web.NotFound;
 /**
  * Users and the feeds' API keys, for administrators. A new key is shown once, right after it is made, and is
  * always bound (whole city, districts, organisations). An administrator of one district sees and manages the
- * people and keys of that district only, and binds new ones within it.
+ * people and keys of that district only, and binds new ones within it. Account changes that give decision power
+ * are recorded as pending and take effect when a second administrator confirms them here ({@link AccountChanges}).
  */
 @Controller
 class AdminPages {
 
     static final int MIN_PASSWORD = 10;
+    private static final int CHANGES_SHOWN = 200;
 
     private final Users users;
     private final ApiKeys keys;
     private final ConsoleQueries queries;
     private final ConsoleText text;
     private final Me me;
+    private final AccountChanges changes;
 
-    AdminPages(Users users, ApiKeys keys, ConsoleQueries queries, ConsoleText text, Me me) {
+    AdminPages(Users users, ApiKeys keys, ConsoleQueries queries, ConsoleText text, Me me, AccountChanges changes) {
         this.users = users;
+        this.changes = changes;
         this.keys = keys;
         this.queries = queries;
         this.text = text;
@@ -53,6 +58,8 @@ class AdminPages {
         model.addAttribute("roles", Role.values());
         model.addAttribute("districts", districtsOf(admin));
         model.addAttribute("minPassword", MIN_PASSWORD);
+        model.addAttribute("changes", changes.latest(admin.district(), CHANGES_SHOWN));
+        model.addAttribute("administrators", changes.enabledAdministrators(admin.district()));
         return "admin-users";
     }
 
@@ -91,13 +98,18 @@ class AdminPages {
         if (!unknown.isEmpty()) {
             problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
         }
-        if (problems.isEmpty() && !users.create(name, password, displayName == null || displayName.isBlank() ? name
-                : displayName.strip(), granted, scope, bound)) {
-            problems.add(text.text("admin.users.taken", name));
-        }
+        AccountChanges.roleConflict(granted).ifPresent(problems::add);
         if (problems.isEmpty()) {
-            redirect.addFlashAttribute("message", text.text("admin.users.createdDone", name));
-        } else {
+            var outcome = changes.create(admin, name, password, displayName == null || displayName.isBlank() ? name : displayName.strip(),
+                    granted, scope, bound);
+            if (outcome.isEmpty()) {
+                problems.add(text.text("admin.users.taken", name));
+            } else {
+                redirect.addFlashAttribute("message", text.text(outcome.get() == AccountChanges.Status.PENDING
+                        ? "admin.users.createPending" : "admin.users.createdDone", name));
+            }
+        }
+        if (!problems.isEmpty()) {
             redirect.addFlashAttribute("error", String.join("; ", problems));
         }
         return "redirect:/admin/users";
@@ -106,18 +118,99 @@ class AdminPages {
     @PostMapping("/admin/users/{username}/enabled")
     String enable(@PathVariable String username, @RequestParam boolean enabled, Authentication auth, RedirectAttributes redirect) {
         CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
-        if (users.all().stream().noneMatch(a -> a.username().equals(username) && manages(admin, a))) {
-            throw new NotFound("用户不存在 / no user " + username);
-        }
+        Users.Account account = managed(admin, username);
         if (admin.username().equals(username) && !enabled) {
             redirect.addFlashAttribute("error", text.text("admin.users.notSelf"));
             return "redirect:/admin/users";
         }
-        if (!users.setEnabled(username, enabled)) {
-            throw new NotFound("用户不存在 / no user " + username);
-        }
-        redirect.addFlashAttribute("message", text.text(enabled ? "admin.users.enabledDone" : "admin.users.disabledDone", username));
+        AccountChanges.Status outcome = changes.setEnabled(admin, account, enabled);
+        redirect.addFlashAttribute("message", text.text(outcome == AccountChanges.Status.PENDING ? "admin.users.enablePending"
+                : enabled ? "admin.users.enabledDone" : "admin.users.disabledDone", username));
         return "redirect:/admin/users";
+    }
+
+    /** An administrator sets another person's password: pending a second administrator; the owner must then change it. */
+    @PostMapping("/admin/users/{username}/password")
+    String setPassword(@PathVariable String username, @RequestParam String password, Authentication auth, RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        Users.Account account = managed(admin, username);
+        if (admin.username().equals(username)) {
+            redirect.addFlashAttribute("error", text.text("admin.users.ownPassword"));
+        } else if (password.length() < MIN_PASSWORD || password.length() > 72) {
+            redirect.addFlashAttribute("error", text.text("admin.users.badPassword", MIN_PASSWORD));
+        } else {
+            changes.setPassword(admin, account, password);
+            redirect.addFlashAttribute("message", text.text("admin.users.passwordPending", username));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /** New roles and scope of an account: removing roles applies at once, the rest waits for a second administrator. */
+    @PostMapping("/admin/users/{username}/roles")
+    String changeRoles(@PathVariable String username, @RequestParam(required = false) List<String> roles,
+            @RequestParam(required = false) String district, @RequestParam(required = false) String orgs, Authentication auth,
+            RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        Users.Account account = managed(admin, username);
+        List<String> problems = new ArrayList<>();
+        Set<Role> granted = EnumSet.noneOf(Role.class);
+        for (String r : roles == null ? List.<String>of() : roles) {
+            try {
+                granted.add(Role.valueOf(r));
+            } catch (IllegalArgumentException e) {
+                problems.add(r);
+            }
+        }
+        if (granted.isEmpty()) {
+            problems.add(text.text("admin.users.noRole"));
+        }
+        String scope = district == null || district.isBlank() ? null : district.strip();
+        if ((scope != null && !queries.districts().contains(scope)) || !admin.wholeCity() && !admin.district().equals(scope)) {
+            problems.add(text.text("admin.users.badDistrict"));
+        }
+        Set<String> bound = Binding.list(orgs);
+        Set<String> unknown = unregistered(bound, admin);
+        if (!unknown.isEmpty()) {
+            problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
+        }
+        AccountChanges.roleConflict(granted).ifPresent(problems::add);
+        if (admin.username().equals(username)) {
+            problems.add(text.text("admin.users.notSelfRoles"));
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("error", String.join("; ", problems));
+            return "redirect:/admin/users";
+        }
+        var outcome = changes.change(admin, account, granted, scope, bound);
+        redirect.addFlashAttribute("message", text.text(outcome.isEmpty() ? "admin.users.unchanged"
+                : outcome.get() == AccountChanges.Status.PENDING ? "admin.users.rolesPending" : "admin.users.rolesDone", username));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/account-changes/{id}/confirm")
+    String confirm(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        AccountChanges.Change change = changes.confirm(admin, id);
+        redirect.addFlashAttribute("message", text.text("admin.changes.confirmed", change.username()));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/account-changes/{id}/reject")
+    String reject(@PathVariable String id, @RequestParam(required = false) String reason, Authentication auth,
+            RedirectAttributes redirect) {
+        CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            redirect.addFlashAttribute("error", text.text("admin.changes.reasonRequired"));
+            return "redirect:/admin/users";
+        }
+        AccountChanges.Change change = changes.reject(admin, id, reason.strip());
+        redirect.addFlashAttribute("message", text.text("admin.changes.rejected", change.username()));
+        return "redirect:/admin/users";
+    }
+
+    private Users.Account managed(CurrentUser admin, String username) {
+        return users.all().stream().filter(a -> a.username().equals(username) && manages(admin, a)).findFirst()
+                .orElseThrow(() -> new NotFound("用户不存在 / no user " + username));
     }
 
     @GetMapping("/admin/api-keys")

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import lianshao.security.Role;
 import lianshao.warnings.AccessLog;
 
-/** 查询留痕: who opened which warning, profile, record or export, for auditors and admins. */
+/** 查询留痕: who opened which warning, profile, record or export, and every account change, for auditors and admins. */
 @Controller
 class AuditPages {
 
@@ -17,8 +17,10 @@ class AuditPages {
 
     private final AccessLog accessLog;
     private final Me me;
+    private final lianshao.security.AccountChanges accountChanges;
 
-    AuditPages(AccessLog accessLog, Me me) {
+    AuditPages(AccessLog accessLog, Me me, lianshao.security.AccountChanges accountChanges) {
+        this.accountChanges = accountChanges;
         this.accessLog = accessLog;
         this.me = me;
     }
@@ -30,6 +32,8 @@ class AuditPages {
         model.addAttribute("username", who);
         model.addAttribute("entries", accessLog.latest(who, user.district(), LIMIT));
         model.addAttribute("limit", LIMIT);
+        // account changes (who changed whose account, confirmed or rejected by whom): the auditor's view of the administrators
+        model.addAttribute("changes", accountChanges.latest(user.district(), LIMIT));
         return "access-log";
     }
 }

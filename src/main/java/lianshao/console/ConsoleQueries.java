@@ -219,6 +219,11 @@ class ConsoleQueries {
         return stats;
     }
 
+    /** The district of a registered organisation, or null. */
+    String districtOf(String orgCode) {
+        return jdbc.sql("SELECT district FROM org WHERE code = ?").param(orgCode).query(String.class).optional().orElse(null);
+    }
+
     List<String> districts() {
         return jdbc.sql("SELECT DISTINCT district FROM org ORDER BY district").query(String.class).list();
     }

@@ -212,7 +212,10 @@ class WarningPages {
         model.addAttribute("serious", review.guard().serious(w.form()));
         model.addAttribute("canAct", canAct);
         model.addAttribute("allowed", allowed);
-        model.addAttribute("reviewers", reviewers(user));
+        // the assignee must see the warning (WarningReview refuses anyone else): reviewers of its district or the whole city
+        String district = queries.districtOf(w.orgCode());
+        model.addAttribute("reviewers", reviewers(user).stream()
+                .filter(a -> a.scopeDistrict() == null || a.scopeDistrict().equals(district)).toList());
         model.addAttribute("reasons", DismissReason.values());
         model.addAttribute("muteUntil", Times.nowUtc().toLocalDate().plusMonths(3));
         return "warning";

@@ -372,14 +372,21 @@ class ImportRunner {
                                 .ifPresent(refusal -> found.add(new FieldError("orgCode", refusal)));
                     }
                     if (found.isEmpty()) {
-                        WriteOutcome outcome = writer.putParty(id, withoutId);
-                        accept(row, outcome, id, outcomes);
-                        continue;
+                        try {
+                            // a bound importer does not rewrite a party shared by the whole city (no organisation)
+                            WriteOutcome outcome = writer.putParty(id, withoutId, task.binding().wholeCity());
+                            accept(row, outcome, id, outcomes);
+                            continue;
+                        } catch (lianshao.web.Forbidden shared) {
+                            found.add(new FieldError("partyId", shared.getMessage()));
+                        }
                     }
                 } else {
                     found.addAll(validator.validateReference(task.kind().reference(), body));
                     if (found.isEmpty()) {
                         boundary.refsRefusal(task.binding(), java.util.Arrays.asList(text(body, "fromRef"), text(body, "toRef")))
+                                .or(() -> boundary.sharedOnlyRefusal(task.binding(), java.util.Arrays.asList(text(body, "fromRef"),
+                                        text(body, "toRef"))))
                                 .ifPresent(refusal -> found.add(new FieldError("fromRef", refusal)));
                     }
                     if (found.isEmpty()) {

@@ -17,8 +17,9 @@ import lianshao.security.Binding;
 /**
  * The write boundary in terms of organisations: whether a caller's {@link Binding} covers an organisation, a
  * party (by its organisation) or a reference (an org code or a party id). A thing that belongs to no
- * organisation (a company, an outside person) lies within every binding; everything else lies where its
- * organisation is registered.
+ * organisation (a company, an outside person) lies within every binding for reading and for registering it,
+ * but a bound caller neither changes an existing one nor states relations or sanctions about such parties
+ * alone (ReferenceWriter, {@link #sharedOnlyRefusal}); everything else lies where its organisation is registered.
  */
 @Component
 public class OrgBoundary {
@@ -92,6 +93,21 @@ public class OrgBoundary {
     /** The organisation of a registered party, or null (no such party, or one of no organisation). */
     public String partyOrg(String partyId) {
         return jdbc.sql("SELECT org_code FROM party WHERE id = ?").param(partyId).query(String.class).optional().orElse(null);
+    }
+
+    /**
+     * Why a caller bound to districts or organisations may not write this about references of no organisation
+     * only (relations between companies or outside persons, a sanction of one): those are shared by every
+     * school, so only callers that write for the whole city state them; empty when one reference belongs to an
+     * organisation (within the binding, which {@link #refsRefusal} checks).
+     */
+    public Optional<String> sharedOnlyRefusal(Binding binding, List<String> refs) {
+        if (binding.wholeCity() || refs.stream().anyMatch(r -> orgOf(r) != null)) {
+            return Optional.empty();
+        }
+        return Optional.of("不属于任何机构的当事人由全市共用，只有可写全市的调用方能为其登记关系或处分 / parties of no organisation are "
+                + "shared by the whole city: only callers that write for the whole city state their relations or sanctions: "
+                + String.join(", ", refs));
     }
 
     /** Why the caller may not write about these references (each must lie within, or belong to no organisation). */

@@ -161,13 +161,16 @@ class ReferenceController {
         JsonNode org = body.get("orgCode");
         refuse("orgCode", boundary.refusal(binding, org == null || org.isNull() ? null : org.asString()));
         refuse("partyId", boundary.refusal(binding, boundary.partyOrg(id)));
-        return result("partyId", id, writer.putParty(id, body));
+        // a party of no organisation (a supplier, an outside person) is named by records of every school: a bound
+        // caller may register a new one but not rewrite an existing one (its bank account, its controller)
+        return result("partyId", id, writer.putParty(id, body, binding.wholeCity()));
     }
 
     private Map<String, Object> relation(JsonNode body, Binding binding) {
         fail(validator.validateReference(ReferenceKind.RELATION, body));
         refuse("fromRef", boundary.refsRefusal(binding, List.of(body.get("fromRef").asString())));
         refuse("toRef", boundary.refsRefusal(binding, List.of(body.get("toRef").asString())));
+        refuse("fromRef", boundary.sharedOnlyRefusal(binding, List.of(body.get("fromRef").asString(), body.get("toRef").asString())));
         ReferenceWriter.Written written = writer.addRelation(body);
         return result("id", written.id(), written.outcome());
     }
@@ -191,6 +194,7 @@ class ReferenceController {
     private Map<String, Object> sanction(JsonNode body, Binding binding) {
         fail(validator.validateReference(ReferenceKind.SANCTION, body));
         refuse("subjectRef", boundary.refsRefusal(binding, List.of(body.get("subjectRef").asString())));
+        refuse("subjectRef", boundary.sharedOnlyRefusal(binding, List.of(body.get("subjectRef").asString())));
         ReferenceWriter.Written written = writer.addSanction(body);
         return result("id", written.id(), written.outcome());
     }

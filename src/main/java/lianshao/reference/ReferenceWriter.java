@@ -59,6 +59,16 @@ public class ReferenceWriter {
 
     @Transactional
     public WriteOutcome putParty(String id, JsonNode body) {
+        return putParty(id, body, true);
+    }
+
+    /**
+     * Creates or changes the party. {@code mayChangeShared} false (a caller bound to districts or organisations):
+     * an existing party of no organisation — a company or an outside person that records of every school name — is
+     * not changed (403); sending it again unchanged is fine, and so is creating a new one.
+     */
+    @Transactional
+    public WriteOutcome putParty(String id, JsonNode body, boolean mayChangeShared) {
         List<String> roles = new ArrayList<>();
         JsonNode rolesNode = body.get("roles");
         if (rolesNode != null && rolesNode.isArray()) {
@@ -82,6 +92,10 @@ public class ReferenceWriter {
                 }).optional();
         if (existing.isPresent() && existing.get().equals(java.util.Arrays.asList(row))) {
             return WriteOutcome.UNCHANGED;
+        }
+        if (existing.isPresent() && existing.get().get(2) == null && !mayChangeShared) {
+            throw new ReferenceController.OutsideBinding("partyId", "当事人 " + id + " 不属于任何机构，由全市共用，只有可写全市的调用方能修改 / party "
+                    + id + " belongs to no organisation and is shared by the whole city: only callers that write for the whole city change it");
         }
         LocalDateTime now = Times.nowUtc();
         if (existing.isPresent()) {

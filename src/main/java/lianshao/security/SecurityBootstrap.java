@@ -34,8 +34,13 @@ class SecurityBootstrap implements ApplicationRunner {
             keys.register(settings.bootstrapFeed(), settings.bootstrapApiKey(), EnumSet.allOf(Scope.class), Binding.CITY, "bootstrap");
             log.info("Bootstrap feed '{}' has its API key (both scopes, whole city)", settings.bootstrapFeed());
         }
+        // administrators only (三员分立): whoever manages accounts decides no warning and no rule set; an account
+        // change giving decision power needs a second administrator, which only the environment can create
         if (present(settings.bootstrapAdminPassword())) {
-            users.ensure("admin", settings.bootstrapAdminPassword(), "管理员", Set.of(Role.ADMIN, Role.SUPERVISOR), null);
+            users.ensure("admin", settings.bootstrapAdminPassword(), "管理员", Set.of(Role.ADMIN), null);
+        }
+        if (present(settings.bootstrapSecondAdminPassword())) {
+            users.ensure("admin2", settings.bootstrapSecondAdminPassword(), "第二管理员", Set.of(Role.ADMIN), null);
         }
     }
 

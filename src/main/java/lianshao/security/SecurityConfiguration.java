@@ -26,6 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Content-Security-Policy that allows scripts and styles from the service only. Sign-in attempts
  * (form and Basic, both chains) are throttled per account and client ({@link LoginAttempts}).
  * Anonymous: health, the API description, the sign-in page.
+ * A person whose password an administrator set reaches nothing but the change page until they replace it
+ * ({@link MustChangePasswordFilter}; the API answers 403).
  * Ledger imports: uploaded by feeds (RECORDS scope), importers and administrators; the audit list is read by
  * administrators and auditors.
  */
@@ -79,7 +81,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems, LoginAttempts attempts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ProblemWriter problems, LoginAttempts attempts,
+            AccountChanges changes) throws Exception {
         http.securityMatcher("/api/**")
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -94,6 +97,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(attempts, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new UserWriteHeaderFilter(problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new MustChangePasswordFilter(changes, problems, true), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records/batch")
                         .hasAuthority(Scope.RECORDS.authority())
@@ -127,7 +131,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, LoginAttempts attempts, ProblemWriter problems) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, LoginAttempts attempts, ProblemWriter problems, AccountChanges changes)
+            throws Exception {
         http.headers(h -> h
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
                                 new ContentSecurityPolicyHeaderWriter(SWAGGER_POLICY)))
@@ -137,9 +142,12 @@ class SecurityConfiguration {
                                 new NegatedRequestMatcher(new OrRequestMatcher(SWAGGER_UI, DASHBOARD)),
                                 new ContentSecurityPolicyHeaderWriter(CONSOLE_POLICY))))
                 .addFilterBefore(new SignInThrottleFilter(attempts, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new MustChangePasswordFilter(changes, problems, false),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
+                        .requestMatchers("/password").authenticated()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/imports").hasAnyRole(Role.IMPORTER.name(), Role.ADMIN.name())

@@ -45,12 +45,18 @@ public class Users implements UserDetailsService {
         if (exists) {
             return;
         }
+        insert(username, passwords.encode(password), displayName, roles, scopeDistrict, scopeOrgs, false);
+    }
+
+    /** Stores a new account with this password hash; {@code mustChangePassword}: its owner replaces the password first. */
+    void insert(String username, String passwordHash, String displayName, Set<Role> roles, String scopeDistrict,
+            Set<String> scopeOrgs, boolean mustChangePassword) {
         jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, display_name, roles, scope_district, scope_orgs, enabled, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?)""")
-                .params(username, passwords.encode(password), displayName,
+                INSERT INTO app_user (username, password_hash, display_name, roles, scope_district, scope_orgs, enabled, created_at,
+                    must_change_password) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                .params(username, passwordHash, displayName,
                         roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), scopeDistrict,
-                        Binding.text(scopeOrgs), Times.nowUtc())
+                        Binding.text(scopeOrgs), Times.nowUtc(), mustChangePassword)
                 .update();
     }
 

@@ -70,6 +70,23 @@ public class WarningReview {
         return guard;
     }
 
+    /**
+     * The assignee is a reviewer (inspector or supervisor) whose data scope covers the warning's organisation:
+     * no one outside the district and no one without a reviewer's role is put in charge of a warning.
+     */
+    private void checkAssignee(String assignee, String warningId) {
+        CurrentUser person = users.find(assignee).orElseThrow(() -> new ValidationFailed(List.of(
+                new FieldError("assignee", "用户不存在 / no such user: " + assignee))));
+        if (!person.has(lianshao.security.Role.INSPECTOR) && !person.has(lianshao.security.Role.SUPERVISOR)) {
+            throw new ValidationFailed(List.of(new FieldError("assignee",
+                    "处理人须为检查员或纪检组长 / the assignee must be an inspector or supervisor: " + assignee)));
+        }
+        if (warnings.find(warningId, person.district()).isEmpty()) {
+            throw new ValidationFailed(List.of(new FieldError("assignee",
+                    "处理人的数据范围不含该预警的单位 / the assignee's data scope does not cover this warning's organisation: " + assignee)));
+        }
+    }
+
     private WarningView act(String warningId, ActionRequest request, CurrentUser user, boolean mayPropose) {
         ReviewAction action = parse(request);
         WarningView w = warnings.find(warningId, user.district())
@@ -118,9 +135,7 @@ public class WarningReview {
         } else {
             switch (action) {
                 case ASSIGN -> {
-                    if (users.find(request.assignee()).isEmpty()) {
-                        throw new ValidationFailed(List.of(new FieldError("assignee", "用户不存在 / no such user")));
-                    }
+                    checkAssignee(request.assignee(), warningId);
                     set += ", assignee = :assignee";
                     params.put("assignee", request.assignee());
                     details.put("assignee", request.assignee());

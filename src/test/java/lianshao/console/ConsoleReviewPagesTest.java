@@ -299,6 +299,17 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
                 .andExpect(redirectedUrl("/admin/users")).andExpect(flash().attribute("message", containsString(name)));
         mvc.perform(get("/admin/users").with(signedIn(ADMIN))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(name))).andExpect(content().string(not(containsString("$2a$"))));
+        // an inspector gets decision power only when a second administrator confirms, and replaces the chosen password first
+        assertThat(users.exists(name)).isFalse();
+        String second = unique("admin-2");
+        users.ensure(second, PASSWORD, "第二管理员", java.util.Set.of(lianshao.security.Role.ADMIN), null);
+        String change = jdbc.sql("SELECT id FROM account_change WHERE username = ? AND status = 'PENDING'").param(name)
+                .query(String.class).single();
+        mvc.perform(post("/admin/account-changes/" + change + "/confirm").with(csrf()).with(signedIn(second)))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(get("/warnings/" + warning).with(signedIn(name))).andExpect(redirectedUrl("/password"));
+        mvc.perform(post("/password").with(csrf()).with(signedIn(name)).param("current", "a-long-password")
+                .param("password", "own-long-password").param("repeat", "own-long-password")).andExpect(redirectedUrl("/password"));
         mvc.perform(get("/warnings/" + warning).with(signedIn(name))).andExpect(status().isOk());
         mvc.perform(post("/admin/users").with(csrf()).with(signedIn(ADMIN)).param("username", name)
                 .param("password", "short").param("roles", "INSPECTOR"))

@@ -45,7 +45,11 @@ class ImportScopeTest extends ImportTestSupport {
 
     /** Uploads as the signed-in person and waits for the end, reading the progress as them. */
     private JsonNode importAs(String user, byte[] bytes) throws Exception {
-        String id = json(upload("l.xlsx", bytes, "procurement", signedIn(user)).andExpect(status().isAccepted()).andReturn())
+        return importAs(user, bytes, "procurement");
+    }
+
+    private JsonNode importAs(String user, byte[] bytes, String kind) throws Exception {
+        String id = json(upload("l.xlsx", bytes, kind, signedIn(user)).andExpect(status().isAccepted()).andReturn())
                 .get("id").asString();
         for (int i = 0; i < 2400; i++) {
             JsonNode status = json(mvc.perform(get("/api/v1/imports/" + id).with(signedIn(user))).andExpect(status().isOk()).andReturn());
@@ -97,6 +101,27 @@ class ImportScopeTest extends ImportTestSupport {
         assertThat(errors(status).toString()).contains(other);
         assertThat(orgsOfNumber(refused)).isEmpty();
         assertThat(orgsOfNumber(ok)).containsExactly(mine);
+    }
+
+    @Test
+    void aBoundImporterRegistersButDoesNotRewriteAPartyOfNoOrganisation() throws Exception {
+        String mine = school();
+        String importer = TestRecords.unique("imp-school");
+        users.ensure(importer, PASSWORD, "学校录入员", Set.of(Role.IMPORTER), null, Set.of(mine));
+        String supplier = TestRecords.unique("ORG-SUP");
+        putJson("/api/v1/parties/" + supplier, "{ \"kind\": \"ORGANISATION\", \"name\": \"共用供应商\", \"roles\": [\"SUPPLIER\"], "
+                + "\"bankAccount\": \"6222000011112222\" }").andExpect(status().isCreated());
+        String fresh = TestRecords.unique("ORG-SUP");
+        LedgerFile parties = LedgerFile.from(ImportKind.PARTIES);
+        parties.row(ImportTestSupport.m("partyId", supplier, "kind", "ORGANISATION 单位或企业", "name", "共用供应商", "roles", "SUPPLIER",
+                "bankAccount", "6222999999999999"));
+        parties.row(ImportTestSupport.m("partyId", fresh, "kind", "ORGANISATION 单位或企业", "name", "新供应商", "roles", "SUPPLIER"));
+        JsonNode status = importAs(importer, parties.bytes(), "parties");
+        assertCounts(status, 1, 1, 0);
+        assertThat(errors(status).toString()).contains(supplier);
+        assertThat(jdbc.sql("SELECT bank_account FROM party WHERE id = ?").param(supplier).query(String.class).single())
+                .isEqualTo("6222000011112222");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM party WHERE id = ?").param(fresh).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

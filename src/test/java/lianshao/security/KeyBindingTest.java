@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
@@ -133,6 +134,42 @@ class KeyBindingTest extends ApiTestSupport {
         asA(put("/api/v1/admission-plans/" + orgB + "/2026/PRIMARY"), "{ \"quota\": 100 }").andExpect(status().isForbidden());
         asA(put("/api/v1/admission-plans/" + orgA + "/2026/PRIMARY"), "{ \"quota\": 100 }").andExpect(status().isCreated());
         asA(put("/api/v1/calendar/2031"), "{ \"holidays\": [\"2031-01-01\"], \"workdays\": [] }").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aBoundKeyRegistersAPartyOfNoOrganisationButDoesNotRewriteAnExistingOne() throws Exception {
+        // a supplier registered by the city, named by records of every school
+        String supplier = TestRecords.unique("C-SHARED");
+        String company = "{ \"kind\": \"ORGANISATION\", \"name\": \"共用供应商\", \"roles\": [\"SUPPLIER\"], \"bankAccount\": \"6222000011112222\" }";
+        putJson("/api/v1/parties/" + supplier, company).andExpect(status().isCreated());
+        // district A's key sends it again unchanged (fine) but may not redirect its bank account
+        asA(put("/api/v1/parties/" + supplier), company).andExpect(status().isOk());
+        asA(put("/api/v1/parties/" + supplier), company.replace("6222000011112222", "6222999999999999"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(supplier)));
+        // nor move it into its own school
+        asA(put("/api/v1/parties/" + supplier), company.replace("\"roles\"", "\"orgCode\": \"" + orgA + "\", \"roles\""))
+                .andExpect(status().isForbidden());
+        JsonNode batch = json(asA(post("/api/v1/parties/batch"), "{ \"items\": [ " + company.replace("{ \"kind\"",
+                "{ \"partyId\": \"" + supplier + "\", \"kind\"").replace("共用供应商", "改名") + " ] }").andExpect(status().isOk()).andReturn());
+        assertThat(batch.get("rejected").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT bank_account FROM party WHERE id = ?").param(supplier).query(String.class).single())
+                .isEqualTo("6222000011112222");
+        assertThat(jdbc.sql("SELECT name FROM party WHERE id = ?").param(supplier).query(String.class).single()).isEqualTo("共用供应商");
+
+        // it registers a new one, and states a relation between its own staff and the supplier, not between shared parties
+        String newSupplier = TestRecords.unique("C-NEW");
+        asA(put("/api/v1/parties/" + newSupplier), company).andExpect(status().isCreated());
+        String controller = TestRecords.unique("P-OUT");
+        putJson("/api/v1/parties/" + controller, "{ \"kind\": \"PERSON\", \"name\": \"外部人员\", \"roles\": [] }")
+                .andExpect(status().isCreated());
+        asA(post("/api/v1/relations"), "{ \"fromRef\": \"" + controller + "\", \"toRef\": \"" + supplier + "\", \"kind\": \"CONTROLLER\" }")
+                .andExpect(status().isForbidden());
+        String staff = TestRecords.unique("P-A");
+        asA(put("/api/v1/parties/" + staff), person(orgA)).andExpect(status().isCreated());
+        asA(post("/api/v1/relations"), "{ \"fromRef\": \"" + staff + "\", \"toRef\": \"" + controller + "\", \"kind\": \"SPOUSE\" }")
+                .andExpect(status().isCreated());
+        // the city's key changes the shared supplier as before
+        putJson("/api/v1/parties/" + supplier, company.replace("6222000011112222", "6222000033334444")).andExpect(status().isOk());
     }
 
     private static String person(String org) {

@@ -69,6 +69,36 @@ class ReviewWorkflowTest extends ApiTestSupport {
     }
 
     @Test
+    void assignNamesOnlyAReviewerWhoseScopeCoversTheWarning() throws Exception {
+        String id = newWarning();
+        // an inspector of another district does not see the warning: not its assignee
+        act(INSPECTOR, id, "{\"action\": \"ASSIGN\", \"assignee\": \"" + EAST + "\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("assignee"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString(EAST)));
+        // an auditor reviews nothing
+        act(INSPECTOR, id, "{\"action\": \"ASSIGN\", \"assignee\": \"" + AUDITOR + "\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString(AUDITOR)));
+        mvc.perform(get("/api/v1/warnings/" + id).with(signedIn(INSPECTOR))).andExpect(jsonPath("$.status").value("NEW"));
+        // a supervisor of the whole city and an inspector of the warning's own district are fine
+        String west = unique("west-insp");
+        users.ensure(west, PASSWORD, "西区纪检员", Set.of(Role.INSPECTOR), "测试西区");
+        act(INSPECTOR, id, "{\"action\": \"ASSIGN\", \"assignee\": \"" + west + "\"}").andExpect(status().isOk());
+        act(INSPECTOR, id, "{\"action\": \"ASSIGN\", \"assignee\": \"" + SUPERVISOR_2 + "\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignee").value(SUPERVISOR_2));
+    }
+
+    @Test
+    void anAdministratorAloneTakesNoReviewAction() throws Exception {
+        String admin = unique("adm-only");
+        users.ensure(admin, PASSWORD, "管理员", Set.of(Role.ADMIN), null);
+        String id = newWarning();
+        for (String body : new String[] {"{\"action\": \"ASSIGN\", \"assignee\": \"" + INSPECTOR + "\"}",
+                "{\"action\": \"CONFIRM\", \"form\": 1}", "{\"action\": \"DISMISS\", \"reason\": \"JUSTIFIED\", \"comment\": \"x\"}"}) {
+            act(admin, id, body).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
     void aWarningGoesFromNewThroughReviewToConfirmedAndClosedWithAFullAuditTrail() throws Exception {
         String id = newWarning();
         act(INSPECTOR, id, "{\"action\": \"ASSIGN\", \"assignee\": \"" + INSPECTOR + "\"}").andExpect(status().isOk())
