@@ -15,4 +15,19 @@ public record Party(String id, String kind, String name, String orgCode, String 
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
+
+    /** The phone masked to its last 4 digits, for messages and evidence. */
+    public String maskedPhone() {
+        return Masks.lastFour(phone);
+    }
+
+    /** The bank account masked to its last 4 characters, for messages and evidence. */
+    public String maskedBankAccount() {
+        return Masks.lastFour(bankAccount);
+    }
+
+    /** The address cut to its first 6 characters (province, city, district), for messages and evidence. */
+    public String maskedAddress() {
+        return Masks.leading(address, 6);
+    }
 }

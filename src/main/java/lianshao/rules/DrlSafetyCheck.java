@@ -191,6 +191,10 @@ public final class DrlSafetyCheck {
         private final Map<String, StaticType> bound = new LinkedHashMap<>();
         /** Variables whose values are tied to the current record (or a singleton such as the thresholds). */
         private final Set<String> tied = new HashSet<>();
+        /** Variables holding personal data or a value derived from it, with the member it came from: never read by the consequence. */
+        private final Map<String, String> sensitive = new LinkedHashMap<>();
+        /** The personal-data member the last {@code from} source read, or null. */
+        private String fromSensitive;
         private int patterns;
         private int untied;
         private int before;
@@ -279,8 +283,11 @@ public final class DrlSafetyCheck {
             // the source first: from and accumulate read variables bound before the pattern, and bind the accumulated results
             boolean isTied = type != null && SINGLETONS.contains(type);
             PatternSourceDescr source = pattern.getSource();
+            String selfSensitive = null;
             if (source instanceof FromDescr from) {
+                fromSensitive = null;
                 isTied |= from(pattern, from);
+                selfSensitive = fromSensitive;
             } else if (source != null && source.getClass() == AccumulateDescr.class) {
                 accumulate((AccumulateDescr) source, orDepth);
                 isTied = true; // one result per combination of the patterns before it
@@ -299,7 +306,7 @@ public final class DrlSafetyCheck {
             }
             List<String> bindings = new ArrayList<>();
             for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
-                TypedExpressions.Constraint checked = constraint(constraint, patternType);
+                TypedExpressions.Constraint checked = constraint(constraint, patternType, selfSensitive);
                 if (checked == null) {
                     continue;
                 }
@@ -309,6 +316,9 @@ public final class DrlSafetyCheck {
                 }
             }
             if (pattern.getIdentifier() != null) {
+                if (selfSensitive != null) {
+                    sensitive.put(pattern.getIdentifier(), selfSensitive);
+                }
                 bound.put(pattern.getIdentifier(), patternType);
                 bindings.add(pattern.getIdentifier());
             }
@@ -334,7 +344,9 @@ public final class DrlSafetyCheck {
                             + "variable, such as $a.guardianRefs()：from " + expression);
                     return false;
                 }
-                TypedExpressions.Value value = TypedExpressions.source(expression, bound, "from");
+                TypedExpressions.Source read = TypedExpressions.source(expression, bound, sensitive, "from");
+                TypedExpressions.Value value = read.value();
+                fromSensitive = read.sensitive();
                 // the pattern's type is what the rule reads the elements as: it must be what the source gives
                 StaticType element = value.type() != null && value.type().isCollection() ? value.type().elementType() : value.type();
                 Class<?> declared = fileCheck.resolveType(pattern.getObjectType());
@@ -350,7 +362,7 @@ public final class DrlSafetyCheck {
             }
         }
 
-        private TypedExpressions.Constraint constraint(BaseDescr constraint, StaticType patternType) {
+        private TypedExpressions.Constraint constraint(BaseDescr constraint, StaticType patternType, String selfSensitive) {
             if (!(constraint instanceof ExprConstraintDescr expr)) {
                 fail(constraint, "不允许的约束 / constraint not allowed: " + constraint.getText());
                 return null;
@@ -360,9 +372,12 @@ public final class DrlSafetyCheck {
                 if (patternType == null) {
                     return null;
                 }
-                TypedExpressions.Constraint checked = TypedExpressions.constraint(text, bound, patternType);
+                TypedExpressions.Constraint checked = TypedExpressions.constraint(text, bound, patternType, sensitive, selfSensitive);
                 if (checked.binding() != null) {
                     bound.put(checked.binding(), checked.bindingType());
+                    if (checked.bindingSensitive() != null) {
+                        sensitive.put(checked.binding(), checked.bindingSensitive());
+                    }
                 }
                 return checked;
             } catch (TypedExpressions.Refused refused) {
@@ -393,15 +408,22 @@ public final class DrlSafetyCheck {
                     continue;
                 }
                 List<StaticType> arguments = new ArrayList<>();
+                String argumentSensitive = null;
                 for (String parameter : function.getParams()) {
                     try {
-                        arguments.add(TypedExpressions.source(parameter, bound, "accumulate").type());
+                        TypedExpressions.Source read = TypedExpressions.source(parameter, bound, sensitive, "accumulate");
+                        arguments.add(read.value().type());
+                        argumentSensitive = argumentSensitive != null ? argumentSensitive : read.sensitive();
                     } catch (TypedExpressions.Refused refused) {
                         fail(accumulate, refused.getMessage() + "：" + parameter);
                         arguments.add(null);
                     }
                 }
                 if (function.getBind() != null) {
+                    // min, max or collectList of personal data is personal data (count is not, but nothing needs it)
+                    if (argumentSensitive != null) {
+                        sensitive.put(function.getBind(), argumentSensitive);
+                    }
                     bound.put(function.getBind(), resultType(function.getFunction(), arguments));
                     tied.add(function.getBind());
                 }
@@ -418,7 +440,7 @@ public final class DrlSafetyCheck {
                 return;
             }
             try {
-                ConsequenceCheck.check(code, bound, RuleMetadataReader.isDerivation(rule));
+                ConsequenceCheck.check(code, bound, sensitive, RuleMetadataReader.isDerivation(rule));
             } catch (ConsequenceCheck.Refused refused) {
                 int[] at = consequencePosition(code, refused.offset);
                 fileCheck.add(at[0], at[1], "规则 \"" + rule.getName() + "\": " + refused.getMessage());

@@ -61,8 +61,15 @@ final class TypedExpressions {
         }
     }
 
-    /** A checked constraint: an optional binding, and the constraint's value. */
-    record Constraint(String binding, StaticType bindingType, Value value) {
+    /**
+     * A checked constraint: an optional binding, and the constraint's value; {@code bindingSensitive}
+     * names the personal-data member the bound value derives from (null when none).
+     */
+    record Constraint(String binding, StaticType bindingType, Value value, String bindingSensitive) {
+    }
+
+    /** A checked {@code from} source or accumulate argument, and the personal-data member it derives from (or null). */
+    record Source(Value value, String sensitive) {
     }
 
     /** Operators of Java and MVEL that change state or open a block, a lambda, a cast or a null-safe path. */
@@ -90,12 +97,25 @@ final class TypedExpressions {
     private final StaticType self;
     private final Mode mode;
     private int position;
+    /** Variables bound to personal data (or to something derived from it), each with the member it came from. */
+    private final Map<String, String> sensitiveVariables;
+    /** The personal-data member the pattern's own value comes from ({@code String() from $p.phone}), or null. */
+    private final String sensitiveSelf;
+    /** The first personal-data member (or variable bound to one) this reader read, or null. */
+    private String sensitiveRead;
 
     TypedExpressions(List<DrlToken> tokens, Map<String, StaticType> variables, StaticType self, Mode mode) {
+        this(tokens, variables, self, mode, Map.of(), null);
+    }
+
+    TypedExpressions(List<DrlToken> tokens, Map<String, StaticType> variables, StaticType self, Mode mode,
+            Map<String, String> sensitiveVariables, String sensitiveSelf) {
         this.tokens = tokens;
         this.variables = variables;
         this.self = self;
         this.mode = mode;
+        this.sensitiveVariables = sensitiveVariables;
+        this.sensitiveSelf = sensitiveSelf;
     }
 
     static List<DrlToken> tokenize(String text) throws Refused {
@@ -108,9 +128,18 @@ final class TypedExpressions {
 
     /** A constraint of a pattern of type {@code self}: {@code [$x :] expression}. */
     static Constraint constraint(String text, Map<String, StaticType> variables, StaticType self) throws Refused {
+        return constraint(text, variables, self, Map.of(), null);
+    }
+
+    /**
+     * A constraint, knowing which variables hold personal data and whether the pattern's own value is
+     * personal data: a binding that reads either is itself personal data.
+     */
+    static Constraint constraint(String text, Map<String, StaticType> variables, StaticType self, Map<String, String> sensitive,
+            String sensitiveSelf) throws Refused {
         List<DrlToken> tokens = tokenize(text);
         forbiddenSymbols(tokens);
-        TypedExpressions reader = new TypedExpressions(tokens, variables, self, Mode.CONDITION);
+        TypedExpressions reader = new TypedExpressions(tokens, variables, self, Mode.CONDITION, sensitive, sensitiveSelf);
         String binding = null;
         StaticType bindingType = null;
         if (tokens.size() > 2 && tokens.get(0).isIdentifier() && tokens.get(1).is(":")) {
@@ -123,32 +152,33 @@ final class TypedExpressions {
                         tokens.get(0).offset());
             }
             bindingType = bound.type();
+            String bindingSensitive = reader.sensitiveRead;
             if (reader.peek().kind() == DrlToken.Kind.END) {
                 reader.expectEnd();
-                return new Constraint(binding, bindingType, bound);
+                return new Constraint(binding, bindingType, bound, bindingSensitive);
             }
             Value rest = reader.relationAfter(bound);
             rest = reader.continueExpression(rest);
             reader.expectEnd();
-            return new Constraint(binding, bindingType, rest);
+            return new Constraint(binding, bindingType, rest, bindingSensitive);
         }
         Value value = reader.expression();
         reader.expectEnd();
-        return new Constraint(null, null, value);
+        return new Constraint(null, null, value, null);
     }
 
     /** A {@code from} source or an accumulate argument: an expression whose value is not computed. */
-    static Value source(String text, Map<String, StaticType> variables, String what) throws Refused {
+    static Source source(String text, Map<String, StaticType> variables, Map<String, String> sensitive, String what) throws Refused {
         List<DrlToken> tokens = tokenize(text);
         forbiddenSymbols(tokens);
-        TypedExpressions reader = new TypedExpressions(tokens, variables, null, Mode.CONDITION);
+        TypedExpressions reader = new TypedExpressions(tokens, variables, null, Mode.CONDITION, sensitive, null);
         Value value = reader.expression();
         reader.expectEnd();
         if (value.computed()) {
             throw new Refused(what + " 的值不能是运算结果（如 multiply、add、concat 或算术） / " + what + " may not be a computed value "
                     + "(multiply, add, concat or arithmetic)", 0);
         }
-        return value;
+        return new Source(value, reader.sensitiveRead);
     }
 
     private static void forbiddenSymbols(List<DrlToken> tokens) throws Refused {
@@ -279,9 +309,14 @@ final class TypedExpressions {
             boolean plus = peek().is("+");
             grow(peek());
             position++;
+            DrlToken op = tokens.get(position - 1);
             Value right = multiplicative();
-            StaticType type = plus && (isText(value.type()) || isText(right.type())) ? StaticType.STRING
-                    : arithmetic(value.type(), right.type());
+            boolean text = plus && (isText(value.type()) || isText(right.type()));
+            if (text) {
+                refuseRendering(value, op);
+                refuseRendering(right, op);
+            }
+            StaticType type = text ? StaticType.STRING : arithmetic(value.type(), right.type());
             value = new Value(type, true, null, union(value.variables(), right.variables()), Set.of(), false, false);
         }
         return value;
@@ -379,6 +414,7 @@ final class TypedExpressions {
                 throw new Refused("不允许创建对象（new） / object creation (new) is not allowed", token.offset());
             case "this":
                 if (mode == Mode.CONDITION && self != null) {
+                    readSensitive(sensitiveSelf);
                     return new Value(self, false, null, Set.of(), Set.of(), false, true);
                 }
                 throw new Refused("此处不能使用 this / this cannot be used here", token.offset());
@@ -403,6 +439,7 @@ final class TypedExpressions {
             if (self == null) {
                 throw new Refused("无法确定 " + name + "(...) 的接收者 / cannot tell what " + name + "(...) is called on", token.offset());
             }
+            readSensitive(sensitiveSelf);
             Value receiver = new Value(self, false, null, Set.of(), Set.of(), false, true);
             return call(receiver, token, arguments());
         }
@@ -422,13 +459,23 @@ final class TypedExpressions {
         if (!property) {
             refuseStatic(token);
         }
+        readSensitive(sensitiveSelf);
         Value receiver = new Value(self, false, null, Set.of(), Set.of(), false, true);
         Value value = property(receiver, token);
         boolean current = name.equals("current") && RecordFact.class.isAssignableFrom(self.raw());
         return new Value(value.type(), value.computed(), null, value.variables(), value.links(), current, true);
     }
 
-    private Value variable(String name) {
+    private Value variable(String name) throws Refused {
+        String sensitive = sensitiveVariables.get(name);
+        if (sensitive != null) {
+            if (mode == Mode.CONSEQUENCE) {
+                throw new Refused("变量 " + name + " 绑定了个人信息 " + sensitive + "（或由它算出的值），结论中不能使用 / " + name
+                        + " is bound to the personal data " + sensitive + " (or a value derived from it) and may not be used in a "
+                        + "consequence; bind the fact and show " + maskedOf(sensitive) + " instead", tokenOffset(name));
+            }
+            readSensitive(sensitive);
+        }
         StaticType type = variables.get(name);
         return new Value(type, false, null, Set.of(name), Set.of(), false, true);
     }
@@ -522,6 +569,19 @@ final class TypedExpressions {
                 entry = e;
             }
         }
+        sensitive(entry, name);
+        if (mode == Mode.CONSEQUENCE) {
+            if ((chosen.getName().equals("toString") || chosen.getName().equals("hashCode")) && chosen.getParameterCount() == 0) {
+                refuseRendering(receiver, name);
+            }
+            // the hit keeps its arguments, and a text method reads its argument's text
+            Class<?> declaring = chosen.getDeclaringClass();
+            if (declaring == lianshao.facts.Hits.class || declaring == lianshao.facts.HitBuilder.class || declaring == String.class) {
+                for (Value arg : args) {
+                    refuseRendering(arg, name);
+                }
+            }
+        }
         if (entry.kind() == AllowedMembers.Kind.COMBINES) {
             grow(name);
         }
@@ -582,10 +642,12 @@ final class TypedExpressions {
             throw new Refused(type + " 没有属性 " + name.text() + " / " + type + " has no property " + name.text(), name.offset());
         }
         for (Method getter : getters) {
-            if (AllowedMembers.find(getter) == null) {
+            AllowedMembers.Entry entry = AllowedMembers.find(getter);
+            if (entry == null) {
                 Refused refused = notAllowed(getter, name);
                 throw new Refused("属性 " + name.text() + "：" + refused.getMessage(), name.offset());
             }
+            sensitive(entry, name);
         }
         Method chosen = getters.get(0);
         boolean current = name.text().equals("current") && RecordFact.class.isAssignableFrom(raw);
@@ -638,6 +700,52 @@ final class TypedExpressions {
             }
         }
         return true;
+    }
+
+    /**
+     * A read of personal data: refused in a consequence (with the masked form to use instead), noted in
+     * a condition so that a binding of it is known to hold personal data.
+     */
+    private void sensitive(AllowedMembers.Entry entry, DrlToken name) throws Refused {
+        if (entry.kind() != AllowedMembers.Kind.SENSITIVE) {
+            return;
+        }
+        if (mode == Mode.CONSEQUENCE) {
+            throw new Refused(entry.member() + " 是个人信息，只能用于条件（比较、关联），不能出现在结论中，也不能由它算出文本、数字或真假值；"
+                    + "请改用 " + entry.masked() + " / " + entry.member() + " is personal data: conditions may compare and join on it, "
+                    + "but no consequence may show it or anything computed from it; use " + entry.masked() + " instead",
+                    name.offset());
+        }
+        readSensitive(entry.member());
+    }
+
+    private void readSensitive(String member) {
+        if (member != null && sensitiveRead == null) {
+            sensitiveRead = member;
+        }
+    }
+
+    /** In a consequence, a value that may carry personal data inside it is not turned into text or handed to the hit. */
+    private void refuseRendering(Value value, DrlToken at) throws Refused {
+        if (mode == Mode.CONSEQUENCE && !isText(value.type()) && AllowedMembers.mayCarryPersonalData(value.type())) {
+            throw new Refused("结论中不能把 " + value.type() + " 整体转成文本或交给命中（其中含个人信息）；请逐项取需要的属性，个人信息用掩码形式 / "
+                    + "a consequence may not turn a whole " + value.type() + " into text or hand it to the hit (it holds personal "
+                    + "data); read the properties needed, and the masked forms of personal data", at.offset());
+        }
+    }
+
+    private static String maskedOf(String member) {
+        return AllowedMembers.entries().stream().filter(e -> e.kind() == AllowedMembers.Kind.SENSITIVE && e.member().equals(member))
+                .map(AllowedMembers.Entry::masked).findFirst().orElse("掩码形式 / its masked form");
+    }
+
+    private int tokenOffset(String name) {
+        for (int i = Math.min(position, tokens.size() - 1); i >= 0; i--) {
+            if (tokens.get(i).is(name)) {
+                return tokens.get(i).offset();
+            }
+        }
+        return 0;
     }
 
     private static Refused notAllowed(Method m, DrlToken name) {
