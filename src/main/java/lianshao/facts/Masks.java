@@ -1,7 +1,7 @@
 package lianshao.facts;
 
 /**
- * Masked forms of personal data (identity hashes, phones, accounts, addresses) for a hit's message
+ * Masked forms of personal data (names of persons, identity hashes, phones, accounts, addresses) for a hit's message
  * and evidence. Rules may compare the raw values in their conditions but may show only these forms:
  * enough for an inspector to match a value against a document, not enough to learn it.
  */
@@ -22,6 +22,15 @@ final class Masks {
         }
         String compact = value.replaceAll("[\\s-]", "");
         return compact.length() <= 4 ? STARS : STARS + compact.substring(compact.length() - 4);
+    }
+
+    /** The first character and a star, as lists pseudonymise persons: 张三 → 张*, 欧阳娜娜 → 欧*; "*" when blank. */
+    static String firstCharacter(String name) {
+        if (name == null || name.isBlank()) {
+            return "*";
+        }
+        String trimmed = name.strip();
+        return trimmed.substring(0, trimmed.offsetByCodePoints(0, 1)) + "*";
     }
 
     /**

@@ -16,6 +16,14 @@ public record Party(String id, String kind, String name, String orgCode, String 
         return roles.contains(role);
     }
 
+    /**
+     * The name as messages and lists show it: an organisation's name whole, a person's pseudonymised to
+     * the first character (张三 → 张*); the full name is shown on an opened warning.
+     */
+    public String maskedName() {
+        return person() ? Masks.firstCharacter(name) : name;
+    }
+
     /** The phone masked to its last 4 digits, for messages and evidence. */
     public String maskedPhone() {
         return Masks.lastFour(phone);

@@ -120,8 +120,8 @@ final class AllowedMembers {
     private static final String COLLECTION = "集合的只读查询 / a read-only query of a collection";
     private static final String MAP = "映射的只读查询 / a read-only query of a map";
 
-    private static final String PERSONAL = "个人信息（身份标识、联系方式、地址、账户）：只能在条件中比较与关联，结论中只能显示掩码形式 / "
-            + "personal data (an identifier, a contact, an address, an account): conditions may compare and join on it, a "
+    private static final String PERSONAL = "个人信息（姓名、身份标识、联系方式、地址、账户）：只能在条件中比较与关联，结论中只能显示掩码形式 / "
+            + "personal data (a name, an identifier, a contact, an address, an account): conditions may compare and join on it, a "
             + "consequence shows only its masked form";
 
     /**
@@ -137,6 +137,8 @@ final class AllowedMembers {
             new Sensitive(Bid.class, "depositAccount", "Bid.maskedDepositAccount()"),
             new Sensitive(Bid.class, "submittedFromIp", "Bid.sharedIdentifiers(other)（只给出共有标识的名称 / names the shared "
                     + "identifiers only）"),
+            new Sensitive(Party.class, "name", "Party.maskedName()（个人只留姓氏首字，单位名称照常 / a person's first character, "
+                    + "an organisation's whole name）"),
             new Sensitive(Party.class, "phone", "Party.maskedPhone()"),
             new Sensitive(Party.class, "address", "Party.maskedAddress()"),
             new Sensitive(Party.class, "bankAccount", "Party.maskedBankAccount()"),

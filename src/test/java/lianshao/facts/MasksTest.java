@@ -28,6 +28,15 @@ class MasksTest {
     }
 
     @Test
+    void aPersonsNameKeepsItsFirstCharacterAndAnOrganisationsItsWholeName() {
+        assertThat(party(null, null, null).maskedName()).isEqualTo("张*");
+        Party org = new Party("O1", "ORG", "某某科技有限公司", null, null, Set.of(), null, null, null, "91330100MA27X", null);
+        assertThat(org.maskedName()).isEqualTo("某某科技有限公司");
+        assertThat(new Party("P2", "PERSON", "欧阳娜娜", null, null, Set.of(), null, null, null, null, null).maskedName())
+                .isEqualTo("欧*");
+    }
+
+    @Test
     void shortValuesAreNotShownWholeAndMissingOnesStayMissing() {
         assertThat(Masks.lastFour("1234")).isEqualTo("****");
         assertThat(Masks.lastFour("12-3")).isEqualTo("****");

@@ -139,6 +139,7 @@ class AllowedMembersTest {
                 "Bid.contactPhone()", "Bid.maskedContactPhone()",
                 "Bid.depositAccount()", "Bid.maskedDepositAccount()",
                 "Bid.submittedFromIp()", "Bid.sharedIdentifiers(other)",
+                "Party.name()", "Party.maskedName()",
                 "Party.phone()", "Party.maskedPhone()",
                 "Party.address()", "Party.maskedAddress()",
                 "Party.bankAccount()", "Party.maskedBankAccount()",

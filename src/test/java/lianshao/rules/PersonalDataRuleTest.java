@@ -56,6 +56,7 @@ class PersonalDataRuleTest {
                     "Bid.maskedDepositAccount()"),
             new Member("$t : Tender( current )\n    $v : Bid( recordId == $t.recordId )", "Bid", "submittedFromIp",
                     "Bid.sharedIdentifiers(other)"),
+            new Member("$a : Admission( current )\n    $v : Party( id == $a.approverRef )", "Party", "name", "Party.maskedName()"),
             new Member("$a : Admission( current )\n    $v : Party( id == $a.approverRef )", "Party", "phone", "Party.maskedPhone()"),
             new Member("$a : Admission( current )\n    $v : Party( id == $a.approverRef )", "Party", "address",
                     "Party.maskedAddress()"),
@@ -190,8 +191,8 @@ class PersonalDataRuleTest {
                 + rule("3", """
                         $e : ResearchExpense( current, payeeAccount != null )
                             $p : Party( id == $e.piRef, $e.paidInto(bankAccount), bankAccount == $e.payeeAccount,
-                                        phone != null, address != null, address.contains("区") )""",
-                        "hits.raise(\"账户 \" + $e.maskedPayeeAccount() + \" 属于 \" + $p.id()).evidence(\"phone\", $p.maskedPhone())"
+                                        phone != null, address != null, address.contains("区"), name != "张三" )""",
+                        "hits.raise(\"账户 \" + $e.maskedPayeeAccount() + \" 属于 \" + $p.maskedName()).evidence(\"phone\", $p.maskedPhone())"
                                 + ".evidence(\"address\", $p.maskedAddress()).evidence(\"account\", $p.maskedBankAccount());")
                 + rule("4", """
                         $t : Tender( current )
