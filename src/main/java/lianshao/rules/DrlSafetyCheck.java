@@ -195,6 +195,8 @@ public final class DrlSafetyCheck {
         private final Map<String, String> sensitive = new LinkedHashMap<>();
         /** The personal-data member the last {@code from} source read, or null. */
         private String fromSensitive;
+        /** The personal-data member the elements of the last pattern walked come from, or null. */
+        private String lastPatternSensitive;
         private int patterns;
         private int untied;
         private int before;
@@ -289,12 +291,14 @@ public final class DrlSafetyCheck {
                 isTied |= from(pattern, from);
                 selfSensitive = fromSensitive;
             } else if (source != null && source.getClass() == AccumulateDescr.class) {
-                accumulate((AccumulateDescr) source, orDepth);
+                // the result pattern ($m : String() from accumulate(..., max($ph))) holds what the functions read
+                selfSensitive = accumulate((AccumulateDescr) source, orDepth);
                 isTied = true; // one result per combination of the patterns before it
             } else if (source instanceof org.drools.drl.ast.descr.CollectDescr collect && collect.getInputPattern() != null) {
                 // collect( Pattern(...) ): a list of matching facts, no code
                 Class<?> element = fileCheck.resolveType(collect.getInputPattern().getObjectType());
                 pattern(collect.getInputPattern(), orDepth);
+                selfSensitive = lastPatternSensitive; // collect( String() from $p.phone ) is a list of phones
                 if (type != null && element != null && java.util.Collection.class.isAssignableFrom(type)) {
                     patternType = StaticType.of(type, StaticType.of(element));
                 }
@@ -322,6 +326,7 @@ public final class DrlSafetyCheck {
                 bound.put(pattern.getIdentifier(), patternType);
                 bindings.add(pattern.getIdentifier());
             }
+            lastPatternSensitive = selfSensitive;
             if (isTied) {
                 tied.addAll(bindings);
             } else if (type != null && ++untied > 1) {
@@ -390,14 +395,16 @@ public final class DrlSafetyCheck {
             }
         }
 
-        private void accumulate(AccumulateDescr accumulate, int orDepth) {
+        /** Checks an accumulate; returns the personal-data member its functions read, or null. */
+        private String accumulate(AccumulateDescr accumulate, int orDepth) {
             if (accumulate.getInitCode() != null || accumulate.getActionCode() != null
                     || accumulate.getReverseCode() != null || accumulate.getResultCode() != null
                     || !accumulate.isExternalFunction()) {
                 fail(accumulate, "accumulate 不允许 init/action/reverse/result 代码，只能用内置函数 " + ACCUMULATE_FUNCTIONS
                         + " / accumulate may not carry init/action/reverse/result code; use the built-in functions");
-                return;
+                return null;
             }
+            String read = null;
             if (accumulate.getInput() != null) {
                 condition(accumulate.getInput(), orDepth);
             }
@@ -411,9 +418,9 @@ public final class DrlSafetyCheck {
                 String argumentSensitive = null;
                 for (String parameter : function.getParams()) {
                     try {
-                        TypedExpressions.Source read = TypedExpressions.source(parameter, bound, sensitive, "accumulate");
-                        arguments.add(read.value().type());
-                        argumentSensitive = argumentSensitive != null ? argumentSensitive : read.sensitive();
+                        TypedExpressions.Source source = TypedExpressions.source(parameter, bound, sensitive, "accumulate");
+                        arguments.add(source.value().type());
+                        argumentSensitive = argumentSensitive != null ? argumentSensitive : source.sensitive();
                     } catch (TypedExpressions.Refused refused) {
                         fail(accumulate, refused.getMessage() + "：" + parameter);
                         arguments.add(null);
@@ -427,7 +434,9 @@ public final class DrlSafetyCheck {
                     bound.put(function.getBind(), resultType(function.getFunction(), arguments));
                     tied.add(function.getBind());
                 }
+                read = read != null ? read : argumentSensitive;
             }
+            return read;
         }
 
         private void consequence() {

@@ -135,6 +135,14 @@ class PersonalDataRuleTest {
                 "Bid.contactPhone()", "Bid.maskedContactPhone()"));
         leaks.add(Arguments.of("the largest phone", draft(accumulated, "hits.raise(\"x\" + $top);"), "Bid.contactPhone()",
                 "Bid.maskedContactPhone()"));
+        String resultPattern = "$t : Tender( current )\n    $top : String() from accumulate( Bid( recordId == $t.recordId, "
+                + "$ph : contactPhone ), max( $ph ) )";
+        leaks.add(Arguments.of("the result pattern of an accumulate of phones", draft(resultPattern, "hits.raise(\"x\" + $top);"),
+                "Bid.contactPhone()", "Bid.maskedContactPhone()"));
+        String collectedFrom = "$a : Admission( current )\n    $p : Party( id == $a.approverRef )\n"
+                + "    $phones : java.util.List() from collect( String() from $p.phone )";
+        leaks.add(Arguments.of("a collected list of a from over a phone", draft(collectedFrom,
+                "hits.raise(\"x\").evidence(\"p\", $phones);"), "Party.phone()", "Party.maskedPhone()"));
         String collected = "$t : Tender( current )\n    $bids : java.util.List() from collect( Bid( recordId == $t.recordId ) )";
         leaks.add(Arguments.of("a collected list of bids", draft(collected, "hits.raise(\"x\").evidence(\"b\", $bids);"),
                 "personal data", "masked"));
