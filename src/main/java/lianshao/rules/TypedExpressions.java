@@ -103,6 +103,16 @@ final class TypedExpressions {
     private final String sensitiveSelf;
     /** The first personal-data member (or variable bound to one) this reader read, or null. */
     private String sensitiveRead;
+    /** The parts of the expression that are personal data (by identity): their values are only tested, never taken apart. */
+    private final Set<Value> personal = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * What a condition may ask of personal data: equality and emptiness, and its length. Anything
+     * finer — {@code startsWith}, {@code charAt}, {@code substring}, {@code indexOf}, {@code compareTo},
+     * {@code <} — would let a draft's backtest spell a value out, one hit or miss per rule, from prefix
+     * to prefix.
+     */
+    private static final Set<String> PERSONAL_DATA_TESTS = Set.of("equals", "equalsIgnoreCase", "isEmpty", "isBlank", "length");
 
     TypedExpressions(List<DrlToken> tokens, Map<String, StaticType> variables, StaticType self, Mode mode) {
         this(tokens, variables, self, mode, Map.of(), null);
@@ -200,8 +210,9 @@ final class TypedExpressions {
             expect(":");
             Value b = expression();
             StaticType type = a.type().isNull() ? b.type() : a.type();
-            return new Value(type, a.computed() || b.computed(), null, union(condition.variables(), a.variables(), b.variables()),
+            Value result = new Value(type, a.computed() || b.computed(), null, union(condition.variables(), a.variables(), b.variables()),
                     Set.of(), false, false);
+            return personal.contains(a) || personal.contains(b) ? personal(result) : result;
         }
         return condition;
     }
@@ -270,6 +281,10 @@ final class TypedExpressions {
         if (op.kind() == DrlToken.Kind.SYMBOL && RELATIONS.contains(op.text())) {
             position++;
             Value right = additive();
+            if (!op.is("==") && !op.is("!=")) {
+                refusePersonal(left, op);
+                refusePersonal(right, op);
+            }
             Set<String> links = op.is("==") ? union(left.variables(), right.variables()) : Set.of();
             boolean current = op.is("==") && (left.current() && isTrue(right) || right.current() && isTrue(left));
             return new Value(StaticType.BOOLEAN, false, null, union(left.variables(), right.variables()), links, current, false);
@@ -312,6 +327,8 @@ final class TypedExpressions {
             DrlToken op = tokens.get(position - 1);
             Value right = multiplicative();
             boolean text = plus && (isText(value.type()) || isText(right.type()));
+            refusePersonal(value, op);
+            refusePersonal(right, op);
             if (text) {
                 refuseRendering(value, op);
                 refuseRendering(right, op);
@@ -326,8 +343,10 @@ final class TypedExpressions {
         Value value = unary();
         while (peek().kind() == DrlToken.Kind.SYMBOL && (peek().is("*") || peek().is("/") || peek().is("%"))) {
             grow(peek());
-            position++;
+            DrlToken op = next();
             Value right = unary();
+            refusePersonal(value, op);
+            refusePersonal(right, op);
             value = new Value(arithmetic(value.type(), right.type()), true, null, union(value.variables(), right.variables()),
                     Set.of(), false, false);
         }
@@ -415,7 +434,8 @@ final class TypedExpressions {
             case "this":
                 if (mode == Mode.CONDITION && self != null) {
                     readSensitive(sensitiveSelf);
-                    return new Value(self, false, null, Set.of(), Set.of(), false, true);
+                    Value value = new Value(self, false, null, Set.of(), Set.of(), false, true);
+                    return sensitiveSelf != null ? personal(value) : value;
                 }
                 throw new Refused("此处不能使用 this / this cannot be used here", token.offset());
             default:
@@ -441,6 +461,9 @@ final class TypedExpressions {
             }
             readSensitive(sensitiveSelf);
             Value receiver = new Value(self, false, null, Set.of(), Set.of(), false, true);
+            if (sensitiveSelf != null) {
+                personal(receiver);
+            }
             return call(receiver, token, arguments());
         }
         boolean property = self != null && hasProperty(self, name);
@@ -461,9 +484,13 @@ final class TypedExpressions {
         }
         readSensitive(sensitiveSelf);
         Value receiver = new Value(self, false, null, Set.of(), Set.of(), false, true);
+        if (sensitiveSelf != null) {
+            personal(receiver);
+        }
         Value value = property(receiver, token);
         boolean current = name.equals("current") && RecordFact.class.isAssignableFrom(self.raw());
-        return new Value(value.type(), value.computed(), null, value.variables(), value.links(), current, true);
+        Value result = new Value(value.type(), value.computed(), null, value.variables(), value.links(), current, true);
+        return personal.contains(value) ? personal(result) : result;
     }
 
     private Value variable(String name) throws Refused {
@@ -477,7 +504,8 @@ final class TypedExpressions {
             readSensitive(sensitive);
         }
         StaticType type = variables.get(name);
-        return new Value(type, false, null, Set.of(name), Set.of(), false, true);
+        Value value = new Value(type, false, null, Set.of(name), Set.of(), false, true);
+        return sensitive != null ? personal(value) : value;
     }
 
     private void refuseStatic(DrlToken token) throws Refused {
@@ -570,15 +598,22 @@ final class TypedExpressions {
             }
         }
         sensitive(entry, name);
-        if (mode == Mode.CONSEQUENCE) {
-            if ((chosen.getName().equals("toString") || chosen.getName().equals("hashCode")) && chosen.getParameterCount() == 0) {
-                refuseRendering(receiver, name);
-            }
-            // the hit keeps its arguments, and a text method reads its argument's text
-            Class<?> declaring = chosen.getDeclaringClass();
-            if (declaring == lianshao.facts.Hits.class || declaring == lianshao.facts.HitBuilder.class || declaring == String.class) {
-                for (Value arg : args) {
-                    refuseRendering(arg, name);
+        boolean personalIn = personal.contains(receiver) || args.stream().anyMatch(personal::contains);
+        boolean personalTest = PERSONAL_DATA_TESTS.contains(chosen.getName()) && chosen.getDeclaringClass() != Object.class
+                || chosen.getName().equals("equals");
+        if (personal.contains(receiver) && !personalTest) {
+            refusePersonal(receiver, name);
+        }
+        if ((chosen.getName().equals("toString") || chosen.getName().equals("hashCode")) && chosen.getParameterCount() == 0) {
+            refuseRendering(receiver, name);
+        }
+        // the hit keeps its arguments, and a text method reads its argument's text (or orders it: "15".compareTo(phone))
+        Class<?> declaring = chosen.getDeclaringClass();
+        if (declaring == lianshao.facts.Hits.class || declaring == lianshao.facts.HitBuilder.class || declaring == String.class) {
+            for (Value arg : args) {
+                refuseRendering(arg, name);
+                if (!personalTest) {
+                    refusePersonal(arg, name);
                 }
             }
         }
@@ -612,7 +647,10 @@ final class TypedExpressions {
                 }
             }
         }
-        return new Value(type.returnType(chosen), computed, null, variables, links, false, false);
+        Value result = new Value(type.returnType(chosen), computed, null, variables, links, false, false);
+        // personal data, and what a fact method makes of it unless it only answers yes or no, stays personal data
+        boolean answer = result.type().boxed().raw() == Boolean.class || personalTest;
+        return entry.kind() == AllowedMembers.Kind.SENSITIVE || personalIn && !answer ? personal(result) : result;
     }
 
     private StaticType variables(Value arg) {
@@ -650,8 +688,13 @@ final class TypedExpressions {
             sensitive(entry, name);
         }
         Method chosen = getters.get(0);
+        boolean sensitiveGetter = AllowedMembers.find(chosen).kind() == AllowedMembers.Kind.SENSITIVE;
+        if (personal.contains(receiver) && !PERSONAL_DATA_TESTS.contains(chosen.getName())) {
+            refusePersonal(receiver, name);
+        }
         boolean current = name.text().equals("current") && RecordFact.class.isAssignableFrom(raw);
-        return new Value(type.returnType(chosen), receiver.computed(), null, receiver.variables(), Set.of(), current, true);
+        Value result = new Value(type.returnType(chosen), receiver.computed(), null, receiver.variables(), Set.of(), current, true);
+        return sensitiveGetter ? personal(result) : result;
     }
 
     private static boolean hasProperty(StaticType type, String name) {
@@ -727,10 +770,27 @@ final class TypedExpressions {
 
     /** In a consequence, a value that may carry personal data inside it is not turned into text or handed to the hit. */
     private void refuseRendering(Value value, DrlToken at) throws Refused {
-        if (mode == Mode.CONSEQUENCE && !isText(value.type()) && AllowedMembers.mayCarryPersonalData(value.type())) {
-            throw new Refused("结论中不能把 " + value.type() + " 整体转成文本或交给命中（其中含个人信息）；请逐项取需要的属性，个人信息用掩码形式 / "
-                    + "a consequence may not turn a whole " + value.type() + " into text or hand it to the hit (it holds personal "
+        if (!isText(value.type()) && AllowedMembers.mayCarryPersonalData(value.type())) {
+            throw new Refused("不能把 " + value.type() + " 整体转成文本、散列或交给命中（其中含个人信息）；请逐项取需要的属性，个人信息用掩码形式 / "
+                    + "a rule may not turn a whole " + value.type() + " into text or a hash, or hand it to the hit (it holds personal "
                     + "data); read the properties needed, and the masked forms of personal data", at.offset());
+        }
+    }
+
+    private Value personal(Value value) {
+        personal.add(value);
+        return value;
+    }
+
+    /** In a condition, personal data is compared for equality or tested for emptiness and length, nothing finer. */
+    private void refusePersonal(Value value, DrlToken at) throws Refused {
+        if (personal.contains(value)) {
+            String member = sensitiveRead == null ? "个人信息 / personal data" : sensitiveRead;
+            throw new Refused(member + " 是个人信息：条件中只能用 ==、!=、memberOf、isEmpty、isBlank、length 或以它为参数的事实方法检验，"
+                    + "不能取子串、前缀、字符、次序或参与运算（" + at.text() + "），否则回测的命中与否会逐位泄露它 / " + member + " is personal "
+                    + "data: a condition may test it with ==, !=, memberOf, isEmpty, isBlank, length or a fact method taking it, "
+                    + "not take it apart, order it or compute with it (" + at.text() + "), which would spell it out hit by hit in a "
+                    + "backtest", at.offset());
         }
     }
 

@@ -98,9 +98,6 @@ class PersonalDataRuleTest {
             String bound = m.when().replaceFirst("\\)$", ", \\$s : " + m.name() + " )");
             leaks.add(Arguments.of(m.label() + " through a bound variable", draft(bound, "hits.raise(\"x \" + $s);"), "$s",
                     m.masked()));
-            String derived = m.when().replaceFirst("\\)$", ", \\$s : " + m.name() + ".substring(0, 4) )");
-            leaks.add(Arguments.of(m.label() + " through a bound substring", draft(derived, "hits.raise(\"x\").evidence(\"v\", $s);"),
-                    m.label(), m.masked()));
             String length = m.when().replaceFirst("\\)$", ", \\$n : " + m.name() + ".length() )");
             leaks.add(Arguments.of(m.label() + " through a bound length", draft(length, "hits.raise(\"x\").evidence(\"n\", $n);"),
                     m.label(), m.masked()));
@@ -168,6 +165,47 @@ class PersonalDataRuleTest {
         });
     }
 
+    /**
+     * Conditions may test personal data for equality, emptiness and length, nothing finer: a prefix, a
+     * character, an order or a computation would let a draft spell the value out, one hit or miss per rule.
+     */
+    static Stream<Arguments> oracles() {
+        String party = "$a : Admission( current )\n    $p : Party( id == $a.approverRef, ORACLE )";
+        List<String> oracles = List.of("phone.startsWith(\"138\")", "phone.endsWith(\"1\")", "phone.contains(\"8\")",
+                "phone.charAt(0) == '1'", "phone.substring(0, 3) == \"138\"", "phone.indexOf(\"8\") == 1",
+                "phone.compareTo(\"15\") < 0", "phone < \"15\"", "phone >= \"15\"", "\"15\".compareTo(phone) > 0",
+                "\"13800\".startsWith(phone)", "phone + \"\" == \"x\"", "phone.toUpperCase() == \"x\"",
+                "bankAccount.trim().length() > 0", "address.strip() == \"x\"", "this.toString().contains(\"138\")",
+                "toString() != null", "hashCode() % 2 == 0", "(phone != null ? phone : \"\").startsWith(\"1\")");
+        List<Arguments> cases = new ArrayList<>();
+        for (String oracle : oracles) {
+            cases.add(Arguments.of(oracle, draft(party.replace("ORACLE", oracle), "hits.raise(\"x\");"), oracle));
+        }
+        cases.add(Arguments.of("a bound phone tested later", draft(party.replace("ORACLE", "$ph : phone")
+                + "\n    Thresholds( $ph.startsWith(\"138\") )", "hits.raise(\"x\");"), "$ph.startsWith"));
+        cases.add(Arguments.of("this of a from over a phone", draft("$a : Admission( current )\n    $p : Party( id == $a.approverRef )"
+                + "\n    String( this.startsWith(\"138\") ) from $p.phone", "hits.raise(\"x\");"), "this.startsWith"));
+        cases.add(Arguments.of("an order of a from over an account", draft("$e : ResearchExpense( current )"
+                + "\n    String( this > \"6\" ) from $e.payeeAccount", "hits.raise(\"x\");"), "this >"));
+        cases.add(Arguments.of("the identity hash of an earlier admission ordered", draft("$a : Admission( current )"
+                + "\n    Admission( !current, identityHash > $a.identityHash )", "hits.raise(\"x\");"), "identityHash >"));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oracles")
+    void conditionsCannotTakePersonalDataApart(String name, String drl, String where) {
+        RuleSetInvalidException e = catchThrowableOfType(RuleSetInvalidException.class, () -> compiler.compile(source(drl)));
+
+        assertThat(e).as(name + " should be refused").isNotNull();
+        int line = drl.lines().toList().indexOf(drl.lines().filter(l -> l.contains(where)).findFirst().orElseThrow()) + 1;
+        assertThat(e.problems()).as(name).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(FILE);
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains("personal data").contains(" / ");
+        });
+    }
+
     @Test
     void aBoundVariableIsNamedWithTheMemberItCameFrom() {
         String drl = draft("$v : ResearchExpense( current, $acct : payeeAccount )", "hits.raise(\"x\").evidence(\"a\", $acct);");
@@ -184,7 +222,7 @@ class PersonalDataRuleTest {
     void conditionsOverPersonalDataAndMaskedFormsInConsequencesAreAccepted() {
         String drl = HEADER
                 + rule("1", """
-                        $a : Admission( current, identityHash != null, identityHash.length() > 4, identityHash.startsWith("11") )
+                        $a : Admission( current, identityHash != null, identityHash.length() > 4, !identityHash.isBlank() )
                             $o : Admission( !current, identityHash == $a.identityHash, identityHash.equalsIgnoreCase($a.identityHash) )""",
                         "hits.raise(\"身份 \" + $a.maskedIdentityHash()).evidence(\"identityHash\", $o.maskedIdentityHash())"
                                 + ".counterparty($o.studentRef());")
@@ -199,7 +237,7 @@ class PersonalDataRuleTest {
                 + rule("3", """
                         $e : ResearchExpense( current, payeeAccount != null )
                             $p : Party( id == $e.piRef, $e.paidInto(bankAccount), bankAccount == $e.payeeAccount,
-                                        phone != null, address != null, address.contains("区"), name != "张三" )""",
+                                        phone != null, address != null, address != "", name != "张三" )""",
                         "hits.raise(\"账户 \" + $e.maskedPayeeAccount() + \" 属于 \" + $p.maskedName()).evidence(\"phone\", $p.maskedPhone())"
                                 + ".evidence(\"address\", $p.maskedAddress()).evidence(\"account\", $p.maskedBankAccount());")
                 + rule("4", """
