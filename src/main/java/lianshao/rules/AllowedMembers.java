@@ -74,10 +74,11 @@ final class AllowedMembers {
         /** Every {@code int} argument must be an integer literal from 0 to {@link #MAX_LITERAL}. */
         SMALL_LITERAL,
         /**
-         * Personal data (an identifier, a phone, an address, an account): readable in conditions — compared,
-         * joined on, tested — but nothing derived from it may reach a consequence, neither the value, nor a
-         * text, number or boolean computed from it, nor a variable bound to it; a consequence shows the
-         * entry's {@link Entry#masked() masked} form instead.
+         * Personal data (a person's name, an identifier, a phone, an address, an account). A condition may
+         * test it for equality, membership, emptiness and length, or pass it to a fact method; it may not
+         * take it apart or order it (a draft's backtest would spell it out one hit per rule). Nothing derived
+         * from it may reach a consequence, neither the value, nor a text, number or boolean computed from
+         * it, nor a variable bound to it; a consequence shows the entry's {@link Entry#masked() masked} form.
          */
         SENSITIVE
     }
@@ -120,8 +121,8 @@ final class AllowedMembers {
     private static final String COLLECTION = "集合的只读查询 / a read-only query of a collection";
     private static final String MAP = "映射的只读查询 / a read-only query of a map";
 
-    private static final String PERSONAL = "个人信息（姓名、身份标识、联系方式、地址、账户）：只能在条件中比较与关联，结论中只能显示掩码形式 / "
-            + "personal data (a name, an identifier, a contact, an address, an account): conditions may compare and join on it, a "
+    private static final String PERSONAL = "个人信息（姓名、身份标识、联系方式、地址、账户）：只能在条件中判断相等，结论中只能显示掩码形式 / "
+            + "personal data (a name, an identifier, a contact, an address, an account): conditions may test it for equality, a "
             + "consequence shows only its masked form";
 
     /**

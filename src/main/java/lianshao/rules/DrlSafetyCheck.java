@@ -47,6 +47,9 @@ import org.drools.drl.ast.descr.RuleDescr;
  * <li>every pattern tied to the current record ({@code current}, or an equality, membership or fact
  * method relating it to a variable bound from the current record or a one-per-session fact); one free
  * pattern per rule at most, so that no rule needs an unbounded join;</li>
+ * <li>personal data ({@link AllowedMembers.Kind#SENSITIVE}) tested in conditions for equality, emptiness
+ * and length only, and never reaching a consequence: not directly, not through a variable bound to it (or
+ * from it, through {@code from}, {@code accumulate} or {@code collect}), not as the text of a whole fact;</li>
  * <li>consequences that only record a hit (or, in derivation rules, insert a derived fact);</li>
  * <li>limits on rules, patterns per rule and {@code or} nesting.</li>
  * </ul>
