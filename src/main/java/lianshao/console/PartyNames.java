@@ -49,17 +49,8 @@ class PartyNames {
         Map<String, String> names = new LinkedHashMap<>();
         for (String ref : refs) {
             Party p = parties.get(ref);
-            names.put(ref, p == null ? ref : p.person() ? mask(p.name()) : p.name());
+            names.put(ref, p == null ? ref : p.maskedName());
         }
         return names;
-    }
-
-    /** The first character and a star: 张三 → 张*, 欧阳娜娜 → 欧*. */
-    static String mask(String name) {
-        if (name == null || name.isBlank()) {
-            return "*";
-        }
-        String trimmed = name.strip();
-        return trimmed.substring(0, trimmed.offsetByCodePoints(0, 1)) + "*";
     }
 }

@@ -104,10 +104,7 @@ public record Admission(
 
     /** The identity hash masked to its last 4 characters, for messages and evidence. */
     public String maskedIdentityHash() {
-        if (identityHash == null) {
-            return null;
-        }
-        return identityHash.length() <= 4 ? "****" : "****" + identityHash.substring(identityHash.length() - 4);
+        return Masks.lastFour(identityHash);
     }
 
     /** More admitted than the quota by more than the given share of it (0.05 = 5%); any overage of a zero quota. */

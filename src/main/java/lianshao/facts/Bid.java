@@ -23,6 +23,16 @@ public record Bid(
         return shared;
     }
 
+    /** The contact phone masked to its last 4 digits, for messages and evidence. */
+    public String maskedContactPhone() {
+        return Masks.lastFour(contactPhone);
+    }
+
+    /** The deposit account masked to its last 4 characters, for messages and evidence. */
+    public String maskedDepositAccount() {
+        return Masks.lastFour(depositAccount);
+    }
+
     public boolean sharesIdentifierWith(Bid other) {
         return !sharedIdentifiers(other).isEmpty();
     }

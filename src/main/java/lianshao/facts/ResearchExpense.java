@@ -81,11 +81,7 @@ public record ResearchExpense(
 
     /** The account paid into, masked to its last 4 characters ("****1234"), or null. */
     public String maskedPayeeAccount() {
-        if (payeeAccount == null) {
-            return null;
-        }
-        String account = normalised(payeeAccount);
-        return "****" + (account.length() <= 4 ? account : account.substring(account.length() - 4));
+        return Masks.lastFour(payeeAccount);
     }
 
     /** Days from the given day (a payee's registration) to {@code paidOn}; null without a day. */

@@ -72,13 +72,30 @@ final class AllowedMembers {
          */
         COMBINES,
         /** Every {@code int} argument must be an integer literal from 0 to {@link #MAX_LITERAL}. */
-        SMALL_LITERAL
+        SMALL_LITERAL,
+        /**
+         * Personal data (a person's name, an identifier, a phone, an address, an account). A condition may
+         * test it for equality, membership, emptiness and length, or pass it to a fact method; it may not
+         * take it apart or order it (a draft's backtest would spell it out one hit per rule). Nothing derived
+         * from it may reach a consequence, neither the value, nor a text, number or boolean computed from
+         * it, nor a variable bound to it; a consequence shows the entry's {@link Entry#masked() masked} form.
+         */
+        SENSITIVE
     }
 
     static final int MAX_LITERAL = 10;
 
     /** One allowed method: declared by {@code type} or a subtype overriding it. */
-    record Entry(Class<?> type, String name, List<Class<?>> parameters, Kind kind, String reason) {
+    record Entry(Class<?> type, String name, List<Class<?>> parameters, Kind kind, String reason, String masked) {
+
+        Entry(Class<?> type, String name, List<Class<?>> parameters, Kind kind, String reason) {
+            this(type, name, parameters, kind, reason, null);
+        }
+
+        /** How a refusal names this member: {@code Bid.depositAccount()}. */
+        String member() {
+            return type.getSimpleName() + "." + name + "()";
+        }
 
         boolean matches(Method method) {
             return name.equals(method.getName()) && type.isAssignableFrom(method.getDeclaringClass())
@@ -104,6 +121,34 @@ final class AllowedMembers {
     private static final String COLLECTION = "集合的只读查询 / a read-only query of a collection";
     private static final String MAP = "映射的只读查询 / a read-only query of a map";
 
+    private static final String PERSONAL = "个人信息（姓名、身份标识、联系方式、地址、账户）：只能在条件中判断相等，结论中只能显示掩码形式 / "
+            + "personal data (a name, an identifier, a contact, an address, an account): conditions may test it for equality, a "
+            + "consequence shows only its masked form";
+
+    /**
+     * The personal data of the fact model, each with what a consequence shows instead. Chosen by
+     * reviewing every component of {@code lianshao.facts} (docs/rules-authoring.md lists why the others
+     * are not): references ({@code studentRef}, {@code payeeRef}...) are pseudonyms that name the
+     * parties of a warning; districts, invoice numbers, file fingerprints, credit codes of organisations,
+     * scores and amounts are what the warnings are about.
+     */
+    private static final List<Sensitive> SENSITIVE = List.of(
+            new Sensitive(Admission.class, "identityHash", "Admission.maskedIdentityHash()"),
+            new Sensitive(Bid.class, "contactPhone", "Bid.maskedContactPhone()"),
+            new Sensitive(Bid.class, "depositAccount", "Bid.maskedDepositAccount()"),
+            new Sensitive(Bid.class, "submittedFromIp", "Bid.sharedIdentifiers(other)（只给出共有标识的名称 / names the shared "
+                    + "identifiers only）"),
+            new Sensitive(Party.class, "name", "Party.maskedName()（个人只留姓氏首字，单位名称照常 / a person's first character, "
+                    + "an organisation's whole name）"),
+            new Sensitive(Party.class, "phone", "Party.maskedPhone()"),
+            new Sensitive(Party.class, "address", "Party.maskedAddress()"),
+            new Sensitive(Party.class, "bankAccount", "Party.maskedBankAccount()"),
+            new Sensitive(ResearchExpense.class, "payeeAccount", "ResearchExpense.maskedPayeeAccount()"));
+
+    /** A record component holding personal data, and the accessor a consequence uses instead. */
+    record Sensitive(Class<?> type, String name, String masked) {
+    }
+
     private static final List<Entry> ENTRIES = build();
 
     private AllowedMembers() {
@@ -125,6 +170,54 @@ final class AllowedMembers {
 
     static List<Entry> entries() {
         return ENTRIES;
+    }
+
+    static List<Sensitive> sensitive() {
+        return SENSITIVE;
+    }
+
+    /**
+     * Whether a value of this type may carry personal data inside it, so that its text form
+     * ({@code toString}, concatenation, evidence) would show it: a fact type with a {@link Kind#SENSITIVE}
+     * member or with a component that may carry some ({@code Tender.bids}), a collection or map of
+     * such values, and any value whose type cannot be told ({@code Object}, an interface of facts).
+     */
+    static boolean mayCarryPersonalData(StaticType type) {
+        return CARRIES.computeIfAbsent(type, t -> carries(t, new java.util.HashSet<>()));
+    }
+
+    private static final Map<StaticType, Boolean> CARRIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean carries(StaticType type, java.util.Set<Class<?>> seen) {
+        if (type == null || type.isNull()) {
+            return false;
+        }
+        Class<?> raw = type.boxed().raw();
+        if (raw == Object.class) {
+            return true;
+        }
+        if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
+            return type.arguments().isEmpty() || type.arguments().stream().anyMatch(a -> carries(a, seen));
+        }
+        // the hit API holds only what consequences, checked themselves, gave it
+        if (!raw.getPackageName().equals("lianshao.facts") || raw == Hits.class || raw == HitBuilder.class) {
+            return false;
+        }
+        if (!raw.isRecord()) {
+            return true;
+        }
+        if (!seen.add(raw)) {
+            return false;
+        }
+        if (SENSITIVE.stream().anyMatch(s -> s.type() == raw)) {
+            return true;
+        }
+        for (java.lang.reflect.RecordComponent component : raw.getRecordComponents()) {
+            if (carries(type.returnType(component.getAccessor()), seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Entry> build() {
@@ -260,7 +353,11 @@ final class AllowedMembers {
         for (Class<?> type : types) {
             Arrays.stream(type.getDeclaredMethods())
                     .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
-                    .forEach(m -> list.add(new Entry(type, m.getName(), List.of(m.getParameterTypes()), Kind.READ, FACTS)));
+                    .forEach(m -> list.add(SENSITIVE.stream()
+                            .filter(s -> s.type() == type && s.name().equals(m.getName()) && m.getParameterCount() == 0)
+                            .findFirst()
+                            .map(s -> new Entry(type, m.getName(), List.of(), Kind.SENSITIVE, PERSONAL, s.masked()))
+                            .orElseGet(() -> new Entry(type, m.getName(), List.of(m.getParameterTypes()), Kind.READ, FACTS))));
         }
     }
 }

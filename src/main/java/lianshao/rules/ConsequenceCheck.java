@@ -17,7 +17,8 @@ import lianshao.facts.Hits;
  * concatenation, arithmetic, comparisons and the conditional operator. Everything else — other
  * statements, loops, assignments, object creation, static calls, casts, lambdas, blocks, the engine's
  * handles ({@code drools}, {@code kcontext}, {@code insert}, {@code modify}) — does not parse or does not
- * resolve, and is refused.
+ * resolve, and is refused. Personal data ({@link AllowedMembers.Kind#SENSITIVE}) is refused here, read
+ * directly or through a variable bound to it, and so is the text form of a value that holds some.
  */
 final class ConsequenceCheck {
 
@@ -41,9 +42,15 @@ final class ConsequenceCheck {
 
     /** Checks the consequence text of a rule; {@code derivation} for {@code @kind("derivation")}. */
     static void check(String text, Map<String, StaticType> bound, boolean derivation) throws Refused {
+        check(text, bound, Map.of(), derivation);
+    }
+
+    /** As above; {@code sensitive} are the variables bound to personal data, which the consequence may not read. */
+    static void check(String text, Map<String, StaticType> bound, Map<String, String> sensitive, boolean derivation) throws Refused {
         try {
             List<DrlToken> tokens = TypedExpressions.tokenize(text);
-            new ConsequenceCheck(new TypedExpressions(tokens, bound, null, TypedExpressions.Mode.CONSEQUENCE)).statement(derivation);
+            new ConsequenceCheck(new TypedExpressions(tokens, bound, null, TypedExpressions.Mode.CONSEQUENCE, sensitive, null))
+                    .statement(derivation);
         } catch (TypedExpressions.Refused e) {
             throw new Refused(e.getMessage(), e.offset);
         }

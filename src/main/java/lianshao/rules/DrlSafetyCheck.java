@@ -47,6 +47,9 @@ import org.drools.drl.ast.descr.RuleDescr;
  * <li>every pattern tied to the current record ({@code current}, or an equality, membership or fact
  * method relating it to a variable bound from the current record or a one-per-session fact); one free
  * pattern per rule at most, so that no rule needs an unbounded join;</li>
+ * <li>personal data ({@link AllowedMembers.Kind#SENSITIVE}) tested in conditions for equality, emptiness
+ * and length only, and never reaching a consequence: not directly, not through a variable bound to it (or
+ * from it, through {@code from}, {@code accumulate} or {@code collect}), not as the text of a whole fact;</li>
  * <li>consequences that only record a hit (or, in derivation rules, insert a derived fact);</li>
  * <li>limits on rules, patterns per rule and {@code or} nesting.</li>
  * </ul>
@@ -191,6 +194,12 @@ public final class DrlSafetyCheck {
         private final Map<String, StaticType> bound = new LinkedHashMap<>();
         /** Variables whose values are tied to the current record (or a singleton such as the thresholds). */
         private final Set<String> tied = new HashSet<>();
+        /** Variables holding personal data or a value derived from it, with the member it came from: never read by the consequence. */
+        private final Map<String, String> sensitive = new LinkedHashMap<>();
+        /** The personal-data member the last {@code from} source read, or null. */
+        private String fromSensitive;
+        /** The personal-data member the elements of the last pattern walked come from, or null. */
+        private String lastPatternSensitive;
         private int patterns;
         private int untied;
         private int before;
@@ -279,15 +288,20 @@ public final class DrlSafetyCheck {
             // the source first: from and accumulate read variables bound before the pattern, and bind the accumulated results
             boolean isTied = type != null && SINGLETONS.contains(type);
             PatternSourceDescr source = pattern.getSource();
+            String selfSensitive = null;
             if (source instanceof FromDescr from) {
+                fromSensitive = null;
                 isTied |= from(pattern, from);
+                selfSensitive = fromSensitive;
             } else if (source != null && source.getClass() == AccumulateDescr.class) {
-                accumulate((AccumulateDescr) source, orDepth);
+                // the result pattern ($m : String() from accumulate(..., max($ph))) holds what the functions read
+                selfSensitive = accumulate((AccumulateDescr) source, orDepth);
                 isTied = true; // one result per combination of the patterns before it
             } else if (source instanceof org.drools.drl.ast.descr.CollectDescr collect && collect.getInputPattern() != null) {
                 // collect( Pattern(...) ): a list of matching facts, no code
                 Class<?> element = fileCheck.resolveType(collect.getInputPattern().getObjectType());
                 pattern(collect.getInputPattern(), orDepth);
+                selfSensitive = lastPatternSensitive; // collect( String() from $p.phone ) is a list of phones
                 if (type != null && element != null && java.util.Collection.class.isAssignableFrom(type)) {
                     patternType = StaticType.of(type, StaticType.of(element));
                 }
@@ -299,7 +313,7 @@ public final class DrlSafetyCheck {
             }
             List<String> bindings = new ArrayList<>();
             for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
-                TypedExpressions.Constraint checked = constraint(constraint, patternType);
+                TypedExpressions.Constraint checked = constraint(constraint, patternType, selfSensitive);
                 if (checked == null) {
                     continue;
                 }
@@ -309,9 +323,13 @@ public final class DrlSafetyCheck {
                 }
             }
             if (pattern.getIdentifier() != null) {
+                if (selfSensitive != null) {
+                    sensitive.put(pattern.getIdentifier(), selfSensitive);
+                }
                 bound.put(pattern.getIdentifier(), patternType);
                 bindings.add(pattern.getIdentifier());
             }
+            lastPatternSensitive = selfSensitive;
             if (isTied) {
                 tied.addAll(bindings);
             } else if (type != null && ++untied > 1) {
@@ -334,7 +352,9 @@ public final class DrlSafetyCheck {
                             + "variable, such as $a.guardianRefs()：from " + expression);
                     return false;
                 }
-                TypedExpressions.Value value = TypedExpressions.source(expression, bound, "from");
+                TypedExpressions.Source read = TypedExpressions.source(expression, bound, sensitive, "from");
+                TypedExpressions.Value value = read.value();
+                fromSensitive = read.sensitive();
                 // the pattern's type is what the rule reads the elements as: it must be what the source gives
                 StaticType element = value.type() != null && value.type().isCollection() ? value.type().elementType() : value.type();
                 Class<?> declared = fileCheck.resolveType(pattern.getObjectType());
@@ -350,7 +370,7 @@ public final class DrlSafetyCheck {
             }
         }
 
-        private TypedExpressions.Constraint constraint(BaseDescr constraint, StaticType patternType) {
+        private TypedExpressions.Constraint constraint(BaseDescr constraint, StaticType patternType, String selfSensitive) {
             if (!(constraint instanceof ExprConstraintDescr expr)) {
                 fail(constraint, "不允许的约束 / constraint not allowed: " + constraint.getText());
                 return null;
@@ -360,9 +380,12 @@ public final class DrlSafetyCheck {
                 if (patternType == null) {
                     return null;
                 }
-                TypedExpressions.Constraint checked = TypedExpressions.constraint(text, bound, patternType);
+                TypedExpressions.Constraint checked = TypedExpressions.constraint(text, bound, patternType, sensitive, selfSensitive);
                 if (checked.binding() != null) {
                     bound.put(checked.binding(), checked.bindingType());
+                    if (checked.bindingSensitive() != null) {
+                        sensitive.put(checked.binding(), checked.bindingSensitive());
+                    }
                 }
                 return checked;
             } catch (TypedExpressions.Refused refused) {
@@ -375,14 +398,16 @@ public final class DrlSafetyCheck {
             }
         }
 
-        private void accumulate(AccumulateDescr accumulate, int orDepth) {
+        /** Checks an accumulate; returns the personal-data member its functions read, or null. */
+        private String accumulate(AccumulateDescr accumulate, int orDepth) {
             if (accumulate.getInitCode() != null || accumulate.getActionCode() != null
                     || accumulate.getReverseCode() != null || accumulate.getResultCode() != null
                     || !accumulate.isExternalFunction()) {
                 fail(accumulate, "accumulate 不允许 init/action/reverse/result 代码，只能用内置函数 " + ACCUMULATE_FUNCTIONS
                         + " / accumulate may not carry init/action/reverse/result code; use the built-in functions");
-                return;
+                return null;
             }
+            String read = null;
             if (accumulate.getInput() != null) {
                 condition(accumulate.getInput(), orDepth);
             }
@@ -393,19 +418,28 @@ public final class DrlSafetyCheck {
                     continue;
                 }
                 List<StaticType> arguments = new ArrayList<>();
+                String argumentSensitive = null;
                 for (String parameter : function.getParams()) {
                     try {
-                        arguments.add(TypedExpressions.source(parameter, bound, "accumulate").type());
+                        TypedExpressions.Source source = TypedExpressions.source(parameter, bound, sensitive, "accumulate");
+                        arguments.add(source.value().type());
+                        argumentSensitive = argumentSensitive != null ? argumentSensitive : source.sensitive();
                     } catch (TypedExpressions.Refused refused) {
                         fail(accumulate, refused.getMessage() + "：" + parameter);
                         arguments.add(null);
                     }
                 }
                 if (function.getBind() != null) {
+                    // min, max or collectList of personal data is personal data (count is not, but nothing needs it)
+                    if (argumentSensitive != null) {
+                        sensitive.put(function.getBind(), argumentSensitive);
+                    }
                     bound.put(function.getBind(), resultType(function.getFunction(), arguments));
                     tied.add(function.getBind());
                 }
+                read = read != null ? read : argumentSensitive;
             }
+            return read;
         }
 
         private void consequence() {
@@ -418,7 +452,7 @@ public final class DrlSafetyCheck {
                 return;
             }
             try {
-                ConsequenceCheck.check(code, bound, RuleMetadataReader.isDerivation(rule));
+                ConsequenceCheck.check(code, bound, sensitive, RuleMetadataReader.isDerivation(rule));
             } catch (ConsequenceCheck.Refused refused) {
                 int[] at = consequencePosition(code, refused.offset);
                 fileCheck.add(at[0], at[1], "规则 \"" + rule.getName() + "\": " + refused.getMessage());

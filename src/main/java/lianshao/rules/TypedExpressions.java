@@ -61,8 +61,15 @@ final class TypedExpressions {
         }
     }
 
-    /** A checked constraint: an optional binding, and the constraint's value. */
-    record Constraint(String binding, StaticType bindingType, Value value) {
+    /**
+     * A checked constraint: an optional binding, and the constraint's value; {@code bindingSensitive}
+     * names the personal-data member the bound value derives from (null when none).
+     */
+    record Constraint(String binding, StaticType bindingType, Value value, String bindingSensitive) {
+    }
+
+    /** A checked {@code from} source or accumulate argument, and the personal-data member it derives from (or null). */
+    record Source(Value value, String sensitive) {
     }
 
     /** Operators of Java and MVEL that change state or open a block, a lambda, a cast or a null-safe path. */
@@ -90,12 +97,35 @@ final class TypedExpressions {
     private final StaticType self;
     private final Mode mode;
     private int position;
+    /** Variables bound to personal data (or to something derived from it), each with the member it came from. */
+    private final Map<String, String> sensitiveVariables;
+    /** The personal-data member the pattern's own value comes from ({@code String() from $p.phone}), or null. */
+    private final String sensitiveSelf;
+    /** The first personal-data member (or variable bound to one) this reader read, or null. */
+    private String sensitiveRead;
+    /** The parts of the expression that are personal data (by identity): their values are only tested, never taken apart. */
+    private final Set<Value> personal = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * What a condition may ask of personal data: equality and emptiness, and its length. Anything
+     * finer — {@code startsWith}, {@code charAt}, {@code substring}, {@code indexOf}, {@code compareTo},
+     * {@code <} — would let a draft's backtest spell a value out, one hit or miss per rule, from prefix
+     * to prefix.
+     */
+    private static final Set<String> PERSONAL_DATA_TESTS = Set.of("equals", "equalsIgnoreCase", "isEmpty", "isBlank", "length");
 
     TypedExpressions(List<DrlToken> tokens, Map<String, StaticType> variables, StaticType self, Mode mode) {
+        this(tokens, variables, self, mode, Map.of(), null);
+    }
+
+    TypedExpressions(List<DrlToken> tokens, Map<String, StaticType> variables, StaticType self, Mode mode,
+            Map<String, String> sensitiveVariables, String sensitiveSelf) {
         this.tokens = tokens;
         this.variables = variables;
         this.self = self;
         this.mode = mode;
+        this.sensitiveVariables = sensitiveVariables;
+        this.sensitiveSelf = sensitiveSelf;
     }
 
     static List<DrlToken> tokenize(String text) throws Refused {
@@ -108,9 +138,18 @@ final class TypedExpressions {
 
     /** A constraint of a pattern of type {@code self}: {@code [$x :] expression}. */
     static Constraint constraint(String text, Map<String, StaticType> variables, StaticType self) throws Refused {
+        return constraint(text, variables, self, Map.of(), null);
+    }
+
+    /**
+     * A constraint, knowing which variables hold personal data and whether the pattern's own value is
+     * personal data: a binding that reads either is itself personal data.
+     */
+    static Constraint constraint(String text, Map<String, StaticType> variables, StaticType self, Map<String, String> sensitive,
+            String sensitiveSelf) throws Refused {
         List<DrlToken> tokens = tokenize(text);
         forbiddenSymbols(tokens);
-        TypedExpressions reader = new TypedExpressions(tokens, variables, self, Mode.CONDITION);
+        TypedExpressions reader = new TypedExpressions(tokens, variables, self, Mode.CONDITION, sensitive, sensitiveSelf);
         String binding = null;
         StaticType bindingType = null;
         if (tokens.size() > 2 && tokens.get(0).isIdentifier() && tokens.get(1).is(":")) {
@@ -123,32 +162,33 @@ final class TypedExpressions {
                         tokens.get(0).offset());
             }
             bindingType = bound.type();
+            String bindingSensitive = reader.sensitiveRead;
             if (reader.peek().kind() == DrlToken.Kind.END) {
                 reader.expectEnd();
-                return new Constraint(binding, bindingType, bound);
+                return new Constraint(binding, bindingType, bound, bindingSensitive);
             }
             Value rest = reader.relationAfter(bound);
             rest = reader.continueExpression(rest);
             reader.expectEnd();
-            return new Constraint(binding, bindingType, rest);
+            return new Constraint(binding, bindingType, rest, bindingSensitive);
         }
         Value value = reader.expression();
         reader.expectEnd();
-        return new Constraint(null, null, value);
+        return new Constraint(null, null, value, null);
     }
 
     /** A {@code from} source or an accumulate argument: an expression whose value is not computed. */
-    static Value source(String text, Map<String, StaticType> variables, String what) throws Refused {
+    static Source source(String text, Map<String, StaticType> variables, Map<String, String> sensitive, String what) throws Refused {
         List<DrlToken> tokens = tokenize(text);
         forbiddenSymbols(tokens);
-        TypedExpressions reader = new TypedExpressions(tokens, variables, null, Mode.CONDITION);
+        TypedExpressions reader = new TypedExpressions(tokens, variables, null, Mode.CONDITION, sensitive, null);
         Value value = reader.expression();
         reader.expectEnd();
         if (value.computed()) {
             throw new Refused(what + " 的值不能是运算结果（如 multiply、add、concat 或算术） / " + what + " may not be a computed value "
                     + "(multiply, add, concat or arithmetic)", 0);
         }
-        return value;
+        return new Source(value, reader.sensitiveRead);
     }
 
     private static void forbiddenSymbols(List<DrlToken> tokens) throws Refused {
@@ -170,8 +210,9 @@ final class TypedExpressions {
             expect(":");
             Value b = expression();
             StaticType type = a.type().isNull() ? b.type() : a.type();
-            return new Value(type, a.computed() || b.computed(), null, union(condition.variables(), a.variables(), b.variables()),
+            Value result = new Value(type, a.computed() || b.computed(), null, union(condition.variables(), a.variables(), b.variables()),
                     Set.of(), false, false);
+            return personal.contains(a) || personal.contains(b) ? personal(result) : result;
         }
         return condition;
     }
@@ -240,6 +281,10 @@ final class TypedExpressions {
         if (op.kind() == DrlToken.Kind.SYMBOL && RELATIONS.contains(op.text())) {
             position++;
             Value right = additive();
+            if (!op.is("==") && !op.is("!=")) {
+                refusePersonal(left, op);
+                refusePersonal(right, op);
+            }
             Set<String> links = op.is("==") ? union(left.variables(), right.variables()) : Set.of();
             boolean current = op.is("==") && (left.current() && isTrue(right) || right.current() && isTrue(left));
             return new Value(StaticType.BOOLEAN, false, null, union(left.variables(), right.variables()), links, current, false);
@@ -279,9 +324,16 @@ final class TypedExpressions {
             boolean plus = peek().is("+");
             grow(peek());
             position++;
+            DrlToken op = tokens.get(position - 1);
             Value right = multiplicative();
-            StaticType type = plus && (isText(value.type()) || isText(right.type())) ? StaticType.STRING
-                    : arithmetic(value.type(), right.type());
+            boolean text = plus && (isText(value.type()) || isText(right.type()));
+            refusePersonal(value, op);
+            refusePersonal(right, op);
+            if (text) {
+                refuseRendering(value, op);
+                refuseRendering(right, op);
+            }
+            StaticType type = text ? StaticType.STRING : arithmetic(value.type(), right.type());
             value = new Value(type, true, null, union(value.variables(), right.variables()), Set.of(), false, false);
         }
         return value;
@@ -291,8 +343,10 @@ final class TypedExpressions {
         Value value = unary();
         while (peek().kind() == DrlToken.Kind.SYMBOL && (peek().is("*") || peek().is("/") || peek().is("%"))) {
             grow(peek());
-            position++;
+            DrlToken op = next();
             Value right = unary();
+            refusePersonal(value, op);
+            refusePersonal(right, op);
             value = new Value(arithmetic(value.type(), right.type()), true, null, union(value.variables(), right.variables()),
                     Set.of(), false, false);
         }
@@ -379,7 +433,9 @@ final class TypedExpressions {
                 throw new Refused("不允许创建对象（new） / object creation (new) is not allowed", token.offset());
             case "this":
                 if (mode == Mode.CONDITION && self != null) {
-                    return new Value(self, false, null, Set.of(), Set.of(), false, true);
+                    readSensitive(sensitiveSelf);
+                    Value value = new Value(self, false, null, Set.of(), Set.of(), false, true);
+                    return sensitiveSelf != null ? personal(value) : value;
                 }
                 throw new Refused("此处不能使用 this / this cannot be used here", token.offset());
             default:
@@ -403,7 +459,11 @@ final class TypedExpressions {
             if (self == null) {
                 throw new Refused("无法确定 " + name + "(...) 的接收者 / cannot tell what " + name + "(...) is called on", token.offset());
             }
+            readSensitive(sensitiveSelf);
             Value receiver = new Value(self, false, null, Set.of(), Set.of(), false, true);
+            if (sensitiveSelf != null) {
+                personal(receiver);
+            }
             return call(receiver, token, arguments());
         }
         boolean property = self != null && hasProperty(self, name);
@@ -422,15 +482,30 @@ final class TypedExpressions {
         if (!property) {
             refuseStatic(token);
         }
+        readSensitive(sensitiveSelf);
         Value receiver = new Value(self, false, null, Set.of(), Set.of(), false, true);
+        if (sensitiveSelf != null) {
+            personal(receiver);
+        }
         Value value = property(receiver, token);
         boolean current = name.equals("current") && RecordFact.class.isAssignableFrom(self.raw());
-        return new Value(value.type(), value.computed(), null, value.variables(), value.links(), current, true);
+        Value result = new Value(value.type(), value.computed(), null, value.variables(), value.links(), current, true);
+        return personal.contains(value) ? personal(result) : result;
     }
 
-    private Value variable(String name) {
+    private Value variable(String name) throws Refused {
+        String sensitive = sensitiveVariables.get(name);
+        if (sensitive != null) {
+            if (mode == Mode.CONSEQUENCE) {
+                throw new Refused("变量 " + name + " 绑定了个人信息 " + sensitive + "（或由它算出的值），结论中不能使用 / " + name
+                        + " is bound to the personal data " + sensitive + " (or a value derived from it) and may not be used in a "
+                        + "consequence; bind the fact and show " + maskedOf(sensitive) + " instead", tokenOffset(name));
+            }
+            readSensitive(sensitive);
+        }
         StaticType type = variables.get(name);
-        return new Value(type, false, null, Set.of(name), Set.of(), false, true);
+        Value value = new Value(type, false, null, Set.of(name), Set.of(), false, true);
+        return sensitive != null ? personal(value) : value;
     }
 
     private void refuseStatic(DrlToken token) throws Refused {
@@ -522,6 +597,26 @@ final class TypedExpressions {
                 entry = e;
             }
         }
+        sensitive(entry, name);
+        boolean personalIn = personal.contains(receiver) || args.stream().anyMatch(personal::contains);
+        boolean personalTest = PERSONAL_DATA_TESTS.contains(chosen.getName()) && chosen.getDeclaringClass() != Object.class
+                || chosen.getName().equals("equals");
+        if (personal.contains(receiver) && !personalTest) {
+            refusePersonal(receiver, name);
+        }
+        if ((chosen.getName().equals("toString") || chosen.getName().equals("hashCode")) && chosen.getParameterCount() == 0) {
+            refuseRendering(receiver, name);
+        }
+        // the hit keeps its arguments, and a text method reads its argument's text (or orders it: "15".compareTo(phone))
+        Class<?> declaring = chosen.getDeclaringClass();
+        if (declaring == lianshao.facts.Hits.class || declaring == lianshao.facts.HitBuilder.class || declaring == String.class) {
+            for (Value arg : args) {
+                refuseRendering(arg, name);
+                if (!personalTest) {
+                    refusePersonal(arg, name);
+                }
+            }
+        }
         if (entry.kind() == AllowedMembers.Kind.COMBINES) {
             grow(name);
         }
@@ -552,7 +647,10 @@ final class TypedExpressions {
                 }
             }
         }
-        return new Value(type.returnType(chosen), computed, null, variables, links, false, false);
+        Value result = new Value(type.returnType(chosen), computed, null, variables, links, false, false);
+        // personal data, and what a fact method makes of it unless it only answers yes or no, stays personal data
+        boolean answer = result.type().boxed().raw() == Boolean.class || personalTest;
+        return entry.kind() == AllowedMembers.Kind.SENSITIVE || personalIn && !answer ? personal(result) : result;
     }
 
     private StaticType variables(Value arg) {
@@ -582,14 +680,21 @@ final class TypedExpressions {
             throw new Refused(type + " 没有属性 " + name.text() + " / " + type + " has no property " + name.text(), name.offset());
         }
         for (Method getter : getters) {
-            if (AllowedMembers.find(getter) == null) {
+            AllowedMembers.Entry entry = AllowedMembers.find(getter);
+            if (entry == null) {
                 Refused refused = notAllowed(getter, name);
                 throw new Refused("属性 " + name.text() + "：" + refused.getMessage(), name.offset());
             }
+            sensitive(entry, name);
         }
         Method chosen = getters.get(0);
+        boolean sensitiveGetter = AllowedMembers.find(chosen).kind() == AllowedMembers.Kind.SENSITIVE;
+        if (personal.contains(receiver) && !PERSONAL_DATA_TESTS.contains(chosen.getName())) {
+            refusePersonal(receiver, name);
+        }
         boolean current = name.text().equals("current") && RecordFact.class.isAssignableFrom(raw);
-        return new Value(type.returnType(chosen), receiver.computed(), null, receiver.variables(), Set.of(), current, true);
+        Value result = new Value(type.returnType(chosen), receiver.computed(), null, receiver.variables(), Set.of(), current, true);
+        return sensitiveGetter ? personal(result) : result;
     }
 
     private static boolean hasProperty(StaticType type, String name) {
@@ -638,6 +743,69 @@ final class TypedExpressions {
             }
         }
         return true;
+    }
+
+    /**
+     * A read of personal data: refused in a consequence (with the masked form to use instead), noted in
+     * a condition so that a binding of it is known to hold personal data.
+     */
+    private void sensitive(AllowedMembers.Entry entry, DrlToken name) throws Refused {
+        if (entry.kind() != AllowedMembers.Kind.SENSITIVE) {
+            return;
+        }
+        if (mode == Mode.CONSEQUENCE) {
+            throw new Refused(entry.member() + " 是个人信息，只能用于条件（比较、关联），不能出现在结论中，也不能由它算出文本、数字或真假值；"
+                    + "请改用 " + entry.masked() + " / " + entry.member() + " is personal data: conditions may compare and join on it, "
+                    + "but no consequence may show it or anything computed from it; use " + entry.masked() + " instead",
+                    name.offset());
+        }
+        readSensitive(entry.member());
+    }
+
+    private void readSensitive(String member) {
+        if (member != null && sensitiveRead == null) {
+            sensitiveRead = member;
+        }
+    }
+
+    /** In a consequence, a value that may carry personal data inside it is not turned into text or handed to the hit. */
+    private void refuseRendering(Value value, DrlToken at) throws Refused {
+        if (!isText(value.type()) && AllowedMembers.mayCarryPersonalData(value.type())) {
+            throw new Refused("不能把 " + value.type() + " 整体转成文本、散列或交给命中（其中含个人信息）；请逐项取需要的属性，个人信息用掩码形式 / "
+                    + "a rule may not turn a whole " + value.type() + " into text or a hash, or hand it to the hit (it holds personal "
+                    + "data); read the properties needed, and the masked forms of personal data", at.offset());
+        }
+    }
+
+    private Value personal(Value value) {
+        personal.add(value);
+        return value;
+    }
+
+    /** In a condition, personal data is compared for equality or tested for emptiness and length, nothing finer. */
+    private void refusePersonal(Value value, DrlToken at) throws Refused {
+        if (personal.contains(value)) {
+            String member = sensitiveRead == null ? "个人信息 / personal data" : sensitiveRead;
+            throw new Refused(member + " 是个人信息：条件中只能用 ==、!=、memberOf、isEmpty、isBlank、length 或以它为参数的事实方法检验，"
+                    + "不能取子串、前缀、字符、次序或参与运算（" + at.text() + "），否则回测的命中与否会逐位泄露它 / " + member + " is personal "
+                    + "data: a condition may test it with ==, !=, memberOf, isEmpty, isBlank, length or a fact method taking it, "
+                    + "not take it apart, order it or compute with it (" + at.text() + "), which would spell it out hit by hit in a "
+                    + "backtest", at.offset());
+        }
+    }
+
+    private static String maskedOf(String member) {
+        return AllowedMembers.entries().stream().filter(e -> e.kind() == AllowedMembers.Kind.SENSITIVE && e.member().equals(member))
+                .map(AllowedMembers.Entry::masked).findFirst().orElse("掩码形式 / its masked form");
+    }
+
+    private int tokenOffset(String name) {
+        for (int i = Math.min(position, tokens.size() - 1); i >= 0; i--) {
+            if (tokens.get(i).is(name)) {
+                return tokens.get(i).offset();
+            }
+        }
+        return 0;
     }
 
     private static Refused notAllowed(Method m, DrlToken name) {

@@ -103,6 +103,32 @@ class BacktestApiTest extends RuleSetApiSupport {
         getAsInspector("/api/v1/rule-sets/" + version + "/backtests/" + lianshao.support.Ids.newId()).andExpect(status().isNotFound());
     }
 
+    /**
+     * A rule author alone cannot read stored records' personal data through a backtest: a draft whose
+     * consequence shows a raw account is refused before any record is loaded, naming the file, the line,
+     * the member and its masked form.
+     */
+    @Test
+    void aDraftShowingPersonalDataCannotBeBacktested() throws Exception {
+        String rsf04 = "research-fund/RSF-04-money-flowing-back.drl";
+        String original = fileOf(originalVersion, rsf04);
+        String leaking = original.replaceFirst("\\.evidence\\(\"payeeAccount\", \\$e\\.maskedPayeeAccount\\(\\)\\)",
+                ".evidence(\"payeeAccount\", \\$e.payeeAccount())");
+        assertThat(leaking).isNotEqualTo(original);
+        int version = draft(AUTHOR, Map.of(rsf04, leaking));
+        long backtestsBefore = count("backtest");
+
+        as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/backtests", "{\"from\": \"2029-03-01\", \"to\": \"2029-03-31\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].file").value(rsf04))
+                .andExpect(jsonPath("$.errors[0].line").value(original.lines().toList()
+                        .indexOf("        .evidence(\"payeeAccount\", $e.maskedPayeeAccount())") + 1))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("ResearchExpense.payeeAccount()"),
+                        org.hamcrest.Matchers.containsString("ResearchExpense.maskedPayeeAccount()"))));
+        assertThat(count("backtest")).as("no backtest started").isEqualTo(backtestsBefore);
+    }
+
     private JsonNode awaitDone(String path) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {

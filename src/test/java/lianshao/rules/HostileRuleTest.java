@@ -82,7 +82,7 @@ class HostileRuleTest {
                 attack("a property that does not exist", when("$t : Tender( current, noSuchProperty != null )"), "noSuchProperty"),
                 attack("a method that does not exist on a fact", then(OK + ".evidence(\"x\", $t.noSuchMethod());"), "noSuchMethod"),
                 attack("getClass on a fact in a constraint", when("$t : Tender( current, this.getClass() != null )"), "getClass"),
-                attack("hashCode is fine but wait is not", then(OK + ".evidence(\"x\", $t.hashCode()).evidence(\"y\", $t.bids().wait(1));"),
+                attack("hashCode is fine but wait is not", then(OK + ".evidence(\"x\", $t.projectName().hashCode()).evidence(\"y\", $t.bids().wait(1));"),
                         "wait"),
                 attack("the hits global in a condition", when("$t : Tender( current, hits.raise(\"x\") != null )"), "hits"),
                 attack("a public static field of a fact", when("$r : Relation( KINSHIP.size() > 0 )"), "KINSHIP"),
