@@ -88,6 +88,8 @@ class DemoSeeder implements ApplicationRunner {
         users.ensure("author", DemoSettings.PASSWORD, "政策法规处 赵明", Set.of(Role.RULE_AUTHOR), null);
         users.ensure("auditor", DemoSettings.PASSWORD, "审计处 钱审", Set.of(Role.AUDITOR), null);
         users.ensure("admin", DemoSettings.PASSWORD, "系统管理员", Set.of(Role.ADMIN), null);
+        // a second administrator, so the demo shows how an account change that gives power is confirmed
+        users.ensure("admin2", DemoSettings.PASSWORD, "安全管理员", Set.of(Role.ADMIN), null);
         users.ensure("importer", DemoSettings.PASSWORD, "清源一中 财务 孙录", Set.of(Role.IMPORTER), null);
 
         each(seeds, "orgs", item -> check(ReferenceKind.ORG, "orgs", Json.without(item, "orgCode"),
