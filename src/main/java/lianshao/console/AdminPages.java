@@ -77,28 +77,10 @@ class AdminPages {
         if (password.length() < MIN_PASSWORD || password.length() > 72) {
             problems.add(text.text("admin.users.badPassword", MIN_PASSWORD));
         }
-        Set<Role> granted = EnumSet.noneOf(Role.class);
-        for (String r : roles == null ? List.<String>of() : roles) {
-            try {
-                granted.add(Role.valueOf(r));
-            } catch (IllegalArgumentException e) {
-                problems.add(r);
-            }
-        }
-        if (granted.isEmpty()) {
-            problems.add(text.text("admin.users.noRole"));
-        }
-        String scope = district == null || district.isBlank() ? null : district.strip();
-        if ((scope != null && !queries.districts().contains(scope)) || !admin.wholeCity() && !admin.district().equals(scope)) {
-            // a district's administrator creates people of that district only
-            problems.add(text.text("admin.users.badDistrict"));
-        }
-        Set<String> bound = Binding.list(orgs);
-        Set<String> unknown = unregistered(bound, admin);
-        if (!unknown.isEmpty()) {
-            problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
-        }
-        AccountChanges.roleConflict(granted).ifPresent(problems::add);
+        Access access = access(admin, roles, district, orgs, problems);
+        Set<Role> granted = access.roles();
+        String scope = access.district();
+        Set<String> bound = access.orgs();
         if (problems.isEmpty()) {
             var outcome = changes.create(admin, name, password, displayName == null || displayName.isBlank() ? name : displayName.strip(),
                     granted, scope, bound);
@@ -153,27 +135,10 @@ class AdminPages {
         CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
         Users.Account account = managed(admin, username);
         List<String> problems = new ArrayList<>();
-        Set<Role> granted = EnumSet.noneOf(Role.class);
-        for (String r : roles == null ? List.<String>of() : roles) {
-            try {
-                granted.add(Role.valueOf(r));
-            } catch (IllegalArgumentException e) {
-                problems.add(r);
-            }
-        }
-        if (granted.isEmpty()) {
-            problems.add(text.text("admin.users.noRole"));
-        }
-        String scope = district == null || district.isBlank() ? null : district.strip();
-        if ((scope != null && !queries.districts().contains(scope)) || !admin.wholeCity() && !admin.district().equals(scope)) {
-            problems.add(text.text("admin.users.badDistrict"));
-        }
-        Set<String> bound = Binding.list(orgs);
-        Set<String> unknown = unregistered(bound, admin);
-        if (!unknown.isEmpty()) {
-            problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
-        }
-        AccountChanges.roleConflict(granted).ifPresent(problems::add);
+        Access access = access(admin, roles, district, orgs, problems);
+        Set<Role> granted = access.roles();
+        String scope = access.district();
+        Set<String> bound = access.orgs();
         if (admin.username().equals(username)) {
             problems.add(text.text("admin.users.notSelfRoles"));
         }
@@ -296,5 +261,40 @@ class AdminPages {
         }
         redirect.addFlashAttribute("message", text.text("admin.keys.revoked"));
         return "redirect:/admin/api-keys";
+    }
+
+    /** The roles, district and organisations an administrator gives a person, as read from the form. */
+    private record Access(Set<Role> roles, String district, Set<String> orgs) {
+    }
+
+    /**
+     * Reads the roles, district and organisations of the form, adding what is wrong to {@code problems}: unknown
+     * roles, no role, a district that does not exist or lies outside the administrator's own, unregistered
+     * organisations, and roles that may not be held together.
+     */
+    private Access access(CurrentUser admin, List<String> roles, String district, String orgs, List<String> problems) {
+        Set<Role> granted = EnumSet.noneOf(Role.class);
+        for (String r : roles == null ? List.<String>of() : roles) {
+            try {
+                granted.add(Role.valueOf(r));
+            } catch (IllegalArgumentException e) {
+                problems.add(r);
+            }
+        }
+        if (granted.isEmpty()) {
+            problems.add(text.text("admin.users.noRole"));
+        }
+        String scope = district == null || district.isBlank() ? null : district.strip();
+        if ((scope != null && !queries.districts().contains(scope)) || !admin.wholeCity() && !admin.district().equals(scope)) {
+            // a district's administrator gives people that district only
+            problems.add(text.text("admin.users.badDistrict"));
+        }
+        Set<String> bound = Binding.list(orgs);
+        Set<String> unknown = unregistered(bound, admin);
+        if (!unknown.isEmpty()) {
+            problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
+        }
+        AccountChanges.roleConflict(granted).ifPresent(problems::add);
+        return new Access(granted, scope, bound);
     }
 }

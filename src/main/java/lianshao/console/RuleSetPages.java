@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import lianshao.authoring.BacktestItem;
 import lianshao.authoring.BacktestView;
 import lianshao.authoring.Backtests;
+import lianshao.authoring.FileChanges;
 import lianshao.authoring.RuleSetAudit;
 import lianshao.authoring.RuleSetChecks;
 import lianshao.authoring.RuleSetDeployer;
@@ -188,17 +188,8 @@ class RuleSetPages {
         SortedMap<String, String> before = repository.files(base);
         SortedMap<String, String> after = repository.files(number);
         List<FileDiff> diffs = new ArrayList<>();
-        TreeSet<String> paths = new TreeSet<>(before.keySet());
-        paths.addAll(after.keySet());
-        for (String path : paths) {
-            String a = before.get(path);
-            String b = after.get(path);
-            if (a != null && a.equals(b)) {
-                continue;
-            }
-            String change = a == null ? "ADDED" : b == null ? "REMOVED" : "CHANGED";
-            diffs.add(new FileDiff(path, change, LineDiff.hunks(a, b)));
-        }
+        FileChanges.between(before, after).forEach((path, change) ->
+                diffs.add(new FileDiff(path, change, LineDiff.hunks(before.get(path), after.get(path)))));
         model.addAttribute("v", version);
         model.addAttribute("against", base);
         model.addAttribute("activeNumber", activeNumber);
