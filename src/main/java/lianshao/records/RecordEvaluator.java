@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 
+import lianshao.contract.Domain;
 import lianshao.evaluation.EvaluationBudgetExceeded;
 import lianshao.evaluation.EvaluationOutcome;
 import lianshao.evaluation.Evaluator;
@@ -82,6 +83,15 @@ class RecordEvaluator {
         this.tx = tx;
         this.settings = settings;
         this.meters = meters;
+        // registered at start, so a dashboard or an alert reads 0 rather than no data before the first failure
+        for (Domain domain : Domain.values()) {
+            failureCounter(domain.name());
+        }
+    }
+
+    private Counter failureCounter(String domain) {
+        return failures.computeIfAbsent(domain, d -> Counter.builder("lianshao.evaluation.failures")
+                .description("evaluations that failed and were kept for retry").tag("domain", d).register(meters));
     }
 
     /** Evaluates the records, in order; each ends EVALUATED or EVALUATION_FAILED. */
@@ -183,9 +193,7 @@ class RecordEvaluator {
         store.markFailed(id, ruleSet.version(), error, attempts, now.plus(backoff(attempts)), now);
         store.logEvaluation(Ids.newId(), id, record.revision(), ruleSet.version(), RecordStatus.EVALUATION_FAILED.name(),
                 "", 0, 0, error, now);
-        failures.computeIfAbsent(record.domain(), d -> Counter.builder("lianshao.evaluation.failures")
-                .description("evaluations that failed and were kept for retry").tag("domain", d).register(meters))
-                .increment();
+        failureCounter(record.domain()).increment();
         SystemWarnings.Incomplete incomplete = incomplete(failure, attempts, now.plus(backoff(attempts)));
         if (incomplete != null) {
             JsonNode envelope = Json.parse(record.envelope());

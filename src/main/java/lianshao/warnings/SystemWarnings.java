@@ -52,6 +52,10 @@ public class SystemWarnings {
         this.warnings = warnings;
         this.settings = settings;
         this.meters = meters;
+        // registered at start, so a dashboard or an alert reads 0 rather than no data before the first one
+        for (Reason reason : Reason.values()) {
+            counter(reason);
+        }
     }
 
     /**
