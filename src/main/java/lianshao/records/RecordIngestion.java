@@ -89,10 +89,13 @@ public class RecordIngestion {
     public List<Result> ingest(List<JsonNode> envelopes, String feedSource, Binding binding) {
         List<Result> results = new ArrayList<>();
         List<Integer> valid = new ArrayList<>();
-        Map<String, Org> orgs = boundary.registered(envelopes.stream().filter(e -> e != null && e.isObject())
-                .map(e -> e.get("orgCode")).filter(o -> o != null && o.isString()).map(JsonNode::asString).toList());
         Map<String, String> storedOrgs = binding.wholeCity() ? Map.of() : store.orgsOf(feedSource, envelopes.stream()
                 .map(RecordIngestion::externalId).filter(java.util.Objects::nonNull).toList());
+        // the organisations the records name and, for a bound caller, those their stored revisions belong to: one read
+        List<String> codes = new ArrayList<>(storedOrgs.values());
+        envelopes.stream().filter(e -> e != null && e.isObject()).map(e -> e.get("orgCode"))
+                .filter(o -> o != null && o.isString()).map(JsonNode::asString).forEach(codes::add);
+        Map<String, Org> orgs = boundary.registered(codes);
         for (int i = 0; i < envelopes.size(); i++) {
             JsonNode envelope = envelopes.get(i);
             List<FieldError> errors = new ArrayList<>(validator.validateEnvelope(envelope));
@@ -105,7 +108,7 @@ public class RecordIngestion {
                 String orgCode = envelope.get("orgCode").asString();
                 Org org = orgs.get(orgCode);
                 String before = storedOrgs.get(envelope.get("externalId").asString());
-                Org stored = before == null ? null : boundary.registered(List.of(before)).get(before);
+                Org stored = before == null ? null : orgs.get(before);
                 if (org == null) {
                     errors.add(new FieldError("orgCode", OrgBoundary.unknownOrg(orgCode)));
                 } else if (!binding.covers(org.code(), org.district())) {

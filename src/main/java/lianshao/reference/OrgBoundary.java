@@ -84,10 +84,7 @@ public class OrgBoundary {
         if (ref == null) {
             return null;
         }
-        if (reference.org(ref).isPresent()) {
-            return ref;
-        }
-        return jdbc.sql("SELECT org_code FROM party WHERE id = ?").param(ref).query(String.class).optional().orElse(null);
+        return reference.org(ref).isPresent() ? ref : partyOrg(ref);
     }
 
     /** The organisation of a registered party, or null (no such party, or one of no organisation). */
