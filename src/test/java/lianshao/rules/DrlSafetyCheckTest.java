@@ -148,17 +148,9 @@ class DrlSafetyCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void eachAttackIsRefusedBeforeTheBuilderRuns(String name, String drl, String reason) {
-        long buildsBefore = RuleCompiler.builds();
+        RuleSetInvalidException e = RuleRefusals.refusedBeforeTheBuilder(compiler, FILE, drl, name);
 
-        RuleSetInvalidException e = catchThrowableOfType(RuleSetInvalidException.class, () -> compiler.compile(source(drl)));
-
-        assertThat(e).as(name + " should be refused").isNotNull();
-        assertThat(RuleCompiler.builds()).as("no build started").isEqualTo(buildsBefore);
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.file()).isEqualTo(FILE);
-            assertThat(p.line()).isBetween(1, (int) drl.lines().count());
-            assertThat(p.message()).contains(" / ");
-        });
+        RuleRefusals.locatedAndBilingual(e, FILE, drl);
         assertThat(e.problems()).extracting(RuleProblem::message).anySatisfy(m -> assertThat(m).contains(reason));
     }
 
@@ -308,9 +300,7 @@ class DrlSafetyCheckTest {
     }
 
     private static RuleSource source(String drl) {
-        SortedMap<String, String> files = new TreeMap<>();
-        files.put(FILE, drl);
-        return new RuleSource(files, "k=1\n");
+        return RuleRefusals.oneFile(FILE, drl);
     }
 
     private static int lineOf(String text, String needle) {

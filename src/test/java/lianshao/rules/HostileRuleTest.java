@@ -1,10 +1,7 @@
 package lianshao.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,17 +90,9 @@ class HostileRuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void refusedBeforeTheBuilderRuns(String name, String drl, String reason) {
-        long buildsBefore = RuleCompiler.builds();
+        RuleSetInvalidException e = RuleRefusals.refusedBeforeTheBuilder(compiler, FILE, drl, name);
 
-        RuleSetInvalidException e = catchThrowableOfType(RuleSetInvalidException.class, () -> compiler.compile(source(drl)));
-
-        assertThat(e).as(name + " should be refused").isNotNull();
-        assertThat(RuleCompiler.builds()).as("no build started").isEqualTo(buildsBefore);
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.file()).isEqualTo(FILE);
-            assertThat(p.line()).isBetween(1, (int) drl.lines().count());
-            assertThat(p.message()).contains(" / ");
-        });
+        RuleRefusals.locatedAndBilingual(e, FILE, drl);
         assertThat(e.problems()).extracting(RuleProblem::message).anySatisfy(m -> assertThat(m).contains(reason));
     }
 
@@ -120,8 +109,6 @@ class HostileRuleTest {
     }
 
     private static RuleSource source(String drl) {
-        SortedMap<String, String> files = new TreeMap<>();
-        files.put(FILE, drl.replace("package lianshao.rules.attack;", "package lianshao.rules.attack;"));
-        return new RuleSource(files, "k=1\n");
+        return RuleRefusals.oneFile(FILE, drl);
     }
 }

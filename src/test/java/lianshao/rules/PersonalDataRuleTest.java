@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -151,12 +149,7 @@ class PersonalDataRuleTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("leaks")
     void personalDataCannotLeaveThroughAConsequence(String name, String drl, String member, String masked) {
-        long buildsBefore = RuleCompiler.builds();
-
-        RuleSetInvalidException e = catchThrowableOfType(RuleSetInvalidException.class, () -> compiler.compile(source(drl)));
-
-        assertThat(e).as(name + " should be refused").isNotNull();
-        assertThat(RuleCompiler.builds()).as("no build started").isEqualTo(buildsBefore);
+        RuleSetInvalidException e = RuleRefusals.refusedBeforeTheBuilder(compiler, FILE, drl, name);
         int consequenceLine = lineOf(drl, "then") + 1;
         assertThat(e.problems()).as(name).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo(FILE);
@@ -272,9 +265,7 @@ class PersonalDataRuleTest {
     }
 
     private static RuleSource source(String drl) {
-        SortedMap<String, String> files = new TreeMap<>();
-        files.put(FILE, drl);
-        return new RuleSource(files, "k=1\n");
+        return RuleRefusals.oneFile(FILE, drl);
     }
 
     private static int lineOf(String text, String needle) {

@@ -3,8 +3,6 @@ package lianshao.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,8 +80,6 @@ class UnboundedJoinTest {
     }
 
     private static RuleSource source(String drl) {
-        SortedMap<String, String> files = new TreeMap<>();
-        files.put("attack/ATK-01.drl", drl);
-        return new RuleSource(files, "k=1\n");
+        return RuleRefusals.oneFile("attack/ATK-01.drl", drl);
     }
 }
