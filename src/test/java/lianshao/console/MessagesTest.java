@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import lianshao.contract.Domain;
 import lianshao.facts.Relation;
 import lianshao.rules.RuleSetStatus;
+import lianshao.security.AccountChanges;
 import lianshao.security.Role;
 import lianshao.security.Scope;
 import lianshao.warnings.DismissReason;
@@ -75,6 +76,8 @@ class MessagesTest {
         f.put("dismiss.", names(DismissReason.values()));
         f.put("role.", names(Role.values()));
         f.put("scope.", names(Scope.values()));
+        f.put("admin.changes.kind.", names(AccountChanges.Kind.values()));
+        f.put("admin.changes.status.", names(AccountChanges.Status.values()));
         f.put("imports.kind.", List.of("admission", "recruitment", "tender", "procurement", "research-fund", "parties", "relations"));
         f.put("imports.status.", List.of("RUNNING", "DONE", "FAILED"));
         f.put("measure.", IntStream.rangeClosed(1, RulePages.MEASURES).mapToObj(i -> "M" + i).toList());
