@@ -116,7 +116,7 @@ class ContractOpenApi implements OpenApiCustomizer {
 
     // ---- component schemas ------------------------------------------------------------------------------------
 
-    private static void addSchemas(Components components) {
+    static void addSchemas(Components components) {
         @SuppressWarnings("rawtypes") // the swagger model takes a raw List<Schema>
         List<Schema> payloads = new ArrayList<>();
         for (Domain domain : Domain.values()) {
