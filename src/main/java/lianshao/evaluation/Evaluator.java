@@ -159,7 +159,7 @@ public class Evaluator implements AutoCloseable {
         return leaders;
     }
 
-    private static List<Object> items(RecordFact record) {
+    static List<Object> items(RecordFact record) {
         List<Object> items = new ArrayList<>();
         if (record instanceof Tender t) {
             items.addAll(t.bids());

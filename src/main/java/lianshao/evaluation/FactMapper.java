@@ -29,7 +29,7 @@ import lianshao.facts.Tender;
 @org.springframework.stereotype.Component
 public final class FactMapper {
 
-    private static final Map<String, Class<? extends RecordFact>> TYPES = Map.of(
+    static final Map<String, Class<? extends RecordFact>> TYPES = Map.of(
             "ADMISSION", Admission.class, "RECRUITMENT", Recruitment.class, "TENDER", Tender.class,
             "PROCUREMENT", Procurement.class, "RESEARCH_FUND", ResearchExpense.class);
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();

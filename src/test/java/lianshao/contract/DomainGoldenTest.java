@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +16,15 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import lianshao.evaluation.FactMapper;
+import lianshao.evaluation.FactsGolden;
+import lianshao.evaluation.RecordMeta;
+import lianshao.facts.RecordFact;
+import lianshao.records.KeysGolden;
+import lianshao.support.Json;
 
 import lianshao.imports.ImportGolden;
 import lianshao.imports.ImportKind;
@@ -28,6 +40,9 @@ import lianshao.web.OpenApiGolden;
  * review and commit the changed golden files. No Spring context: the test reads the declarations directly.
  */
 class DomainGoldenTest {
+
+    /** The record id the golden facts carry (a stored record's id is random). */
+    static final String RECORD_ID = "R";
 
     // ---- schemas and descriptions -----------------------------------------------------------------------------
 
@@ -81,6 +96,85 @@ class DomainGoldenTest {
             String name = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
             GoldenFiles.check("reference/" + name + "-import-layout.txt", ImportGolden.layout(kind));
             GoldenFiles.check("reference/" + name + "-import-template.txt", ImportGolden.template(kind));
+        }
+    }
+
+    // ---- lookup keys and facts over every seed record and every rule test record ------------------------------
+
+    @Test
+    void lookupKeys() {
+        List<GoldenInputs.Input> inputs = GoldenInputs.all();
+        for (Domain domain : Domain.values()) {
+            List<String> out = new ArrayList<>();
+            out.add("# lookup keys of every seed record and every rule test record; * marks context keys");
+            for (GoldenInputs.Input input : inputs) {
+                if (input.domain().equals(domain.name())) {
+                    out.add(input.label());
+                    out.add("  " + String.join(" ; ", KeysGolden.keys(input.envelope())));
+                }
+            }
+            GoldenFiles.check(dir(domain) + "/keys.txt", String.join("\n", out));
+        }
+    }
+
+    @Test
+    void itemFacts() {
+        List<GoldenInputs.Input> inputs = GoldenInputs.all();
+        FactMapper mapper = new FactMapper();
+        for (Domain domain : Domain.values()) {
+            List<String> out = new ArrayList<>();
+            out.add("# the fact and the item facts the evaluator inserts, of every distinct seed or rule test record");
+            Map<String, String> seen = new HashMap<>();
+            for (GoldenInputs.Input input : inputs) {
+                if (!input.domain().equals(domain.name())) {
+                    continue;
+                }
+                out.add(input.label());
+                String canonical = Json.canonical(input.envelope());
+                String first = seen.putIfAbsent(canonical, input.label());
+                if (first != null) {
+                    out.add("  = same envelope as " + first);
+                    continue;
+                }
+                RecordFact fact = mapper.toFact(meta(input.envelope()), input.envelope().get("payload"), true);
+                out.addAll(renderFact(fact));
+            }
+            GoldenFiles.check(dir(domain) + "/items.txt", String.join("\n", out));
+        }
+    }
+
+    static RecordMeta meta(JsonNode envelope) {
+        return new RecordMeta(RECORD_ID, envelope.path("externalId").asString(), envelope.path("source").asString(),
+                envelope.path("domain").asString(), envelope.path("orgCode").asString(),
+                OffsetDateTime.parse(envelope.path("occurredAt").asString()));
+    }
+
+    /** The fact's components one a line (absent ones left out), then each item fact the evaluator inserts. */
+    private static List<String> renderFact(RecordFact fact) {
+        List<String> out = new ArrayList<>();
+        out.add("  fact " + fact.getClass().getSimpleName());
+        for (RecordComponent component : fact.getClass().getRecordComponents()) {
+            Object value = componentValue(fact, component);
+            if (value == null) {
+                continue;
+            }
+            if (value instanceof List<?> list && !list.isEmpty() && !(list.get(0) instanceof String)) {
+                out.add("    " + component.getName() + " = " + list.size() + " × " + list.get(0).getClass().getSimpleName());
+            } else {
+                out.add("    " + component.getName() + " = " + value);
+            }
+        }
+        List<Object> items = FactsGolden.items(fact);
+        out.add("  items " + items.size());
+        items.forEach(item -> out.add("    " + item));
+        return out;
+    }
+
+    static Object componentValue(Object record, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
