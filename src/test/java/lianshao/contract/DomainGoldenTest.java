@@ -45,6 +45,7 @@ import lianshao.web.OpenApiGolden;
  *
  * <p>To accept an intended change: {@code mvn -B -ntp test -Dtest=DomainGoldenTest -Dgolden.update=true}, then
  * review and commit the changed golden files. No Spring context: the test reads the declarations directly.
+ * {@link RuleTestContextsGoldenTest} pins, beside these, how rule test contexts differ from production loading.
  */
 class DomainGoldenTest {
 

@@ -49,7 +49,7 @@ final class GoldenFiles {
     }
 
     static String howToUpdate() {
-        return "mvn -B -ntp test -Dtest=DomainGoldenTest -Dgolden.update=true";
+        return "mvn -B -ntp test -Dtest='DomainGoldenTest,RuleTestContextsGoldenTest' -Dgolden.update=true";
     }
 
     /** The first differing lines, numbered, golden ({@code -}) against today's ({@code +}). */

@@ -1,0 +1,81 @@
+package lianshao.reference;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import lianshao.facts.AdmissionPlan;
+import lianshao.facts.Org;
+import lianshao.facts.Party;
+import lianshao.facts.Relation;
+import lianshao.facts.Sanction;
+import lianshao.facts.WorkCalendar;
+
+/**
+ * Reference data held in lists and answered with the filters of the SQL queries of {@link ReferenceQueries}, so
+ * that production context loading can run without a database (the golden test measures what it would load).
+ */
+public class InMemoryReference extends ReferenceQueries {
+
+    private final List<Org> orgs;
+    private final List<Party> parties;
+    private final List<Relation> relations;
+    private final List<Sanction> sanctions;
+    private final List<AdmissionPlan> plans;
+    private final WorkCalendar calendar;
+
+    public InMemoryReference(List<Org> orgs, List<Party> parties, List<Relation> relations, List<Sanction> sanctions,
+            List<AdmissionPlan> plans, WorkCalendar calendar) {
+        super(null);
+        this.orgs = List.copyOf(orgs);
+        this.parties = List.copyOf(parties);
+        this.relations = List.copyOf(relations);
+        this.sanctions = List.copyOf(sanctions);
+        this.plans = List.copyOf(plans);
+        this.calendar = calendar;
+    }
+
+    @Override
+    public List<Party> parties(Collection<String> ids) {
+        return parties.stream().filter(p -> ids.contains(p.id())).toList();
+    }
+
+    @Override
+    public List<Party> leadersOf(Collection<String> orgCodes) {
+        return parties.stream().filter(p -> p.orgCode() != null && orgCodes.contains(p.orgCode()))
+                .filter(p -> p.hasRole("LEADER") || p.hasRole("PRINCIPAL")).toList();
+    }
+
+    @Override
+    public List<Relation> relationsTouching(Collection<String> refs, int limit) {
+        return relations.stream().filter(r -> refs.contains(r.fromRef()) || refs.contains(r.toRef())).limit(limit).toList();
+    }
+
+    @Override
+    public List<Org> orgs(Collection<String> codes) {
+        return orgs.stream().filter(o -> codes.contains(o.code())).toList();
+    }
+
+    @Override
+    public List<Sanction> sanctions(Collection<String> subjectRefs) {
+        return sanctions.stream().filter(s -> subjectRefs.contains(s.subjectRef())).toList();
+    }
+
+    @Override
+    public Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
+        return plans.stream().filter(p -> p.orgCode().equals(orgCode) && p.year() == year && p.stage().equals(stage))
+                .findFirst();
+    }
+
+    @Override
+    public WorkCalendar calendar(Collection<Integer> years) {
+        return new WorkCalendar(inYears(calendar.holidays(), years), inYears(calendar.workdays(), years));
+    }
+
+    private static Set<LocalDate> inYears(Set<LocalDate> days, Collection<Integer> years) {
+        return days.stream().filter(d -> years.contains(d.getYear())).collect(Collectors.toUnmodifiableSet());
+    }
+}
