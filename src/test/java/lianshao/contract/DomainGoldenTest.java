@@ -56,61 +56,72 @@ class DomainGoldenTest {
 
     @Test
     void payloadSchemas() {
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
         for (Domain domain : Domain.values()) {
-            GoldenFiles.check(dir(domain) + "/schema.txt",
+            checks.check(dir(domain) + "/schema.txt",
                     schema(ContractSchemas.payload(domain), PayloadSchemas.of(domain), domain.name()));
         }
+        checks.verify();
     }
 
     @Test
     void envelopeSchema() {
-        GoldenFiles.check("envelope/schema.txt",
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
+        checks.check("envelope/schema.txt",
                 schema(ContractSchemas.envelope(), EnvelopeSchemas.of(java.util.Optional.empty()), ContractSchemas.ENVELOPE)
                         + "\n" + schema(ContractSchemas.recordBatch(), BatchSchemas.of(BatchSchemas.RECORDS),
                                 ContractSchemas.RECORD_BATCH));
-        GoldenFiles.check("envelope/descriptions.txt", descriptions(ContractSchemas.ENVELOPE)
+        checks.check("envelope/descriptions.txt", descriptions(ContractSchemas.ENVELOPE)
                 + descriptions(ContractSchemas.RECORD_BATCH));
-        GoldenFiles.check("envelope/openapi.json", OpenApiGolden.envelope());
+        checks.check("envelope/openapi.json", OpenApiGolden.envelope());
+        checks.verify();
     }
 
     @Test
     void fieldDescriptionsAndLabels() {
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
         Map<String, String> zh = messages("messages.properties");
         Map<String, String> en = messages("messages_en.properties");
         for (Domain domain : Domain.values()) {
             String key = "domain." + domain.name();
-            GoldenFiles.check(dir(domain) + "/descriptions.txt", "label zh=" + zh.get(key) + " en=" + en.get(key) + "\n"
+            checks.check(dir(domain) + "/descriptions.txt", "label zh=" + zh.get(key) + " en=" + en.get(key) + "\n"
                     + descriptions(domain.name()));
         }
+        checks.verify();
     }
 
     @Test
     void openApiSchemas() {
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
         for (Domain domain : Domain.values()) {
-            GoldenFiles.check(dir(domain) + "/openapi.json", OpenApiGolden.payload(domain));
+            checks.check(dir(domain) + "/openapi.json", OpenApiGolden.payload(domain));
         }
+        checks.verify();
     }
 
     // ---- import layouts and templates -------------------------------------------------------------------------
 
     @Test
     void importLayoutsAndTemplates() {
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
         for (Domain domain : Domain.values()) {
             ImportKind kind = ImportGolden.kindOf(domain).orElseThrow(() -> new AssertionError("no import kind for " + domain));
-            GoldenFiles.check(dir(domain) + "/import-layout.txt", ImportGolden.layout(kind));
-            GoldenFiles.check(dir(domain) + "/import-template.txt", ImportGolden.template(kind));
+            checks.check(dir(domain) + "/import-layout.txt", ImportGolden.layout(kind));
+            checks.check(dir(domain) + "/import-template.txt", ImportGolden.template(kind));
         }
         for (ImportKind kind : ImportGolden.referenceKinds()) {
             String name = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            GoldenFiles.check("reference/" + name + "-import-layout.txt", ImportGolden.layout(kind));
-            GoldenFiles.check("reference/" + name + "-import-template.txt", ImportGolden.template(kind));
+            checks.check("reference/" + name + "-import-layout.txt", ImportGolden.layout(kind));
+            checks.check("reference/" + name + "-import-template.txt", ImportGolden.template(kind));
         }
+        checks.verify();
     }
 
     // ---- lookup keys and facts over every seed record and every rule test record ------------------------------
 
     @Test
     void lookupKeys() {
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
         List<GoldenInputs.Input> inputs = GoldenInputs.all();
         for (Domain domain : Domain.values()) {
             List<String> out = new ArrayList<>();
@@ -121,12 +132,14 @@ class DomainGoldenTest {
                     out.add("  " + String.join(" ; ", KeysGolden.keys(input.envelope())));
                 }
             }
-            GoldenFiles.check(dir(domain) + "/keys.txt", String.join("\n", out));
+            checks.check(dir(domain) + "/keys.txt", String.join("\n", out));
         }
+        checks.verify();
     }
 
     @Test
     void itemFacts() {
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
         List<GoldenInputs.Input> inputs = GoldenInputs.all();
         FactMapper mapper = new FactMapper();
         for (Domain domain : Domain.values()) {
@@ -147,8 +160,9 @@ class DomainGoldenTest {
                 RecordFact fact = mapper.toFact(meta(input.envelope()), input.envelope().get("payload"), true);
                 out.addAll(renderFact(fact));
             }
-            GoldenFiles.check(dir(domain) + "/items.txt", String.join("\n", out));
+            checks.check(dir(domain) + "/items.txt", String.join("\n", out));
         }
+        checks.verify();
     }
 
     static RecordMeta meta(JsonNode envelope) {
@@ -222,9 +236,11 @@ class DomainGoldenTest {
     }
 
     private static void checkDriftFiles(Map<Domain, List<String>> byDomain) {
-        byDomain.forEach((domain, lines) -> GoldenFiles.check(dir(domain) + "/drift.txt", "# schema fields without a "
+        GoldenFiles.Checks checks = new GoldenFiles.Checks();
+        byDomain.forEach((domain, lines) -> checks.check(dir(domain) + "/drift.txt", "# schema fields without a "
                 + "fact component, fact components without a schema field, lists the evaluator does not insert\n"
                 + String.join("\n", lines)));
+        checks.verify();
     }
 
     /** A fact type narrower than its schema: the check names the dropped fields and the component no field fills. */

@@ -24,7 +24,31 @@ final class GoldenFiles {
     private GoldenFiles() {
     }
 
+    /** Checks one file and fails at once on a difference. */
     static void check(String relative, String actual) {
+        Checks checks = new Checks();
+        checks.check(relative, actual);
+        checks.verify();
+    }
+
+    /** Checks several files and then fails once, naming every file that differs. */
+    static final class Checks {
+
+        private final List<String> failures = new ArrayList<>();
+
+        void check(String relative, String actual) {
+            compare(relative, actual).ifPresent(failures::add);
+        }
+
+        void verify() {
+            if (!failures.isEmpty()) {
+                fail(String.join("\n\n", failures) + "\n\nIf the change is intended, run: " + howToUpdate()
+                        + " and commit the golden files.");
+            }
+        }
+    }
+
+    private static java.util.Optional<String> compare(String relative, String actual) {
         Path file = ROOT.resolve(relative);
         String text = actual.endsWith("\n") ? actual : actual + "\n";
         try {
@@ -33,16 +57,14 @@ final class GoldenFiles {
                 if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                     Files.writeString(file, text, StandardCharsets.UTF_8);
                 }
-                return;
+                return java.util.Optional.empty();
             }
             if (!Files.exists(file)) {
-                fail("golden file " + file + " is missing; create it with: " + howToUpdate());
+                return java.util.Optional.of("golden file " + file + " is missing");
             }
             String expected = Files.readString(file, StandardCharsets.UTF_8);
-            if (!expected.equals(text)) {
-                fail(file + " differs from today's output:\n" + diff(expected, text) + "\nIf the change is intended, run: "
-                        + howToUpdate() + " and commit the golden files.");
-            }
+            return expected.equals(text) ? java.util.Optional.empty()
+                    : java.util.Optional.of(file + " differs from today's output:\n" + diff(expected, text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

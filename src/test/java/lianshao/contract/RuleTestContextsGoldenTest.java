@@ -54,6 +54,7 @@ class RuleTestContextsGoldenTest {
             int differing = 0;
             int changed = 0;
             int silenced = 0;
+            int othersChanged = 0;
             int revisions = 0;
             Map<String, Integer> byKind = new java.util.TreeMap<>();
             int[] earlierCounts = new int[2];
@@ -72,10 +73,18 @@ class RuleTestContextsGoldenTest {
                 if (loaded.revisionsReplaced() > 0) {
                     revisions++;
                 }
-                String outcomeTest = outcome(evaluator.evaluate(ruleSet, test.record(), test.context()).hits(), c.ruleId());
-                String outcomeProd = outcome(evaluator.evaluate(ruleSet, test.record(), loaded.context()).hits(), c.ruleId());
+                List<Hit> hitsTest = evaluator.evaluate(ruleSet, test.record(), test.context()).hits();
+                List<Hit> hitsProd = evaluator.evaluate(ruleSet, test.record(), loaded.context()).hits();
+                String outcomeTest = outcome(hitsTest, c.ruleId());
+                String outcomeProd = outcome(hitsProd, c.ruleId());
                 boolean outcomeChanges = !outcomeTest.equals(outcomeProd);
-                if (testOnly.isEmpty() && !outcomeChanges && loaded.revisionsReplaced() == 0) {
+                Set<String> firedTest = fired(hitsTest);
+                Set<String> firedProd = fired(hitsProd);
+                boolean otherRulesChange = !firedTest.equals(firedProd);
+                if (otherRulesChange) {
+                    othersChanged++;
+                }
+                if (testOnly.isEmpty() && !outcomeChanges && !otherRulesChange && loaded.revisionsReplaced() == 0) {
                     continue;
                 }
                 if (!testOnly.isEmpty()) {
@@ -96,6 +105,9 @@ class RuleTestContextsGoldenTest {
                     details.add("  " + c.ruleId() + " in the rule test: " + outcomeTest + "; with production loading: "
                             + outcomeProd);
                 }
+                if (otherRulesChange) {
+                    details.add("  rules firing in the rule test: " + firedTest + "; with production loading: " + firedProd);
+                }
             }
             List<String> out = new ArrayList<>();
             out.add("# rule test cases whose context differs from what production context loading would load");
@@ -107,6 +119,7 @@ class RuleTestContextsGoldenTest {
             out.add("cases whose context records production would store as revisions of one another: " + revisions);
             out.add("cases where the rule under test decides otherwise with production loading: " + changed);
             out.add("  of which it fires in the test and is silent with production loading: " + silenced);
+            out.add("cases where the set of rules firing on the record differs with production loading: " + othersChanged);
             out.add("");
             out.addAll(details);
             GoldenFiles.check("rule-test-contexts.txt", String.join("\n", out));
@@ -140,6 +153,10 @@ class RuleTestContextsGoldenTest {
         if (!absent.isEmpty()) {
             out.put(kind, absent);
         }
+    }
+
+    private static Set<String> fired(List<Hit> hits) {
+        return hits.stream().map(Hit::ruleId).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     /** Whether the rule fires, and if so at which escalated form and on whom (order-free). */
