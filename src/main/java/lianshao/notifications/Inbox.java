@@ -19,7 +19,7 @@ import lianshao.web.ValidationFailed;
 /**
  * A person's own inbox, for the API and the console: their notifications, newest first, the unread count,
  * marking read, and their e-mail settings. Nobody reads or marks anyone else's: another person's notification
- * answers as if it did not exist.
+ * answers as if it did not exist; so does one about a warning that has left the reader's data scope.
  */
 @Service
 public class Inbox {
@@ -72,29 +72,29 @@ public class Inbox {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        List<Item> items = notifications.page(user.username(), unreadOnly, page, size).stream().map(this::item).toList();
-        return new Page(items, page, size, notifications.count(user.username(), unreadOnly),
-                notifications.count(user.username(), true));
+        List<Item> items = notifications.page(user, unreadOnly, page, size).stream().map(this::item).toList();
+        return new Page(items, page, size, notifications.count(user, unreadOnly),
+                notifications.count(user, true));
     }
 
     public long unread(CurrentUser user) {
         check(user);
-        return notifications.count(user.username(), true);
+        return notifications.count(user, true);
     }
 
     @Transactional
     public Item markRead(CurrentUser user, String id) {
         check(user);
-        if (!notifications.markRead(user.username(), id, Times.nowUtc(clock))) {
+        if (!notifications.markRead(user, id, Times.nowUtc(clock))) {
             throw new NotFound("通知不存在 / no notification " + id);
         }
-        return notifications.find(user.username(), id).map(this::item).orElseThrow();
+        return notifications.find(user, id).map(this::item).orElseThrow();
     }
 
     @Transactional
     public int markAllRead(CurrentUser user) {
         check(user);
-        return notifications.markAllRead(user.username(), Times.nowUtc(clock));
+        return notifications.markAllRead(user, Times.nowUtc(clock));
     }
 
     public Settings settings(CurrentUser user) {

@@ -1,16 +1,20 @@
 package lianshao.notifications;
 
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.core.type.TypeReference;
 
+import lianshao.security.CurrentUser;
 import lianshao.support.Json;
 
-/** The stored notifications and the people's mail settings; every query is for one person's own. */
+/** The stored notifications and the people's mail settings; every read is of one person's own. */
 @Repository
 class Notifications {
 
@@ -48,36 +52,67 @@ class Notifications {
                 .params(id, username, kind.name(), warningId, kind.textKey(), Json.write(args), at, mailState).update();
     }
 
-    List<Stored> page(String username, boolean unreadOnly, int page, int size) {
-        return jdbc.sql("SELECT * FROM notification WHERE username = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
-                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(username, size, (long) page * size).query((rs, n) -> stored(rs)).list();
+    List<Stored> page(CurrentUser reader, boolean unreadOnly, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = own(reader, unreadOnly, params);
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        return jdbc.sql("SELECT n.* FROM notification n" + where + " ORDER BY n.created_at DESC, n.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).query((rs, n) -> stored(rs)).list();
     }
 
-    long count(String username, boolean unreadOnly) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE username = ?" + (unreadOnly ? " AND read_at IS NULL" : ""))
-                .param(username).query(Long.class).single();
+    long count(CurrentUser reader, boolean unreadOnly) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM notification n" + own(reader, unreadOnly, params)).params(params)
+                .query(Long.class).single();
     }
 
-    /** Marks one of the person's own notifications read; false when they have none of that id. */
-    boolean markRead(String username, String id, LocalDateTime at) {
-        int own = jdbc.sql("SELECT COUNT(*) FROM notification WHERE id = ? AND username = ?").params(id, username)
-                .query(Integer.class).single();
-        if (own == 0) {
+    /** Marks one of the reader's own notifications read; false when they have none of that id (that they may see). */
+    boolean markRead(CurrentUser reader, String id, LocalDateTime at) {
+        if (find(reader, id).isEmpty()) {
             return false;
         }
-        jdbc.sql("UPDATE notification SET read_at = ? WHERE id = ? AND username = ? AND read_at IS NULL").params(at, id, username)
-                .update();
+        jdbc.sql("UPDATE notification SET read_at = ? WHERE id = ? AND username = ? AND read_at IS NULL")
+                .params(at, id, reader.username()).update();
         return true;
     }
 
-    int markAllRead(String username, LocalDateTime at) {
-        return jdbc.sql("UPDATE notification SET read_at = ? WHERE username = ? AND read_at IS NULL").params(at, username).update();
+    int markAllRead(CurrentUser reader, LocalDateTime at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = own(reader, true, params);
+        params.put("at", at);
+        return jdbc.sql("UPDATE notification SET read_at = :at WHERE id IN (SELECT n.id FROM notification n" + where + ")")
+                .params(params).update();
     }
 
-    java.util.Optional<Stored> find(String username, String id) {
-        return jdbc.sql("SELECT * FROM notification WHERE id = ? AND username = ?").params(id, username)
+    Optional<Stored> find(CurrentUser reader, String id) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = own(reader, false, params);
+        params.put("id", id);
+        return jdbc.sql("SELECT n.* FROM notification n" + where + " AND n.id = :id").params(params)
                 .query((rs, n) -> stored(rs)).optional();
+    }
+
+    /**
+     * The reader's own notifications about warnings they may still see: their data scope may have narrowed since
+     * a notification was made, and then it is no longer shown.
+     */
+    private static String own(CurrentUser reader, boolean unreadOnly, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE n.username = :username");
+        params.put("username", reader.username());
+        if (unreadOnly) {
+            where.append(" AND n.read_at IS NULL");
+        }
+        if (reader.district() != null) {
+            where.append(" AND n.warning_id IN (SELECT w.id FROM warning w JOIN org o ON o.code = w.org_code"
+                    + " WHERE o.district = :district)");
+            params.put("district", reader.district());
+        }
+        if (!reader.orgs().isEmpty()) {
+            where.append(" AND n.warning_id IN (SELECT w.id FROM warning w WHERE w.org_code IN (:orgs))");
+            params.put("orgs", reader.orgs());
+        }
+        return where.toString();
     }
 
     MailSettings mailSettings(String username) {

@@ -146,6 +146,22 @@ class InboxTest extends ApiTestSupport {
     }
 
     @Test
+    void aNotificationAboutAWarningThatLeftTheReadersScopeIsNoLongerShown() throws Exception {
+        String assigner = person("moved-a", null, Role.INSPECTOR);
+        String reader = person("moved-b", WEST, Role.INSPECTOR);
+        String id = newWarning();
+        act(assigner, id, "{\"action\": \"ASSIGN\", \"assignee\": \"" + reader + "\"}").andExpect(status().isOk());
+        String notification = jdbc.sql("SELECT id FROM notification WHERE username = ?").param(reader).query(String.class).single();
+        mvc.perform(get("/api/v1/inbox/count").with(signedIn(reader))).andExpect(jsonPath("$.unread").value(1));
+
+        jdbc.sql("UPDATE app_user SET scope_district = '测试东区' WHERE username = ?").param(reader).update();
+        mvc.perform(get("/api/v1/inbox").with(signedIn(reader))).andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.unread").value(0));
+        mvc.perform(post("/api/v1/inbox/" + notification + "/read").with(signedIn(reader))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/inbox/read-all").with(signedIn(reader))).andExpect(jsonPath("$.marked").value(0));
+    }
+
+    @Test
     void theInboxIsPagedAndReadAllMarksEveryOwnNotification() throws Exception {
         String assigner = person("pager-a", null, Role.INSPECTOR);
         String assignee = person("pager-b", null, Role.INSPECTOR);
