@@ -2,6 +2,7 @@ package lianshao.notifications;
 
 import static lianshao.TestRecords.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -222,7 +223,7 @@ class InboxTest extends ApiTestSupport {
                 .andExpect(content().string(Matchers.containsString("Assigned to me")));
         String notification = jdbc.sql("SELECT id FROM notification WHERE username = ?").param(assignee).query(String.class).single();
         mvc.perform(post("/inbox/" + notification + "/read").with(signedIn(assignee))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                        .with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/warnings").with(signedIn(assignee)))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*id=\"inbox-count\"[^>]*>0</span>.*")));

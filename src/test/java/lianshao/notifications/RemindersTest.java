@@ -1,6 +1,8 @@
 package lianshao.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,9 +50,8 @@ class RemindersTest extends NotificationTestSupport {
         reminders.remind();
         assertThat(texts(assignee, id, "DUE_SOON")).hasSize(1).first().asString().contains("2031-03-07 10:00");
         assertThat(texts(cityWide, id, "DUE_SOON")).isEmpty();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/inbox").with(signedIn(assignee)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].text")
-                        .value("预警「" + title(id) + "」将于 2031-03-07 10:00 到期（3 个工作日内）"));
+        mvc.perform(get("/api/v1/inbox").with(signedIn(assignee)))
+                .andExpect(jsonPath("$.items[0].text").value("预警「" + title(id) + "」将于 2031-03-07 10:00 到期（3 个工作日内）"));
 
         clock.set(Instant.parse("2031-03-07T03:00:00Z")); // Friday 11:00: an hour past the deadline
         reminders.remind();
