@@ -35,6 +35,19 @@ public class CurrentUsers {
     }
 
     /**
+     * The enabled people holding the role of this name (a name, not the enum, so that callers can name roles
+     * that a deployment may not have yet: none then).
+     */
+    public java.util.List<CurrentUser> holding(String roleName) {
+        return jdbc.sql("SELECT username, display_name, roles, scope_district, scope_orgs FROM app_user WHERE enabled = TRUE"
+                        + " AND roles LIKE ? ORDER BY username")
+                .param("%" + roleName + "%")
+                .query((rs, n) -> new CurrentUser(rs.getString(1), rs.getString(2), roles(rs.getString(3)), rs.getString(4),
+                        Binding.list(rs.getString(5))))
+                .list().stream().filter(u -> u.roles().stream().anyMatch(r -> r.name().equals(roleName))).toList();
+    }
+
+    /**
      * What the caller may write for: a feed's key binding, a person's district and organisations; nothing for
      * anyone else.
      */

@@ -41,6 +41,9 @@ class SecurityConfiguration {
 
     private static final String[] PEOPLE = {Role.INSPECTOR.name(), Role.SUPERVISOR.name(), Role.RULE_AUTHOR.name(),
             Role.ADMIN.name(), Role.AUDITOR.name()};
+    /** Who has a notification inbox: people, not feeds or importers. */
+    private static final String[] INBOX = {Role.INSPECTOR.name(), Role.SUPERVISOR.name(), Role.RULE_AUTHOR.name(),
+            Role.ADMIN.name(), Role.AUDITOR.name()};
 
     /**
      * The console's policy: scripts, styles, images, fonts and fetches from the service only; no inline
@@ -117,6 +120,7 @@ class SecurityConfiguration {
                                 Role.AUDITOR.authority())
                         .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings", "/api/v1/mutes/**", "/api/v1/mutes",
                                 "/api/v1/access-log").hasAnyRole(PEOPLE)
+                        .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").hasAnyRole(INBOX)
                         // rule authoring: anyone signed in reads; authors make, test and submit; another author
                         // or an administrator approves (the service refuses the maker); both may roll back
                         .requestMatchers(HttpMethod.GET, "/api/v1/rule-sets", "/api/v1/rule-sets/**").hasAnyRole(PEOPLE)
@@ -148,6 +152,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers("/password").authenticated()
+                        .requestMatchers("/inbox", "/inbox/**").hasAnyRole(INBOX)
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/imports").hasAnyRole(Role.IMPORTER.name(), Role.ADMIN.name())

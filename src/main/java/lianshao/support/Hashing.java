@@ -21,4 +21,15 @@ public final class Hashing {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
+
+    /** HMAC-SHA256 of the bytes under the key, as lower-case hex (webhook signatures). */
+    public static String hmacSha256Hex(String key, byte[] bytes) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(bytes));
+        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
 }

@@ -19,6 +19,11 @@ public final class Times {
         return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** Now by the given clock, in UTC at whole seconds (jobs that tests drive with their own clock). */
+    public static LocalDateTime nowUtc(java.time.Clock clock) {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
     public static LocalDateTime toUtc(OffsetDateTime time) {
         return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,10 +55,12 @@ public class Warnings implements SubjectHistory {
     private final Mutes mutes;
     private final ReviewGuard guard;
     private final Map<String, Counter> raisedCounters = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
     Warnings(JdbcClient jdbc, JdbcTemplate template, ReferenceQueries reference, MeterRegistry meters,
-            WarningSettings settings, Mutes mutes) {
+            WarningSettings settings, Mutes mutes, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.settings = settings;
         this.mutes = mutes;
         this.guard = new ReviewGuard(settings.fourEyesFromForm());
@@ -191,6 +194,7 @@ public class Warnings implements SubjectHistory {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Ids.newId(), warningId, action, actor, at, from, to, comment, details == null ? null : Json.write(details))
                 .update();
+        events.publishEvent(new WarningAudited(warningId, action, actor, to, at));
     }
 
     private static String message(Hit hit) {

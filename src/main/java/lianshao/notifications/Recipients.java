@@ -1,0 +1,71 @@
+package lianshao.notifications;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import lianshao.security.CurrentUser;
+import lianshao.security.CurrentUsers;
+import lianshao.security.Role;
+import lianshao.warnings.WarningView;
+import lianshao.warnings.Warnings;
+
+/**
+ * The people an audience stands for on one warning, each checked against their data scope: only someone who may
+ * open the warning (its organisation within their district, and within their organisations when they are bound
+ * to some) and who has an inbox is notified. Everyone else is left out silently.
+ */
+@Component
+class Recipients {
+
+    /** The role name of a responsible unit's contact. */
+    static final String UNIT_ROLE = "UNIT";
+
+    private final CurrentUsers users;
+    private final Warnings warnings;
+
+    Recipients(CurrentUsers users, Warnings warnings) {
+        this.users = users;
+        this.warnings = warnings;
+    }
+
+    /** The recipients of the audiences on the warning, each once, without {@code actor}. */
+    List<CurrentUser> of(WarningView warning, Collection<Audience> audiences, String actor) {
+        Map<String, CurrentUser> found = new LinkedHashMap<>();
+        for (Audience audience : audiences) {
+            for (CurrentUser user : candidates(warning, audience)) {
+                if (!user.username().equals(actor) && mayNotify(user, warning)) {
+                    found.putIfAbsent(user.username(), user);
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private List<CurrentUser> candidates(WarningView warning, Audience audience) {
+        return switch (audience) {
+            case ASSIGNEE -> warning.assignee() == null ? List.of() : users.find(warning.assignee()).stream().toList();
+            case SUPERVISORS -> users.holding(Role.SUPERVISOR.name());
+            case UNIT_CONTACTS -> users.holding(UNIT_ROLE);
+        };
+    }
+
+    /** Whether the person may see the warning and has an inbox: the check made before each notification. */
+    boolean mayNotify(CurrentUser user, WarningView warning) {
+        if (!hasInbox(user)) {
+            return false;
+        }
+        if (!user.orgs().isEmpty() && !user.orgs().contains(warning.orgCode())) {
+            return false;
+        }
+        return warnings.find(warning.id(), user.district()).isPresent();
+    }
+
+    /** Everyone but a pure importer has an inbox (importers and feeds are told nothing about warnings). */
+    static boolean hasInbox(CurrentUser user) {
+        return user.roles().stream().anyMatch(r -> r != Role.IMPORTER);
+    }
+}
