@@ -109,8 +109,10 @@ public class SystemWarnings {
                     WHERE id = ?""").params(concat(content, now, id)).update();
             if (!stillIncomplete) {
                 // it had completed since (a revision, a rule change): the history says that it failed again, and
-                // why; one already decided is reopened, since the record now goes unjudged again
-                String to = WarningStatus.valueOf(status).open() ? status : WarningStatus.REOPENED.name();
+                // why; one already decided is reopened, since the record now goes unjudged again — unless it is in the
+                // middle of the loop (dispatched or handed over), which the history now tells about
+                String to = WarningStatus.valueOf(status).open() || WarningStatus.valueOf(status).inLoop() ? status
+                        : WarningStatus.REOPENED.name();
                 if (!to.equals(status)) {
                     jdbc.sql("UPDATE warning SET status = ? WHERE id = ?").params(to, id).update();
                 }
