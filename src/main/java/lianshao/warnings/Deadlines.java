@@ -47,8 +47,14 @@ class Deadlines {
     }
 
     private LocalDateTime after(LocalDate from, int workingDays) {
-        // at most 60 working days: well within two calendar years, which bounds the walk below
+        // at most max-working-days (60): well within two calendar years
         WorkCalendar calendar = reference.calendar(List.of(from.getYear(), from.getYear() + 1));
+        LocalDate day = nthWorkingDayAfter(calendar, from, workingDays);
+        return Times.toUtc(day.plusDays(1).atStartOfDay(settings.zone()).toOffsetDateTime());
+    }
+
+    /** The N-th working day after the day (the day itself does not count). */
+    static LocalDate nthWorkingDayAfter(WorkCalendar calendar, LocalDate from, int workingDays) {
         LocalDate day = from;
         int counted = 0;
         while (counted < workingDays) {
@@ -57,6 +63,6 @@ class Deadlines {
                 counted++;
             }
         }
-        return Times.toUtc(day.plusDays(1).atStartOfDay(settings.zone()).toOffsetDateTime());
+        return day;
     }
 }

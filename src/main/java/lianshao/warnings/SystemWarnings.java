@@ -92,10 +92,10 @@ public class SystemWarnings {
             jdbc.sql("""
                     INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
                         departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
-                        id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?)""")
+                        id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, due_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?)""")
                     .params(concat(content, id, point.id(), record.recordId(), WarningStatus.NEW.name(), now, now,
-                            now.plusDays(settings.dueDaysFor(point.form()))))
+                            now.plusDays(settings.dueDaysFor(point.form())), now))
                     .update();
             warnings.audit(id, "RAISED", Warnings.SYSTEM, now, null, WarningStatus.NEW.name(), why.message(), details);
         } else {
