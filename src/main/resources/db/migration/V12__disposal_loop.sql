@@ -41,4 +41,4 @@ CREATE INDEX ix_warning_rectified ON warning (rule_id, status, rectified_at);
 CREATE TABLE referral_counter (
     ref_year  INT NOT NULL PRIMARY KEY,
     last_no   INT NOT NULL
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
