@@ -209,7 +209,7 @@ public class Backtests implements DisposableBean {
     private Map<String, GradedHit> graded(RecordReplay.Replayed r, RuleSet ruleSet) {
         List<Hit> hits = evaluator.evaluate(ruleSet, r.fact(), r.context()).hits();
         Map<String, GradedHit> byRule = new LinkedHashMap<>();
-        for (GradedHit g : grader.grade(ruleSet, r.recordId(), r.fact().occurredOn(), hits, warnings)) {
+        for (GradedHit g : grader.grade(ruleSet, r.recordId(), r.orgCode(), r.fact().occurredOn(), hits, warnings)) {
             byRule.put(g.hit().ruleId(), g);
         }
         return byRule;

@@ -295,6 +295,7 @@ class AdminPages {
             problems.add(text.text("admin.users.badOrg", String.join(", ", unknown)));
         }
         AccountChanges.roleConflict(granted).ifPresent(problems::add);
+        AccountChanges.unitBinding(granted, bound).ifPresent(problems::add);
         return new Access(granted, scope, bound);
     }
 }

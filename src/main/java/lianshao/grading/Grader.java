@@ -14,20 +14,31 @@ import lianshao.rules.RuleSet;
 
 /**
  * Applies the grading steps in the catalogue's order: G1 the rule's own escalation, G2 repetition,
- * G3 sanction period, G4 combination on one record, G5 criminal threshold. G2–G4 never lift a form
- * above {@code liftCap}; only G5 gives form 4. G2, G3 and G5 are computed per subject and the warning
- * takes the highest result.
+ * G3 sanction period, R1 re-check after rectification, G4 combination on one record, G5 criminal threshold.
+ * G2–G4 and R1 never lift a form above {@code liftCap}; only G5 gives form 4. G2, G3 and G5 are computed per
+ * subject and the warning takes the highest result.
  */
 @Component
 public class Grader {
 
     private final GradingSettings settings;
+    private final RecheckSettings recheck;
+    private final java.time.Clock clock;
 
-    public Grader(GradingSettings settings) {
-        this.settings = settings;
+    @org.springframework.beans.factory.annotation.Autowired
+    public Grader(GradingSettings settings, RecheckSettings recheck) {
+        this(settings, recheck, java.time.Clock.systemUTC());
     }
 
-    public List<GradedHit> grade(RuleSet ruleSet, String recordId, LocalDate occurredOn, List<Hit> hits,
+    /** {@code clock}: "now" of the re-check period (R1), which runs from a rectification to the raising of a new warning. */
+    public Grader(GradingSettings settings, RecheckSettings recheck, java.time.Clock clock) {
+        this.settings = settings;
+        this.recheck = recheck;
+        this.clock = clock;
+    }
+
+    /** {@code orgCode}: the record's organisation (the unit R1 compares). */
+    public List<GradedHit> grade(RuleSet ruleSet, String recordId, String orgCode, LocalDate occurredOn, List<Hit> hits,
             SubjectHistory stored) {
         SubjectHistory history = new SanctionsReadOnce(stored);
         List<Working> working = new ArrayList<>();
@@ -38,13 +49,15 @@ public class Grader {
             escalation(w, hits);
             repetition(w, recordId, occurredOn, history);
             sanctionPeriod(w, occurredOn, history);
+            recheck(w, recordId, orgCode, history);
             working.add(w);
         }
         combination(working);
         for (Working w : working) {
             criminalThreshold(w, recordId, occurredOn, hits, history);
         }
-        return working.stream().map(w -> new GradedHit(w.hit, w.rule, w.rule.form(), List.copyOf(w.steps), w.form)).toList();
+        return working.stream().map(w -> new GradedHit(w.hit, w.rule, w.rule.form(), List.copyOf(w.steps), w.form, w.recurrenceOf))
+                .toList();
     }
 
     private void escalation(Working w, List<Hit> recordHits) {
@@ -85,6 +98,22 @@ public class Grader {
                 }
             }
         }
+    }
+
+    /**
+     * R1: the same rule hits the same subject or unit, and this warning is raised within the re-check period after an
+     * earlier warning of it was rectified (销号): the rectification did not hold (整改不到位), one form higher, linked
+     * to the earlier one.
+     */
+    private void recheck(Working w, String recordId, String orgCode, SubjectHistory history) {
+        LocalDate today = LocalDate.now(clock);
+        history.rectified(w.rule.id(), w.hit.subjects(), orgCode, today.minusDays(recheck.recheckDays()), today, recordId)
+                .ifPresent(earlier -> {
+                    w.recurrenceOf = earlier.warningId();
+                    String reason = "整改不到位：同一规则在前次预警 " + earlier.warningId() + " 于 " + earlier.on() + " 整改销号后 "
+                            + recheck.recheckDays() + " 天内再次命中同一对象或单位";
+                    w.lift("R1", reason);
+                });
     }
 
     private void combination(List<Working> working) {
@@ -128,6 +157,7 @@ public class Grader {
         final RuleMetadata rule;
         final List<GradingStep> steps = new ArrayList<>();
         int form;
+        String recurrenceOf;
 
         Working(Hit hit, RuleMetadata rule) {
             this.hit = hit;
@@ -165,6 +195,12 @@ public class Grader {
         @Override
         public java.math.BigDecimal priorBenefit(String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
             return stored.priorBenefit(subjectRef, from, to, excludingRecordId);
+        }
+
+        @Override
+        public java.util.Optional<Rectified> rectified(String ruleId, java.util.Collection<String> subjectRefs, String orgCode,
+                LocalDate from, LocalDate to, String excludingRecordId) {
+            return stored.rectified(ruleId, subjectRefs, orgCode, from, to, excludingRecordId);
         }
 
         @Override

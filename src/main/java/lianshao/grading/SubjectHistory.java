@@ -2,7 +2,9 @@ package lianshao.grading;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** What grading needs to know about a subject's past. */
 public interface SubjectHistory {
@@ -12,6 +14,17 @@ public interface SubjectHistory {
 
     /** Personal benefit attributed to the subject on other records that occurred within [from, to]. */
     BigDecimal priorBenefit(String subjectRef, LocalDate from, LocalDate to, String excludingRecordId);
+
+    /**
+     * R1: the latest warning of this rule on another record that was rectified (accepted, 销号) within [from, to]
+     * and named one of the subjects or concerned the organisation; empty when there is none.
+     */
+    Optional<Rectified> rectified(String ruleId, Collection<String> subjectRefs, String orgCode, LocalDate from, LocalDate to,
+            String excludingRecordId);
+
+    /** A rectified warning and the day it was rectified. */
+    record Rectified(String warningId, LocalDate on) {
+    }
 
     /** Sanctions imposed on the subject. */
     List<SanctionPeriod> sanctions(String subjectRef);

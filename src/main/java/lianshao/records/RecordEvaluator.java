@@ -171,7 +171,7 @@ class RecordEvaluator {
             RecordFact fact = subject.fact();
             StoredRecord record = stored.get(fact.recordId());
             EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact));
-            List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), fact.occurredOn(), outcome.hits(), warnings);
+            List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), record.orgCode(), fact.occurredOn(), outcome.hits(), warnings);
             batch.judged(fact, graded);
             if (!graded.isEmpty() || withWarnings.contains(fact.recordId())) {
                 warnings.apply(new Warnings.EvaluatedRecord(fact.recordId(), record.revision(), record.domain(), record.orgCode(),

@@ -64,7 +64,24 @@ public class AccountChanges {
         if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(DECIDING::contains)) {
             return Optional.of("管理员不能兼任检查员、纪检组长或规则编写人 / an administrator may not also be an inspector, supervisor or rule author");
         }
+        if (roles.contains(Role.UNIT) && roles.size() > 1) {
+            return Optional.of("责任单位联络人不能兼任其他角色 / a unit liaison holds no other role");
+        }
         return Optional.empty();
+    }
+
+    /** A unit liaison (Role.UNIT) is bound to exactly one organisation: why these roles and organisations do not fit, or empty. */
+    public static Optional<String> unitBinding(Set<Role> roles, Set<String> orgs) {
+        if (roles.contains(Role.UNIT) && orgs.size() != 1) {
+            return Optional.of("责任单位联络人须绑定且只绑定一个机构 / a unit liaison is bound to exactly one organisation");
+        }
+        return Optional.empty();
+    }
+
+    private static void refuseBadRoles(Set<Role> roles, Set<String> orgs) {
+        roleConflict(roles).or(() -> unitBinding(roles, orgs)).ifPresent(problem -> {
+            throw new Conflict(problem);
+        });
     }
 
     /**
@@ -75,6 +92,7 @@ public class AccountChanges {
     @Transactional
     public Optional<Status> create(CurrentUser maker, String username, String password, String displayName, Set<Role> roles,
             String district, Set<String> orgs) {
+        refuseBadRoles(roles, orgs);
         if (users.exists(username) || pending(username, Kind.CREATE)) {
             return Optional.empty();
         }
@@ -115,6 +133,7 @@ public class AccountChanges {
         if (before.equals(after)) {
             return Optional.empty();
         }
+        refuseBadRoles(roles, orgs);
         boolean sameScope = java.util.Objects.equals(account.scopeDistrict(), district) && account.scopeOrgs().equals(orgs);
         if (sameScope && account.roles().containsAll(roles)) {
             apply(account.username(), roles, district, orgs);

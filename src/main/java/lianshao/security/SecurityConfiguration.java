@@ -118,6 +118,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/imports/**")
                         .hasAnyAuthority(Scope.RECORDS.authority(), Role.IMPORTER.authority(), Role.ADMIN.authority(),
                                 Role.AUDITOR.authority())
+                        // the responsible unit's liaison reaches its tasks and nothing else; the service scopes them to its organisation
+                        .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**").hasRole(Role.UNIT.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings", "/api/v1/mutes/**", "/api/v1/mutes",
                                 "/api/v1/access-log").hasAnyRole(PEOPLE)
                         .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").hasAnyRole(INBOX)

@@ -9,26 +9,28 @@ import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 
 /**
- * The one place that decides whether a reviewer may take a review action on a warning, may not, or
- * may only propose it for a second person's approval (four eyes). Everything that changes a warning's
- * review state (single actions, bulk actions, the console's buttons) asks here; {@link ReviewAction}
- * holds the state transitions, this class the people.
+ * The one place that decides whether a person may take an action on a warning, may not, or may only propose
+ * it for a second person's approval (four eyes). Everything that changes a warning's state (single actions,
+ * bulk actions, the console's buttons, the unit's task replies) asks here; {@link ReviewAction} holds the state
+ * transitions, this class the people and the forms. docs/workflow.md tables the result and
+ * {@code WorkflowTableTest} checks this class against that table.
  *
  * <p>The decision table, checked in this order (T = {@code lianshao.warnings.four-eyes-from-form}, 3;
  * "serious": suggested form ≥ T, now or at any earlier evaluation of the warning):
  * <ol>
- * <li>Only inspectors and supervisors act (403); only a supervisor approves or rejects (403).</li>
+ * <li>REPLY and REQUEST_EXTENSION are the responsible unit's (Role.UNIT); every other action is for inspectors
+ *     and supervisors only, and only a supervisor approves or rejects (403).</li>
  * <li>APPROVE / REJECT need a pending proposal (409) made by someone else: the proposer never decides
  *     on their own proposal, whatever other role they hold (409).</li>
  * <li>While a proposal is pending nothing else happens to the warning but comments and a reopening
- *     (which clears the proposal): no confirm, dismiss, close, escalate, assign or start (409).</li>
- * <li>The action must be allowed from the warning's state ({@link ReviewAction}, 409).</li>
+ *     (which clears the proposal) (409).</li>
+ * <li>GRANT_EXTENSION / DENY_EXTENSION need a pending extension request, REQUEST_EXTENSION none (409).</li>
+ * <li>The action must be allowed from the warning's state ({@link ReviewAction}, 409); DISPATCH only for a
+ *     decided form 1–2, HAND_OVER only for 3–4 (409).</li>
  * <li>Becomes a proposal, for anyone (a supervisor too): CONFIRM at a form ≥ T; CONFIRM of a serious
  *     warning at any form (a downgrade or a serious confirmation); DISMISS of a serious warning; CLOSE
- *     of a serious warning (or one decided at ≥ T) whose decision no second person approved — which
- *     happens when re-evaluation raised the suggested form after a single-person decision, or for
- *     decisions older than these rules. A confirmed or dismissed serious warning whose decision was
- *     approved is closed by one person: closing only files a decision two people made.</li>
+ *     of a serious dismissal no second person approved; every HAND_OVER; an OUTCOME whose final form is lower
+ *     than the decided form (a downgrade).</li>
  * <li>Everything else is applied directly.</li>
  * </ol>
  */
@@ -63,7 +65,7 @@ public final class ReviewGuard {
 
     /** What the guard needs to know of a warning. */
     public record Situation(WarningStatus status, int suggestedForm, Integer decidedForm, Proposal pending,
-            String approvedBy) {
+            String approvedBy, boolean extensionRequested) {
 
         static Situation of(WarningView w) {
             Proposal pending = w.proposal() == null ? null
@@ -71,7 +73,8 @@ public final class ReviewGuard {
                             w.proposal().by());
             // a record reposted with other content may lower the form; seriousness goes by the highest it had
             int form = w.highestForm() == null ? w.form() : Math.max(w.form(), w.highestForm());
-            return new Situation(WarningStatus.valueOf(w.status()), form, w.decidedForm(), pending, w.approvedBy());
+            boolean extension = w.disposal() != null && w.disposal().extension() != null;
+            return new Situation(WarningStatus.valueOf(w.status()), form, w.decidedForm(), pending, w.approvedBy(), extension);
         }
     }
 
@@ -104,7 +107,12 @@ public final class ReviewGuard {
      * the console asks which buttons to show: then the most lenient form is assumed, 1).
      */
     public Decision decide(ReviewAction action, Situation w, CurrentUser user, Integer form) {
-        if (!user.has(Role.INSPECTOR) && !user.has(Role.SUPERVISOR)) {
+        if (ReviewAction.UNIT_ACTIONS.contains(action)) {
+            if (!user.has(Role.UNIT)) {
+                return new Decision(Outcome.FORBIDDEN, "只有责任单位联络人可答复或申请延期 / only the responsible unit replies or asks "
+                        + "for an extension");
+            }
+        } else if (!user.has(Role.INSPECTOR) && !user.has(Role.SUPERVISOR)) {
             return new Decision(Outcome.FORBIDDEN, "只有纪检人员可处理预警 / only inspectors and supervisors act on warnings");
         }
         if (action == ReviewAction.APPROVE || action == ReviewAction.REJECT) {
@@ -127,10 +135,29 @@ public final class ReviewGuard {
                     + "），须先由另一位纪检组长批准或驳回 / a proposal (" + w.pending().action() + " by " + w.pending().by()
                     + ") is pending; another supervisor approves or rejects it first");
         }
+        if ((action == ReviewAction.GRANT_EXTENSION || action == ReviewAction.DENY_EXTENSION) && !w.extensionRequested()) {
+            return new Decision(Outcome.CONFLICT, "没有待处理的延期申请 / there is no extension request to decide on");
+        }
+        if (action == ReviewAction.REQUEST_EXTENSION && w.extensionRequested()) {
+            return new Decision(Outcome.CONFLICT, "已有待处理的延期申请 / an extension request is already waiting");
+        }
         if (!action.allowedFrom(w.status())) {
             return stateRefusal(action, w);
         }
+        if (action == ReviewAction.DISPATCH && !lightForm(w.decidedForm())) {
+            return new Decision(Outcome.CONFLICT, "只有认定为第一、二种形态的预警交办责任单位整改；第三、四种形态移交 / only a warning "
+                    + "decided at form 1–2 is dispatched to the unit; forms 3–4 are handed over");
+        }
+        if (action == ReviewAction.HAND_OVER && (w.decidedForm() == null || lightForm(w.decidedForm()))) {
+            return new Decision(Outcome.CONFLICT, "只有认定为第三、四种形态的预警移交；第一、二种形态交办责任单位 / only a warning "
+                    + "decided at form 3–4 is handed over; forms 1–2 are dispatched to the unit");
+        }
         return needsSecondPerson(action, w, form) ? new Decision(Outcome.PROPOSE, null) : Decision.apply();
+    }
+
+    /** Forms 1–2: dispatched to the responsible unit; 3–4 are handed over. */
+    private static boolean lightForm(Integer decidedForm) {
+        return decidedForm != null && decidedForm <= 2;
     }
 
     private static Decision stateRefusal(ReviewAction action, Situation w) {
@@ -144,6 +171,8 @@ public final class ReviewGuard {
             case CONFIRM -> serious || serious(form == null ? 1 : form);
             case DISMISS -> serious;
             case CLOSE -> (serious || (w.decidedForm() != null && serious(w.decidedForm()))) && w.approvedBy() == null;
+            case HAND_OVER -> true;
+            case OUTCOME -> form != null && w.decidedForm() != null && form < w.decidedForm();
             default -> false;
         };
     }

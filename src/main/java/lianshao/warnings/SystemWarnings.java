@@ -92,10 +92,10 @@ public class SystemWarnings {
             jdbc.sql("""
                     INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
                         departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
-                        id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?)""")
+                        id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, due_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?)""")
                     .params(concat(content, id, point.id(), record.recordId(), WarningStatus.NEW.name(), now, now,
-                            now.plusDays(settings.dueDaysFor(point.form()))))
+                            now.plusDays(settings.dueDaysFor(point.form())), now))
                     .update();
             warnings.audit(id, "RAISED", Warnings.SYSTEM, now, null, WarningStatus.NEW.name(), why.message(), details);
         } else {
@@ -109,8 +109,10 @@ public class SystemWarnings {
                     WHERE id = ?""").params(concat(content, now, id)).update();
             if (!stillIncomplete) {
                 // it had completed since (a revision, a rule change): the history says that it failed again, and
-                // why; one already decided is reopened, since the record now goes unjudged again
-                String to = WarningStatus.valueOf(status).open() ? status : WarningStatus.REOPENED.name();
+                // why; one already decided is reopened, since the record now goes unjudged again — unless it is in the
+                // middle of the loop (dispatched or handed over), which the history now tells about
+                String to = WarningStatus.valueOf(status).open() || WarningStatus.valueOf(status).inLoop() ? status
+                        : WarningStatus.REOPENED.name();
                 if (!to.equals(status)) {
                     jdbc.sql("UPDATE warning SET status = ? WHERE id = ?").params(to, id).update();
                 }

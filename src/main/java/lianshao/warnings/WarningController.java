@@ -53,13 +53,45 @@ class WarningController {
     private final WarningExport export;
     private final AccessLog accessLog;
     private final CurrentUsers users;
+    private final Supervision supervision;
+    private final ReferralLetter referralLetter;
 
-    WarningController(Warnings warnings, WarningReview review, WarningExport export, AccessLog accessLog, CurrentUsers users) {
+    WarningController(Warnings warnings, WarningReview review, WarningExport export, AccessLog accessLog, CurrentUsers users,
+            Supervision supervision, ReferralLetter referralLetter) {
         this.warnings = warnings;
         this.review = review;
         this.export = export;
         this.accessLog = accessLog;
         this.users = users;
+        this.supervision = supervision;
+        this.referralLetter = referralLetter;
+    }
+
+    @PostMapping("/next")
+    @Operation(summary = "领取下一条：把本人数据范围内最紧急的未分派预警分派给自己（无则 204）/ Take the most urgent unassigned "
+            + "warning of my scope (204 when none)")
+    ResponseEntity<WarningDetail> next(Authentication auth) {
+        CurrentUser user = me(auth);
+        if (!user.has(lianshao.security.Role.INSPECTOR) && !user.has(lianshao.security.Role.SUPERVISOR)) {
+            throw new Forbidden("只有纪检人员可领取预警 / only inspectors and supervisors take warnings");
+        }
+        return supervision.takeNext(user).map(w -> ResponseEntity.ok(detail(w, user)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{id}/referral-letter")
+    @Operation(summary = "线索移交函（HTML，可打印）/ The referral letter of a handed-over warning (printable HTML)")
+    ResponseEntity<byte[]> referralLetter(@PathVariable String id, Authentication auth) {
+        CurrentUser user = me(auth);
+        WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        if (warning.disposal() == null || warning.disposal().referralNo() == null) {
+            throw new Conflict("该预警尚未移交，没有移交函 / the warning was not handed over; there is no referral letter");
+        }
+        accessLog.opened(user.username(), "REFERRAL_LETTER", id, "API");
+        byte[] body = referralLetter.html(warning, warnings.history(id)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReferralLetter.fileName(warning) + "\"")
+                .body(body);
     }
 
     @GetMapping
@@ -118,7 +150,8 @@ class WarningController {
     }
 
     @PostMapping("/{id}/actions")
-    @Operation(summary = "处理预警：分派、开始核查、评论、确认（含认定形态）、批准、驳回建议、排除、上报、办结、重新打开 / Act on a warning")
+    @Operation(summary = "处理预警：分派、开始核查、评论、确认（含认定形态）、批准、驳回建议、排除、上报、办结、重新打开；"
+            + "交办、延期审批、退回、销号、移交、回执、处理结果（docs/workflow.md）/ Act on a warning")
     WarningDetail act(@PathVariable String id, @RequestBody WarningReview.ActionRequest request, Authentication auth) {
         CurrentUser user = me(auth);
         return detail(review.act(id, request, user), user);

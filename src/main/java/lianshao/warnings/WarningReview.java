@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import lianshao.contract.FieldError;
 import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
+import lianshao.security.Role;
+import lianshao.reference.ReferenceQueries;
 import lianshao.support.Times;
 import lianshao.web.Conflict;
 import lianshao.web.Forbidden;
@@ -31,16 +34,36 @@ public class WarningReview {
     private final Warnings warnings;
     private final CurrentUsers users;
     private final ReviewGuard guard;
+    private final Deadlines deadlines;
+    private final ReferralNumbers referrals;
+    private final ReferenceQueries reference;
+    private final DisposalSettings disposal;
 
-    WarningReview(JdbcClient jdbc, Warnings warnings, WarningSettings settings, CurrentUsers users) {
+    WarningReview(JdbcClient jdbc, Warnings warnings, WarningSettings settings, CurrentUsers users, Deadlines deadlines,
+            ReferralNumbers referrals, ReferenceQueries reference, DisposalSettings disposal) {
         this.jdbc = jdbc;
         this.warnings = warnings;
         this.users = users;
         this.guard = new ReviewGuard(settings.fourEyesFromForm());
+        this.deadlines = deadlines;
+        this.referrals = referrals;
+        this.reference = reference;
+        this.disposal = disposal;
     }
 
-    /** An action as posted: {@code action} plus the fields it needs. */
-    public record ActionRequest(String action, String assignee, String comment, Integer form, String reason) {
+    /**
+     * An action as posted: {@code action} plus the fields it needs (docs/workflow.md): {@code assignee} (ASSIGN),
+     * {@code form} (CONFIRM, OUTCOME), {@code reason} (DISMISS: a code; RETURN, REQUEST_EXTENSION, DENY_EXTENSION:
+     * the text), {@code unitOrg} and {@code responsiblePerson} (DISPATCH), {@code workingDays} (DISPATCH, RETURN,
+     * REQUEST_EXTENSION, GRANT_EXTENSION), {@code target} (HAND_OVER), {@code explanation} and {@code report}
+     * (REPLY), {@code comment} (the receipt of RECEIPT, the outcome of OUTCOME, else a remark).
+     */
+    public record ActionRequest(String action, String assignee, String comment, Integer form, String reason, String unitOrg,
+            String responsiblePerson, Integer workingDays, String target, String explanation, String report) {
+
+        public ActionRequest(String action, String assignee, String comment, Integer form, String reason) {
+            this(action, assignee, comment, form, reason, null, null, null, null, null, null);
+        }
     }
 
     /**
@@ -88,9 +111,8 @@ public class WarningReview {
     }
 
     private WarningView act(String warningId, ActionRequest request, CurrentUser user, boolean mayPropose) {
-        ReviewAction action = parse(request);
-        WarningView w = warnings.find(warningId, user.district())
-                .orElseThrow(() -> new NotFound("预警不存在 / no warning " + warningId));
+        ReviewAction action = parse(request, deadlines.maxWorkingDays());
+        WarningView w = visible(warningId, user).orElseThrow(() -> new NotFound("预警不存在 / no warning " + warningId));
         ReviewGuard.Situation situation = ReviewGuard.Situation.of(w);
         ReviewGuard.Decision decision = guard.decide(action, situation, user, request.form());
         switch (decision.outcome()) {
@@ -121,8 +143,9 @@ public class WarningReview {
             set += ", proposed_action = :proposedAction, proposed_form = :proposedForm, proposed_reason = :proposedReason,"
                     + " proposed_comment = :comment, proposed_by = :user, proposed_at = :now";
             params.put("proposedAction", action.name());
-            params.put("proposedForm", action == ReviewAction.CONFIRM ? request.form() : null);
-            params.put("proposedReason", action == ReviewAction.DISMISS ? request.reason() : null);
+            params.put("proposedForm", action == ReviewAction.CONFIRM || action == ReviewAction.OUTCOME ? request.form() : null);
+            params.put("proposedReason", action == ReviewAction.DISMISS ? request.reason()
+                    : action == ReviewAction.HAND_OVER ? handoverTarget(request, w).name() : null);
             params.put("comment", request.comment());
             params.put("user", user.username());
             details.put("suggestedForm", situation.suggestedForm());
@@ -131,6 +154,13 @@ public class WarningReview {
             }
             if (action == ReviewAction.DISMISS) {
                 details.put("reason", request.reason());
+            }
+            if (action == ReviewAction.HAND_OVER) {
+                details.put("target", params.get("proposedReason"));
+            }
+            if (action == ReviewAction.OUTCOME) {
+                details.put("form", request.form());
+                details.put("decidedForm", w.decidedForm());
             }
         } else {
             switch (action) {
@@ -163,6 +193,18 @@ public class WarningReview {
                         set += ", dismiss_reason = :reason";
                         params.put("reason", pending.reason());
                         details.put("reason", pending.reason());
+                    } else if (pending.action() == ReviewAction.HAND_OVER) {
+                        String number = referrals.next(now.atOffset(java.time.ZoneOffset.UTC)
+                                .atZoneSameInstant(disposal.zone()).getYear());
+                        set += ", referral_no = :referral, handover_target = :target, handed_over_at = :now";
+                        params.put("referral", number);
+                        params.put("target", pending.reason());
+                        details.put("referralNo", number);
+                        details.put("target", pending.reason());
+                    } else if (pending.action() == ReviewAction.OUTCOME) {
+                        set += ", outcome_form = :form, outcome_text = proposed_comment, concluded_at = :now";
+                        params.put("form", pending.form());
+                        details.put("form", pending.form());
                     }
                     details.put("approved", pending.action().name());
                     details.put("proposedBy", pending.by());
@@ -179,8 +221,76 @@ public class WarningReview {
                     }
                 }
                 case REOPEN -> set += ", decided_form = NULL, dismiss_reason = NULL, approved_by = NULL, " + CLEAR_PROPOSAL;
+                case DISPATCH -> {
+                    String unit = unitOrg(request.unitOrg(), user);
+                    LocalDateTime due = deadlines.fromToday(request.workingDays());
+                    set += ", unit_org = :unit, responsible_person = :person, dispatched_at = :now, due_from = :now, due_at = :due, "
+                            + CLEAR_EXTENSION;
+                    params.put("unit", unit);
+                    params.put("person", request.responsiblePerson().strip());
+                    params.put("due", due);
+                    details.put("unitOrg", unit);
+                    details.put("responsiblePerson", request.responsiblePerson().strip());
+                    details.put("workingDays", request.workingDays());
+                    details.put("dueAt", Times.offset(due).toString());
+                }
+                case REPLY -> {
+                    set += ", explanation = :explanation, report_text = :report, replied_at = :now, replied_by = :user, "
+                            + CLEAR_EXTENSION;
+                    params.put("explanation", request.explanation());
+                    params.put("report", request.report());
+                    params.put("user", user.username());
+                    // each reply stays in the audit: a later one replaces the stored report
+                    details.put("explanation", request.explanation());
+                    details.put("report", request.report());
+                }
+                case REQUEST_EXTENSION -> {
+                    set += ", extension_reason = :reason, extension_days = :days, extension_by = :user";
+                    params.put("reason", request.reason());
+                    params.put("days", request.workingDays());
+                    params.put("user", user.username());
+                    details.put("reason", request.reason());
+                    details.put("workingDays", request.workingDays());
+                }
+                case GRANT_EXTENSION -> {
+                    int days = request.workingDays() != null ? request.workingDays() : w.disposal().extension().workingDays();
+                    LocalDateTime due = deadlines.extend(w.dueAt() == null ? null : Times.toUtc(w.dueAt()), days);
+                    set += ", due_at = :due, " + CLEAR_EXTENSION;
+                    params.put("due", due);
+                    details.put("workingDays", days);
+                    details.put("previousDueAt", w.dueAt() == null ? null : w.dueAt().toString());
+                    details.put("dueAt", Times.offset(due).toString());
+                    details.put("requestedBy", w.disposal().extension().by());
+                }
+                case DENY_EXTENSION -> {
+                    set += ", " + CLEAR_EXTENSION;
+                    details.put("reason", request.reason());
+                    details.put("requestedBy", w.disposal().extension().by());
+                }
+                case RETURN -> {
+                    LocalDateTime due = deadlines.fromToday(request.workingDays());
+                    set += ", return_reason = :reason, return_count = return_count + 1, due_from = :now, due_at = :due, "
+                            + CLEAR_EXTENSION;
+                    params.put("reason", request.reason());
+                    params.put("due", due);
+                    details.put("reason", request.reason());
+                    details.put("workingDays", request.workingDays());
+                    details.put("dueAt", Times.offset(due).toString());
+                }
+                case ACCEPT -> set += ", rectified_at = :now";
+                case RECEIPT -> {
+                    set += ", receipt_text = :receipt, receipt_at = :now";
+                    params.put("receipt", request.comment());
+                    details.put("referralNo", w.disposal() == null ? null : w.disposal().referralNo());
+                }
+                case OUTCOME -> {
+                    set += ", outcome_form = :form, outcome_text = :outcome, concluded_at = :now";
+                    params.put("form", request.form());
+                    params.put("outcome", request.comment());
+                    details.put("form", request.form());
+                }
                 default -> {
-                    // START_REVIEW, COMMENT, ESCALATE, CLOSE: the state change says it all
+                    // START_REVIEW, COMMENT, ESCALATE, CLOSE: the state change says it all (HAND_OVER is always proposed)
                 }
             }
         }
@@ -202,10 +312,44 @@ public class WarningReview {
         return warnings.find(warningId).orElseThrow();
     }
 
+    private static final String CLEAR_EXTENSION = "extension_reason = NULL, extension_days = NULL, extension_by = NULL";
+
+    /**
+     * The warning as this person may reach it: a unit liaison only the warnings dispatched to their organisation,
+     * everyone else within their district.
+     */
+    Optional<WarningView> visible(String warningId, CurrentUser user) {
+        if (user.has(Role.UNIT)) {
+            return user.orgs().size() == 1 ? warnings.findDispatched(warningId, user.orgs().iterator().next()) : Optional.empty();
+        }
+        return warnings.find(warningId, user.district());
+    }
+
+    /** The responsible unit: a registered organisation within the dispatcher's district. */
+    private String unitOrg(String code, CurrentUser user) {
+        String unit = code.strip();
+        Optional<lianshao.facts.Org> org = reference.org(unit);
+        if (org.isEmpty() || !user.wholeCity() && !user.district().equals(org.get().district())) {
+            throw new ValidationFailed(List.of(new FieldError("unitOrg",
+                    "未登记的机构或不在您的数据范围内 / not a registered organisation within your data scope: " + unit)));
+        }
+        return unit;
+    }
+
+    /** Where the warning is handed over: the case-review office at form 3; the commission or a judicial organ at form 4. */
+    private static HandoverTarget handoverTarget(ActionRequest request, WarningView w) {
+        HandoverTarget target = HandoverTarget.valueOf(request.target());
+        if (w.decidedForm() == null || !target.takes(w.decidedForm())) {
+            throw new ValidationFailed(List.of(new FieldError("target", "第三种形态移交案件审理室（CASE_REVIEW），第四种形态移交纪委监委"
+                    + "（COMMISSION）或司法机关（JUDICIAL）/ form 3 goes to CASE_REVIEW, form 4 to COMMISSION or JUDICIAL")));
+        }
+        return target;
+    }
+
     private static final String CLEAR_PROPOSAL = "proposed_action = NULL, proposed_form = NULL, proposed_by = NULL, "
             + "proposed_reason = NULL, proposed_comment = NULL, proposed_at = NULL";
 
-    private static ReviewAction parse(ActionRequest request) {
+    private static ReviewAction parse(ActionRequest request, int maxDays) {
         List<FieldError> errors = new ArrayList<>();
         ReviewAction action = null;
         try {
@@ -216,8 +360,9 @@ public class WarningReview {
         if (action == ReviewAction.ASSIGN && blank(request.assignee())) {
             errors.add(new FieldError("assignee", "分派时必填 / required to assign"));
         }
-        if (action == ReviewAction.CONFIRM && (request.form() == null || request.form() < 1 || request.form() > 4)) {
-            errors.add(new FieldError("form", "确认时须给出认定形态 1–4 / the decided form 1–4 is required to confirm"));
+        if ((action == ReviewAction.CONFIRM || action == ReviewAction.OUTCOME)
+                && (request.form() == null || request.form() < 1 || request.form() > 4)) {
+            errors.add(new FieldError("form", "须给出认定形态 1–4 / the decided form 1–4 is required"));
         }
         if (action == ReviewAction.DISMISS) {
             try {
@@ -227,16 +372,50 @@ public class WarningReview {
             }
         }
         if ((action == ReviewAction.COMMENT || action == ReviewAction.DISMISS || action == ReviewAction.ESCALATE
-                || action == ReviewAction.REJECT) && blank(request.comment())) {
+                || action == ReviewAction.REJECT || action == ReviewAction.RECEIPT || action == ReviewAction.OUTCOME)
+                && blank(request.comment())) {
             errors.add(new FieldError("comment", "请填写说明 / a comment is required"));
         }
         if (request.comment() != null && request.comment().length() > 4000) {
             errors.add(new FieldError("comment", "最多 4000 字 / at most 4000 characters"));
         }
+        if (action == ReviewAction.DISPATCH) {
+            required(errors, "unitOrg", request.unitOrg(), 64);
+            required(errors, "responsiblePerson", request.responsiblePerson(), 200);
+        }
+        if (action == ReviewAction.REPLY) {
+            required(errors, "explanation", request.explanation(), 4000);
+            required(errors, "report", request.report(), 20000);
+        }
+        if (action == ReviewAction.RETURN || action == ReviewAction.REQUEST_EXTENSION || action == ReviewAction.DENY_EXTENSION) {
+            required(errors, "reason", request.reason(), 2000);
+        }
+        boolean needsDays = action == ReviewAction.DISPATCH || action == ReviewAction.RETURN
+                || action == ReviewAction.REQUEST_EXTENSION;
+        if ((needsDays || action == ReviewAction.GRANT_EXTENSION && request.workingDays() != null)
+                && (request.workingDays() == null || request.workingDays() < 1 || request.workingDays() > maxDays)) {
+            errors.add(new FieldError("workingDays", "期限须为 1–" + maxDays + " 个工作日 / the deadline must be 1 to " + maxDays
+                    + " working days"));
+        }
+        if (action == ReviewAction.HAND_OVER) {
+            try {
+                HandoverTarget.valueOf(request.target() == null ? "" : request.target());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("target", "移交对象必须是以下之一 / must be one of: " + List.of(HandoverTarget.values())));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
         return action;
+    }
+
+    private static void required(List<FieldError> errors, String field, String value, int max) {
+        if (blank(value)) {
+            errors.add(new FieldError(field, "必填 / required"));
+        } else if (value.length() > max) {
+            errors.add(new FieldError(field, "最多 " + max + " 字 / at most " + max + " characters"));
+        }
     }
 
     private static boolean blank(String text) {

@@ -12,7 +12,45 @@ public record WarningView(String id, String ruleId, String title, String titleEn
         OffsetDateTime occurredAt, OffsetDateTime raisedAt, OffsetDateTime updatedAt, String ruleSetVersion,
         String assignee, Integer decidedForm, Integer proposedForm, String proposedBy, String dismissReason,
         OffsetDateTime dueAt, boolean overdue, int version, Proposal proposal, String approvedBy,
-        Integer highestForm) {
+        Integer highestForm, String recurrenceOf, OffsetDateTime dueFrom, Priority priority, Disposal disposal) {
+
+    /**
+     * How much of the time allowed for the current stage (from {@code dueFrom} to {@code dueAt}) has passed, for
+     * warnings with a running deadline: under a third NORMAL, from a third ATTENTION, from two thirds URGENT, all of
+     * it OVERDUE. Null when nothing is timed.
+     */
+    public enum Priority {
+        NORMAL, ATTENTION, URGENT, OVERDUE;
+
+        static Priority of(java.time.LocalDateTime from, java.time.LocalDateTime due, java.time.LocalDateTime now) {
+            if (!now.isBefore(due)) {
+                return OVERDUE;
+            }
+            long allowed = java.time.Duration.between(from, due).getSeconds();
+            long passed = Math.max(0, java.time.Duration.between(from, now).getSeconds());
+            if (allowed <= 0 || passed * 3 >= allowed * 2) {
+                return URGENT;
+            }
+            return passed * 3 >= allowed ? ATTENTION : NORMAL;
+        }
+    }
+
+    /**
+     * The loop after confirmation (docs/workflow.md): the unit it was dispatched to (交办) with the person
+     * responsible, a pending extension request, the unit's explanation and report, the last return's reason,
+     * when it was rectified (销号); or the handover (移交) with its referral number and target, the receipt and the
+     * outcome (the form finally decided).
+     */
+    public record Disposal(String unitOrg, String responsiblePerson, OffsetDateTime dispatchedAt, Extension extension,
+            String explanation, String report, OffsetDateTime repliedAt, String repliedBy, String returnReason,
+            int returnCount, OffsetDateTime rectifiedAt, String referralNo, String handoverTarget,
+            OffsetDateTime handedOverAt, String receipt, OffsetDateTime receiptAt, Integer outcomeForm, String outcome,
+            OffsetDateTime concludedAt) {
+    }
+
+    /** An extension the unit asked for: why, how many working days, who asked. */
+    public record Extension(String reason, int workingDays, String by) {
+    }
 
     /**
      * A pending four-eyes proposal: the action one person asked for (CONFIRM, DISMISS or CLOSE), with

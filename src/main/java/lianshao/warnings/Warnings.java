@@ -90,8 +90,8 @@ public class Warnings implements SubjectHistory {
             Existing before = existing.remove(g.hit().ruleId());
             String id = before == null ? Ids.newId() : before.id;
             Object[] content = {record.revision(), record.domain(), record.orgCode(), record.occurredAt(),
-                    g.rule().title(), g.rule().titleEn(), message(g.hit()), g.rule().clause(), g.rule().basis(),
-                    String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g.hit()),
+                    g.rule().title(), g.rule().titleEn(), message(g), g.rule().clause(), g.rule().basis(),
+                    String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g),
                     Json.write(g.hit().subjects()), ruleSetVersion};
             if (before == null) {
                 Optional<String> covering = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate(),
@@ -101,15 +101,19 @@ public class Warnings implements SubjectHistory {
                 jdbc.sql("""
                         INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
                             departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
-                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, highest_form)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?)""")
+                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, highest_form,
+                            due_from, recurrence_of)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?, ?, ?)""")
                         .params(concat(content, id, g.hit().ruleId(), record.recordId(), status.name(), now, now,
-                                now.plusDays(settings.dueDaysFor(g.form())), g.form())).update();
+                                now.plusDays(settings.dueDaysFor(g.form())), g.form(), now, g.recurrenceOf())).update();
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("form", g.form());
                 details.put("revision", record.revision());
                 details.put("ruleSetVersion", ruleSetVersion);
                 mute.ifPresent(m -> details.put("muteId", m));
+                if (g.recurrenceOf() != null) {
+                    details.put("recurrenceOf", g.recurrenceOf());
+                }
                 if (mute.isEmpty() && covering.isPresent()) {
                     // a serious hit is never muted
                     details.put("muteNotApplied", covering.get());
@@ -124,10 +128,12 @@ public class Warnings implements SubjectHistory {
                         UPDATE warning SET record_revision = ?, domain = ?, org_code = ?, occurred_at = ?, title = ?,
                             title_en = ?, message = ?, clause = ?, basis = ?, departments = ?, base_form = ?, form = ?, grading = ?,
                             evidence = ?, subject_refs = ?, rule_set_version = ?, still_hits = TRUE, updated_at = ?,
-                            due_at = CASE WHEN form = ? THEN due_at ELSE ? END, highest_form = GREATEST(COALESCE(highest_form, 0), ?),
+                            due_at = CASE WHEN form = ? OR status NOT IN ('NEW', 'ASSIGNED', 'UNDER_REVIEW', 'ESCALATED', 'REOPENED', 'MUTED')
+                                THEN due_at ELSE ? END, highest_form = GREATEST(COALESCE(highest_form, 0), ?),
+                            recurrence_of = COALESCE(recurrence_of, ?),
                             version = version + 1
                         WHERE id = ?""").params(concat(content, now, g.form(), before.raisedAt.plusDays(settings.dueDaysFor(g.form())),
-                                g.form(), id))
+                                g.form(), g.recurrenceOf(), id))
                         .update();
                 if (before.form != g.form() || !before.stillHits) {
                     audit(id, "REEVALUATED", SYSTEM, now, before.status, before.status, null,
@@ -197,8 +203,10 @@ public class Warnings implements SubjectHistory {
         events.publishEvent(new WarningAudited(warningId, action, actor, to, at));
     }
 
-    private static String message(Hit hit) {
-        return hit.message() == null || hit.message().isBlank() ? "" : hit.message();
+    private static String message(GradedHit g) {
+        String message = g.hit().message() == null || g.hit().message().isBlank() ? "" : g.hit().message();
+        // R1: the same problem again after an earlier warning was rectified
+        return g.recurrenceOf() == null ? message : "整改不到位：" + message;
     }
 
     private static String gradingJson(GradedHit g) {
@@ -218,7 +226,8 @@ public class Warnings implements SubjectHistory {
         return Json.write(grading);
     }
 
-    private static String evidenceJson(Hit hit) {
+    private static String evidenceJson(GradedHit g) {
+        Hit hit = g.hit();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("facts", hit.evidence());
         evidence.put("relatedRecords", hit.relatedRecords());
@@ -230,7 +239,10 @@ public class Warnings implements SubjectHistory {
             evidence.put("crimeIndicators", hit.crimeIndicators());
         }
         if (hit.messageEn() != null) {
-            evidence.put("messageEn", hit.messageEn());
+            evidence.put("messageEn", g.recurrenceOf() == null ? hit.messageEn() : "Rectification failed: " + hit.messageEn());
+        }
+        if (g.recurrenceOf() != null) {
+            evidence.put("recurrenceOf", g.recurrenceOf());
         }
         return Json.write(evidence);
     }
@@ -269,6 +281,28 @@ public class Warnings implements SubjectHistory {
                 .params(subjectRef, excludingRecordId, from.atStartOfDay(), to.plusDays(1).atStartOfDay())
                 .query(BigDecimal.class).optional().orElse(null);
         return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    @Override
+    public Optional<Rectified> rectified(String ruleId, java.util.Collection<String> subjectRefs, String orgCode, LocalDate from,
+            LocalDate to, String excludingRecordId) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("rule", ruleId);
+        params.put("org", orgCode);
+        params.put("record", excludingRecordId);
+        params.put("from", from.atStartOfDay());
+        params.put("to", to.plusDays(1).atStartOfDay());
+        String subjects = "";
+        if (!subjectRefs.isEmpty()) {
+            subjects = " OR EXISTS (SELECT 1 FROM warning_subject s WHERE s.warning_id = w.id AND s.subject_ref IN (:subjects))";
+            params.put("subjects", List.copyOf(subjectRefs));
+        }
+        return jdbc.sql("SELECT w.id, w.rectified_at FROM warning w WHERE w.rule_id = :rule AND w.status = 'RECTIFIED'"
+                        + " AND w.record_id <> :record AND w.rectified_at >= :from AND w.rectified_at < :to"
+                        + " AND (w.org_code = :org" + subjects + ") ORDER BY w.rectified_at DESC, w.id LIMIT 1")
+                .params(params)
+                .query((rs, n) -> new Rectified(rs.getString(1), rs.getObject(2, LocalDateTime.class).toLocalDate()))
+                .optional();
     }
 
     @Override
@@ -349,6 +383,33 @@ public class Warnings implements SubjectHistory {
                 .params(id, district).query((rs, n) -> view(rs)).optional();
     }
 
+    /**
+     * Warnings of the district (null: the whole city) matching an SQL condition on {@code w} (with named parameters),
+     * ordered by deadline; at most {@code limit}. For the supervisor's lists.
+     */
+    List<WarningView> where(String condition, Map<String, Object> params, String district, int limit) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("district", district);
+        all.put("limit", limit);
+        return jdbc.sql("SELECT w.* FROM warning w WHERE (" + condition + ")"
+                        + " AND (:district IS NULL OR w.org_code IN (SELECT o.code FROM org o WHERE o.district = :district))"
+                        + " ORDER BY w.due_at, w.id LIMIT :limit")
+                .params(all).query((rs, n) -> view(rs)).list();
+    }
+
+    /** The warning if it was dispatched to the organisation (a unit liaison's scope). */
+    public Optional<WarningView> findDispatched(String id, String unitOrg) {
+        return jdbc.sql("SELECT * FROM warning WHERE id = ? AND unit_org = ?").params(id, unitOrg).query((rs, n) -> view(rs)).optional();
+    }
+
+    /** The warnings dispatched to the organisation, those still to be done first, then by deadline. */
+    public List<WarningView> dispatchedTo(String unitOrg, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM warning WHERE unit_org = ?
+                ORDER BY CASE WHEN status IN ('RECTIFYING', 'RETURNED') THEN 0 ELSE 1 END, due_at, id LIMIT ?""")
+                .params(unitOrg, limit).query((rs, n) -> view(rs)).list();
+    }
+
     public List<WarningView.Action> history(String warningId) {
         return jdbc.sql("SELECT * FROM warning_action WHERE warning_id = ? ORDER BY acted_at, id").param(warningId)
                 .query((rs, n) -> new WarningView.Action(rs.getString("id"), rs.getString("action"), rs.getString("actor"),
@@ -375,7 +436,7 @@ public class Warnings implements SubjectHistory {
                 filter.district());
         condition(where, params, "assignee", "w.assignee = :assignee", filter.assignee());
         if (Boolean.TRUE.equals(filter.overdue())) {
-            where.append(" AND w.due_at < :now AND w.status IN ('NEW', 'ASSIGNED', 'UNDER_REVIEW', 'ESCALATED', 'REOPENED')");
+            where.append(" AND w.due_at < :now AND w.status IN " + WarningStatus.TIMED_SQL);
             params.put("now", Times.nowUtc());
         }
         if (filter.status() == null && !filter.includeMuted()) {
@@ -419,7 +480,34 @@ public class Warnings implements SubjectHistory {
                 rs.getString("assignee"), (Integer) rs.getObject("decided_form"), (Integer) rs.getObject("proposed_form"),
                 rs.getString("proposed_by"), rs.getString("dismiss_reason"),
                 Times.offset(rs.getObject("due_at", LocalDateTime.class)), overdue(rs), rs.getInt("version"), proposal(rs),
-                rs.getString("approved_by"), (Integer) rs.getObject("highest_form"));
+                rs.getString("approved_by"), (Integer) rs.getObject("highest_form"), rs.getString("recurrence_of"),
+                Times.offset(rs.getObject("due_from", LocalDateTime.class)), priority(rs), disposal(rs));
+    }
+
+    private static WarningView.Priority priority(ResultSet rs) throws SQLException {
+        LocalDateTime due = rs.getObject("due_at", LocalDateTime.class);
+        LocalDateTime from = rs.getObject("due_from", LocalDateTime.class);
+        if (due == null || !WarningStatus.valueOf(rs.getString("status")).timed()) {
+            return null;
+        }
+        return WarningView.Priority.of(from == null ? rs.getObject("raised_at", LocalDateTime.class) : from, due, Times.nowUtc());
+    }
+
+    private static WarningView.Disposal disposal(ResultSet rs) throws SQLException {
+        if (rs.getString("unit_org") == null && rs.getString("referral_no") == null) {
+            return null;
+        }
+        WarningView.Extension extension = rs.getString("extension_by") == null ? null
+                : new WarningView.Extension(rs.getString("extension_reason"), rs.getInt("extension_days"), rs.getString("extension_by"));
+        return new WarningView.Disposal(rs.getString("unit_org"), rs.getString("responsible_person"), at(rs, "dispatched_at"),
+                extension, rs.getString("explanation"), rs.getString("report_text"), at(rs, "replied_at"), rs.getString("replied_by"),
+                rs.getString("return_reason"), rs.getInt("return_count"), at(rs, "rectified_at"), rs.getString("referral_no"),
+                rs.getString("handover_target"), at(rs, "handed_over_at"), rs.getString("receipt_text"), at(rs, "receipt_at"),
+                (Integer) rs.getObject("outcome_form"), rs.getString("outcome_text"), at(rs, "concluded_at"));
+    }
+
+    private static java.time.OffsetDateTime at(ResultSet rs, String column) throws SQLException {
+        return Times.offset(rs.getObject(column, LocalDateTime.class));
     }
 
     private static WarningView.Proposal proposal(ResultSet rs) throws SQLException {
@@ -434,6 +522,6 @@ public class Warnings implements SubjectHistory {
 
     private static boolean overdue(ResultSet rs) throws SQLException {
         LocalDateTime due = rs.getObject("due_at", LocalDateTime.class);
-        return due != null && due.isBefore(Times.nowUtc()) && WarningStatus.valueOf(rs.getString("status")).open();
+        return due != null && due.isBefore(Times.nowUtc()) && WarningStatus.valueOf(rs.getString("status")).timed();
     }
 }

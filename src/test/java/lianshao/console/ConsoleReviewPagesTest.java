@@ -147,7 +147,9 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
         mvc.perform(get("/warnings/" + warning).with(signedIn(INSPECTOR)))
                 .andExpect(content().string(containsString("data-status=\"CONFIRMED\"")))
                 .andExpect(content().string(containsString("属实")))
-                .andExpect(content().string(containsString("id=\"action-CLOSE\"")));
+                .andExpect(content().string(containsString("id=\"action-REOPEN\"")))
+                // a confirmed warning is not closed: it goes through the loop (dispatch or handover)
+                .andExpect(content().string(not(containsString("id=\"action-CLOSE\""))));
     }
 
     @Test

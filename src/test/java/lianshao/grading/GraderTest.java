@@ -26,8 +26,11 @@ class GraderTest {
     private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
     private static final String RECORD = "rec-current";
 
+    private static final String ORG = "SCH-CURRENT";
+
     private final Grader grader = new Grader(new GradingSettings(12, 2, 3, 2, 5,
-            new BigDecimal("30000"), new BigDecimal("10000")));
+            new BigDecimal("30000"), new BigDecimal("10000")), new RecheckSettings(180),
+            java.time.Clock.fixed(DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC));
     private final FakeHistory history = new FakeHistory();
 
     private final RuleSet ruleSet = new RuleSet("rs-test", null, Map.of(
@@ -462,6 +465,58 @@ class GraderTest {
         }
     }
 
+    // ---------------------------------------------------------------- R1
+
+    @Test
+    void r1TheSameRuleOnTheSameSubjectWithinTheRecheckPeriodAfterRectificationIsOneFormHigherAndLinked() {
+        history.rectified("AAA-01", "P1", "SCH-OTHER", DAY.minusDays(30), "w-old");
+
+        GradedHit graded = gradeOne(hit("AAA-01", List.of("P1")));
+
+        assertThat(graded.form()).isEqualTo(2);
+        assertThat(graded.recurrenceOf()).isEqualTo("w-old");
+        assertThat(graded.steps()).singleElement().satisfies(step -> {
+            assertThat(step.step()).isEqualTo("R1");
+            assertThat(step.fromForm()).isEqualTo(1);
+            assertThat(step.toForm()).isEqualTo(2);
+            assertThat(step.reason()).contains("整改不到位").contains("w-old");
+        });
+    }
+
+    @Test
+    void r1TheSameUnitCountsEvenForAnotherSubject() {
+        history.rectified("AAA-02", "P9", ORG, DAY.minusDays(180), "w-unit");
+
+        GradedHit graded = gradeOne(hit("AAA-02", List.of("P1")));
+
+        assertThat(graded.form()).isEqualTo(3);
+        assertThat(graded.recurrenceOf()).isEqualTo("w-unit");
+    }
+
+    @Test
+    void r1ARectificationOlderThanTheRecheckPeriodOrOfAnotherRuleOrSubjectAndUnitDoesNotCount() {
+        history.rectified("AAA-01", "P1", ORG, DAY.minusDays(181), "w-too-old");
+        history.rectified("AAA-02", "P1", ORG, DAY.minusDays(10), "w-other-rule");
+        history.rectified("AAA-01", "P2", "SCH-OTHER", DAY.minusDays(10), "w-other-subject");
+
+        GradedHit graded = gradeOne(hit("AAA-01", List.of("P1")));
+
+        assertThat(graded.form()).isEqualTo(1);
+        assertThat(graded.recurrenceOf()).isNull();
+        assertThat(graded.steps()).isEmpty();
+    }
+
+    @Test
+    void r1NeverLiftsAboveTheCapButStillLinksTheRectifiedWarning() {
+        history.rectified("AAA-03", "P1", ORG, DAY.minusDays(5), "w-serious");
+
+        GradedHit graded = gradeOne(hit("AAA-03", List.of("P1")));
+
+        assertThat(graded.form()).isEqualTo(3);
+        assertThat(graded.steps()).isEmpty();
+        assertThat(graded.recurrenceOf()).isEqualTo("w-serious");
+    }
+
     @Test
     void gradedHitsComeBackInTheOrderOfTheHits() {
         List<GradedHit> graded = grade(hit("AAA-06", List.of("P1")), hit("AAA-01", List.of("P1")),
@@ -485,7 +540,7 @@ class GraderTest {
     }
 
     private List<GradedHit> grade(Hit... hits) {
-        return grader.grade(ruleSet, RECORD, DAY, List.of(hits), history);
+        return grader.grade(ruleSet, RECORD, ORG, DAY, List.of(hits), history);
     }
 
     private static GradedHit byRule(List<GradedHit> graded, String ruleId) {
@@ -527,6 +582,10 @@ class GraderTest {
         private record PriorBenefit(String subject, LocalDate on, String recordId, BigDecimal amount) {
         }
 
+        private record Rectification(String ruleId, String subject, String org, LocalDate on, String warningId) {
+        }
+
+        final List<Rectification> rectifications = new ArrayList<>();
         final List<PriorHit> hits = new ArrayList<>();
         final List<PriorBenefit> benefits = new ArrayList<>();
         final Map<String, List<SanctionPeriod>> sanctions = new HashMap<>();
@@ -535,6 +594,20 @@ class GraderTest {
 
         void hit(String ruleId, String subject, LocalDate on, String recordId) {
             hits.add(new PriorHit(ruleId, subject, on, recordId));
+        }
+
+        void rectified(String ruleId, String subject, String org, LocalDate on, String warningId) {
+            rectifications.add(new Rectification(ruleId, subject, org, on, warningId));
+        }
+
+        @Override
+        public java.util.Optional<Rectified> rectified(String ruleId, java.util.Collection<String> subjectRefs, String orgCode,
+                LocalDate from, LocalDate to, String excludingRecordId) {
+            return rectifications.stream().filter(r -> r.ruleId.equals(ruleId))
+                    .filter(r -> subjectRefs.contains(r.subject) || r.org.equals(orgCode))
+                    .filter(r -> !r.on.isBefore(from) && !r.on.isAfter(to))
+                    .max(java.util.Comparator.comparing(Rectification::on))
+                    .map(r -> new Rectified(r.warningId, r.on));
         }
 
         void benefit(String subject, LocalDate on, String recordId, String amount) {

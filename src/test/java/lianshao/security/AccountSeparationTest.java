@@ -227,6 +227,38 @@ class AccountSeparationTest extends ApiTestSupport {
     }
 
     @Test
+    void aUnitLiaisonNeedsASecondAdministratorHoldsNoOtherRoleAndIsBoundToExactlyOneOrganisation() throws Exception {
+        String school = unique("SCH");
+        String other = unique("SCH");
+        for (String code : new String[] {school, other}) {
+            jdbc.sql("INSERT INTO org (code, name, type, district, parent_code, updated_at) VALUES (?, ?, 'SCHOOL', '清源区', NULL, ?)")
+                    .params(code, "学校 " + code, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0)).update();
+        }
+        // with another role, with no organisation, with two: refused, nothing recorded
+        String[][] refused = {{"UNIT", "INSPECTOR"}, {"UNIT"}, {"UNIT"}};
+        String[] orgs = {school, "", school + "," + other};
+        for (int i = 0; i < refused.length; i++) {
+            String name = unique("unit-bad");
+            mvc.perform(post("/admin/users").with(signedIn(adminA)).with(csrf()).param("username", name)
+                    .param("password", PUPPET_PASSWORD).param("roles", refused[i]).param("orgs", orgs[i]))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(users.exists(name)).isFalse();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM account_change WHERE username = ?").param(name).query(Long.class).single())
+                    .isZero();
+        }
+        String liaison = unique("unit");
+        mvc.perform(post("/admin/users").with(signedIn(adminA)).with(csrf()).param("username", liaison)
+                .param("password", PUPPET_PASSWORD).param("roles", "UNIT").param("orgs", school))
+                .andExpect(status().is3xxRedirection());
+        assertThat(users.exists(liaison)).isFalse();
+        mvc.perform(post("/admin/account-changes/" + pendingChange(liaison) + "/confirm").with(signedIn(adminB)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(users.exists(liaison)).isTrue();
+        assertThat(jdbc.sql("SELECT scope_orgs FROM app_user WHERE username = ?").param(liaison).query(String.class).single())
+                .isEqualTo(school);
+    }
+
+    @Test
     void anAdministratorHoldsNoReviewersOrAuthorsRole() throws Exception {
         for (String role : new String[] {"SUPERVISOR", "INSPECTOR", "RULE_AUTHOR"}) {
             String name = unique("mixed");

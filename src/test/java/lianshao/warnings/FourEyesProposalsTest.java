@@ -115,23 +115,24 @@ class FourEyesProposalsTest extends ApiTestSupport {
     }
 
     @Test
-    void closingASeriousDecisionNoSecondPersonApprovedIsAProposalAndAReopeningVoidsIt() throws Exception {
-        // confirmed at the second form by one person; re-evaluation then raised the suggested form to 3
+    void closingASeriousDismissalNoSecondPersonApprovedIsAProposalAndAReopeningVoidsIt() throws Exception {
+        // dismissed at the second form by one person; re-evaluation then raised the suggested form to 3
         String id = warning(2, "UNDER_REVIEW");
-        act(INSPECTOR, id, "{\"action\": \"CONFIRM\", \"form\": 2}").andExpect(jsonPath("$.status").value("CONFIRMED"));
+        act(INSPECTOR, id, "{\"action\": \"DISMISS\", \"reason\": \"JUSTIFIED\", \"comment\": \"有批复\"}")
+                .andExpect(jsonPath("$.status").value("DISMISSED"));
         jdbc.sql("UPDATE warning SET form = 3 WHERE id = ?").param(id).update();
-        act(INSPECTOR, id, "{\"action\": \"CLOSE\", \"comment\": \"已整改\"}").andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("CONFIRMED"))
+        act(INSPECTOR, id, "{\"action\": \"CLOSE\", \"comment\": \"归档\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DISMISSED"))
                 .andExpect(jsonPath("$.proposal.action").value("CLOSE"))
                 .andExpect(jsonPath("$.history[-1].action").value("PROPOSE_CLOSE"));
         act(INSPECTOR, id, "{\"action\": \"REOPEN\", \"comment\": \"形态升高，重新核查\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REOPENED"))
                 .andExpect(jsonPath("$.proposal").doesNotExist())
-                .andExpect(jsonPath("$.decidedForm").doesNotExist())
+                .andExpect(jsonPath("$.dismissReason").doesNotExist())
                 .andExpect(jsonPath("$.history[*].action").value(Matchers.hasItems("PROPOSAL_CLEARED", "REOPEN")));
         // a CLOSE proposal approved by another supervisor closes it
         String other = warning(2, "UNDER_REVIEW");
-        act(INSPECTOR, other, "{\"action\": \"CONFIRM\", \"form\": 2}");
+        act(INSPECTOR, other, "{\"action\": \"DISMISS\", \"reason\": \"JUSTIFIED\", \"comment\": \"有批复\"}");
         jdbc.sql("UPDATE warning SET form = 4 WHERE id = ?").param(other).update();
         act(SUPERVISOR, other, "{\"action\": \"CLOSE\"}").andExpect(jsonPath("$.proposal.action").value("CLOSE"));
         act(SUPERVISOR_2, other, "{\"action\": \"APPROVE\"}").andExpect(status().isOk())
@@ -139,18 +140,30 @@ class FourEyesProposalsTest extends ApiTestSupport {
     }
 
     @Test
+    void aConfirmedWarningIsNeverClosedButGoesThroughTheLoop() throws Exception {
+        String id = warning(2, "UNDER_REVIEW");
+        act(INSPECTOR, id, "{\"action\": \"CONFIRM\", \"form\": 2}").andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.actions.CLOSE").value("CONFLICT"));
+        act(SUPERVISOR, id, "{\"action\": \"CLOSE\"}").andExpect(status().isConflict());
+        getAsInspector("/api/v1/warnings/" + id).andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.proposal").doesNotExist());
+    }
+
+    @Test
     void bulkActionsNeitherPassAPendingProposalNorMakeProposals() throws Exception {
         String pending = warning(2, "UNDER_REVIEW");
         act(INSPECTOR, pending, "{\"action\": \"CONFIRM\", \"form\": 3}").andExpect(jsonPath("$.proposal.form").value(3));
         String serious = warning(3, "UNDER_REVIEW");
-        jdbc.sql("UPDATE warning SET status = 'CONFIRMED', decided_form = 2 WHERE id = ?").param(serious).update();
+        // a serious dismissal one person made (before these rules): closing it needs a second person
+        jdbc.sql("UPDATE warning SET status = 'DISMISSED', dismiss_reason = 'JUSTIFIED' WHERE id = ?").param(serious).update();
         String plain = warning(2, "UNDER_REVIEW");
-        act(INSPECTOR, plain, "{\"action\": \"CONFIRM\", \"form\": 2}").andExpect(jsonPath("$.status").value("CONFIRMED"));
+        act(INSPECTOR, plain, "{\"action\": \"DISMISS\", \"reason\": \"FALSE_POSITIVE\", \"comment\": \"误报\"}")
+                .andExpect(jsonPath("$.status").value("DISMISSED"));
         mvc.perform(post("/api/v1/warnings/bulk").with(signedIn(INSPECTOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ids\": [\"" + pending + "\", \"" + serious + "\", \"" + plain + "\"], \"action\": \"CLOSE\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.done").value(1)).andExpect(jsonPath("$.failed").value(2))
                 .andExpect(jsonPath("$.results[2].status").value("CLOSED"));
-        getAsInspector("/api/v1/warnings/" + serious).andExpect(jsonPath("$.status").value("CONFIRMED"))
+        getAsInspector("/api/v1/warnings/" + serious).andExpect(jsonPath("$.status").value("DISMISSED"))
                 .andExpect(jsonPath("$.proposal").doesNotExist());
         mvc.perform(post("/api/v1/warnings/bulk").with(signedIn(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ids\": [\"" + pending + "\"], \"action\": \"ASSIGN\", \"assignee\": \"" + INSPECTOR + "\"}"))

@@ -62,8 +62,11 @@ class FourEyesTableTest extends ApiTestSupport {
         CONFIRM_4("UNDER_REVIEW", "{\"action\": \"CONFIRM\", \"form\": 4, \"comment\": \"x\"}", "CONFIRMED"),
         DISMISS("UNDER_REVIEW", "{\"action\": \"DISMISS\", \"reason\": \"JUSTIFIED\", \"comment\": \"有批复\"}", "DISMISSED"),
         ESCALATE("UNDER_REVIEW", "{\"action\": \"ESCALATE\", \"comment\": \"提请组长\"}", "ESCALATED"),
-        /** Closing a decision one person made (before these rules, or before re-evaluation raised the form). */
-        CLOSE("CONFIRMED", "{\"action\": \"CLOSE\"}", "CLOSED"),
+        /**
+         * Closing a dismissal one person made (before these rules, or before re-evaluation raised the form); a
+         * confirmed warning is not closed but goes through the loop (WorkflowTableTest, DisposalLoopTest).
+         */
+        CLOSE("DISMISSED", "{\"action\": \"CLOSE\"}", "CLOSED"),
         REOPEN("CONFIRMED", "{\"action\": \"REOPEN\", \"comment\": \"新线索\"}", "REOPENED"),
         APPROVE("UNDER_REVIEW", "{\"action\": \"APPROVE\", \"comment\": \"同意\"}", "CONFIRMED"),
         REJECT("UNDER_REVIEW", "{\"action\": \"REJECT\", \"comment\": \"证据不足，继续核查\"}", "UNDER_REVIEW");

@@ -99,7 +99,7 @@ class ReviewWorkflowTest extends ApiTestSupport {
     }
 
     @Test
-    void aWarningGoesFromNewThroughReviewToConfirmedAndClosedWithAFullAuditTrail() throws Exception {
+    void aWarningGoesFromNewThroughReviewToConfirmedAndIntoTheLoopWithAFullAuditTrail() throws Exception {
         String id = newWarning();
         act(INSPECTOR, id, "{\"action\": \"ASSIGN\", \"assignee\": \"" + INSPECTOR + "\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ASSIGNED")).andExpect(jsonPath("$.assignee").value(INSPECTOR));
@@ -107,10 +107,13 @@ class ReviewWorkflowTest extends ApiTestSupport {
         act(INSPECTOR, id, "{\"action\": \"COMMENT\", \"comment\": \"已调取采购合同\"}").andExpect(jsonPath("$.status").value("UNDER_REVIEW"));
         act(INSPECTOR, id, "{\"action\": \"CONFIRM\", \"form\": 2, \"comment\": \"属实\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONFIRMED")).andExpect(jsonPath("$.decidedForm").value(2));
-        act(INSPECTOR, id, "{\"action\": \"CLOSE\"}").andExpect(jsonPath("$.status").value("CLOSED"))
-                .andExpect(jsonPath("$.history.length()").value(6))
+        // a confirmed warning is not closed: it is dispatched to the unit (DisposalLoopTest walks the loop)
+        act(INSPECTOR, id, "{\"action\": \"CLOSE\"}").andExpect(status().isConflict());
+        getAsInspector("/api/v1/warnings/" + id).andExpect(jsonPath("$.status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.actions.DISPATCH").value("APPLY"))
+                .andExpect(jsonPath("$.history.length()").value(5))
                 .andExpect(jsonPath("$.history[*].action").value(Matchers.contains(
-                        "RAISED", "ASSIGN", "START_REVIEW", "COMMENT", "CONFIRM", "CLOSE")))
+                        "RAISED", "ASSIGN", "START_REVIEW", "COMMENT", "CONFIRM")))
                 .andExpect(jsonPath("$.history[4].actor").value(INSPECTOR))
                 .andExpect(jsonPath("$.history[4].fromStatus").value("UNDER_REVIEW"))
                 .andExpect(jsonPath("$.history[4].toStatus").value("CONFIRMED"))
@@ -145,7 +148,8 @@ class ReviewWorkflowTest extends ApiTestSupport {
     @Test
     void everyStateRefusesWhatItMustRefuse() throws Exception {
         String closed = assign(newWarning());
-        act(INSPECTOR, closed, "{\"action\": \"CONFIRM\", \"form\": 1}").andExpect(status().isOk());
+        act(INSPECTOR, closed, "{\"action\": \"DISMISS\", \"reason\": \"FALSE_POSITIVE\", \"comment\": \"误报\"}")
+                .andExpect(status().isOk());
         act(INSPECTOR, closed, "{\"action\": \"CLOSE\"}").andExpect(status().isOk());
         for (String body : new String[] {"{\"action\": \"ASSIGN\", \"assignee\": \"" + INSPECTOR + "\"}", "{\"action\": \"CONFIRM\", \"form\": 1}",
                 "{\"action\": \"DISMISS\", \"reason\": \"OTHER\", \"comment\": \"x\"}", "{\"action\": \"ESCALATE\", \"comment\": \"x\"}",
