@@ -11,7 +11,7 @@ import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
 import lianshao.security.Role;
 import lianshao.warnings.WarningView;
-import lianshao.warnings.Warnings;
+import lianshao.warnings.WarningReview;
 
 /**
  * The people an audience stands for on one warning, each checked against their data scope: only someone who may
@@ -21,15 +21,12 @@ import lianshao.warnings.Warnings;
 @Component
 class Recipients {
 
-    /** The role name of a responsible unit's contact. */
-    static final String UNIT_ROLE = "UNIT";
-
     private final CurrentUsers users;
-    private final Warnings warnings;
+    private final WarningReview review;
 
-    Recipients(CurrentUsers users, Warnings warnings) {
+    Recipients(CurrentUsers users, WarningReview review) {
         this.users = users;
-        this.warnings = warnings;
+        this.review = review;
     }
 
     /** The recipients of the audiences on the warning, each once, without {@code actor}. */
@@ -49,7 +46,7 @@ class Recipients {
         return switch (audience) {
             case ASSIGNEE -> warning.assignee() == null ? List.of() : users.find(warning.assignee()).stream().toList();
             case SUPERVISORS -> users.holding(Role.SUPERVISOR.name());
-            case UNIT_CONTACTS -> users.holding(UNIT_ROLE);
+            case UNIT_CONTACTS -> users.holding(Role.UNIT.name());
         };
     }
 
@@ -58,10 +55,10 @@ class Recipients {
         if (!hasInbox(user)) {
             return false;
         }
-        if (!user.orgs().isEmpty() && !user.orgs().contains(warning.orgCode())) {
+        if (!user.has(Role.UNIT) && !user.orgs().isEmpty() && !user.orgs().contains(warning.orgCode())) {
             return false;
         }
-        return warnings.find(warning.id(), user.district()).isPresent();
+        return review.visible(warning.id(), user).isPresent();
     }
 
     /** Everyone but a pure importer has an inbox (importers and feeds are told nothing about warnings). */

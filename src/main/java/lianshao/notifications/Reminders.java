@@ -36,7 +36,11 @@ class Reminders {
 
     /** Every deadline that is reminded of; the column names are fixed here, never taken from input. */
     static final List<Deadline> DEADLINES = List.of(
-            new Deadline("due_at", openStates(), List.of(Audience.ASSIGNEE), List.of(Audience.ASSIGNEE, Audience.SUPERVISORS)));
+            new Deadline("due_at", states(WarningStatus::open), List.of(Audience.ASSIGNEE),
+                    List.of(Audience.ASSIGNEE, Audience.SUPERVISORS)),
+            // the same column holds the unit's rectification deadline once the warning is dispatched or returned
+            new Deadline("due_at", states(s -> s.timed() && !s.open()), List.of(Audience.UNIT_CONTACTS, Audience.ASSIGNEE),
+                    List.of(Audience.UNIT_CONTACTS, Audience.ASSIGNEE, Audience.SUPERVISORS)));
 
     private final JdbcClient jdbc;
     private final Warnings warnings;
@@ -109,7 +113,7 @@ class Reminders {
         return d;
     }
 
-    private static Set<String> openStates() {
-        return Arrays.stream(WarningStatus.values()).filter(WarningStatus::open).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    private static Set<String> states(java.util.function.Predicate<WarningStatus> which) {
+        return Arrays.stream(WarningStatus.values()).filter(which).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 }

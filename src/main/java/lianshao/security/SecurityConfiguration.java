@@ -43,7 +43,7 @@ class SecurityConfiguration {
             Role.ADMIN.name(), Role.AUDITOR.name()};
     /** Who has a notification inbox: people, not feeds or importers. */
     private static final String[] INBOX = {Role.INSPECTOR.name(), Role.SUPERVISOR.name(), Role.RULE_AUTHOR.name(),
-            Role.ADMIN.name(), Role.AUDITOR.name()};
+            Role.ADMIN.name(), Role.AUDITOR.name(), Role.UNIT.name()};
 
     /**
      * The console's policy: scripts, styles, images, fonts and fetches from the service only; no inline
