@@ -185,6 +185,24 @@ class StatisticsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theConsolePageShowsTheTablesWithinTheUsersDistrict() throws Exception {
+        warningsOf(orgA);
+        warningsOf(orgB);
+        String page = mvc.perform(get("/statistics?" + RANGE + "&period=MONTH&by=UNIT").with(signedIn(inspectorA)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("统计报表", "id=\"stats-keys\"", "id=\"chart-keys\"", "统计甲校" + run, "2025年3月")
+                .doesNotContain("统计乙校" + run);
+        // a bad filter is named on the page, which falls back to the default range
+        String bad = mvc.perform(get("/statistics?period=WEEK").with(signedIn(inspectorA)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(bad).contains("flash-error", "period");
+        byte[] xlsx = mvc.perform(get("/statistics/export.xlsx?" + RANGE + "&by=UNIT").with(signedIn(inspectorA)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(read(xlsx, "合计-单位")).anySatisfy(r -> assertThat(r).startsWith("统计甲校" + run))
+                .noneMatch(r -> r.contains("统计乙校" + run));
+    }
+
+    @Test
     void badParametersAreNamedWithTheirReason() throws Exception {
         mvc.perform(get("/api/v1/statistics?period=WEEK&by=COLOUR&from=2026-13-01").with(signedIn(INSPECTOR)))
                 .andExpect(status().isBadRequest())
