@@ -84,8 +84,8 @@ class StatisticsPages {
     record Bars(int height, List<Bar> bars) {
 
         static final int ROW = 26;
-        static final int LEFT = 300;
-        static final int WIDTH = 600;
+        static final int LEFT = 200;
+        static final int WIDTH = 420;
 
         record Bar(String label, long total, int y, int textY, int totalX, List<Segment> segments) {
         }
