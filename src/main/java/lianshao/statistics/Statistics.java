@@ -46,7 +46,7 @@ public class Statistics {
         // the act's day in the office's zone: from its start to the start of the day after the range
         LocalDateTime fromUtc = q.from().atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
         LocalDateTime toUtc = q.to().plusDays(1).atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        String sql = "SELECT w.occurred_at, w.status, " + by.column + " AS dim, o.name AS org_name, w.title"
+        String sql = "SELECT w.occurred_at, w.status, " + by.column + " AS dim, o.name AS org_name, w.title, w.title_en"
                 + " FROM warning w LEFT JOIN org o ON o.code = w.org_code"
                 + " WHERE w.occurred_at >= :from AND w.occurred_at < :to" + (district == null ? "" : " AND o.district = :district");
         var spec = jdbc.sql(sql).param("from", fromUtc).param("to", toUtc);
@@ -63,7 +63,9 @@ public class Statistics {
             if (by == Dimension.UNIT && rs.getString("org_name") != null) {
                 names.putIfAbsent(key, rs.getString("org_name"));
             } else if (by == Dimension.RULE && rs.getString("title") != null) {
-                names.putIfAbsent(key, rs.getString("title"));
+                String english = rs.getString("title_en");
+                names.putIfAbsent(key, english != null && "en".equals(LocaleContextHolder.getLocale().getLanguage())
+                        ? english : rs.getString("title"));
             }
             cells.computeIfAbsent(q.period().start(day), p -> new HashMap<>())
                     .computeIfAbsent(key, k -> new long[groups.length])[DisposalGroup.of(rs.getString("status")).ordinal()]++;

@@ -113,6 +113,21 @@ class StatisticsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void rulesAreNamedByIdAndTitleInTheReadersLanguage() throws Exception {
+        JsonNode warning = warningsOf(orgA).get(0);
+        String rule = warning.get("ruleId").asString();
+        JsonNode chinese = report(inspectorA, RANGE + "&period=YEAR&by=RULE");
+        assertThat(chinese.get("keys")).anySatisfy(k -> {
+            assertThat(k.get("key").asString()).isEqualTo(rule);
+            assertThat(k.get("label").asString()).isEqualTo(rule + " " + warning.get("title").asString());
+        });
+        JsonNode english = report(inspectorA, RANGE + "&period=YEAR&by=RULE&lang=en");
+        assertThat(english.get("keys")).anySatisfy(k -> assertThat(k.get("label").asString())
+                .isEqualTo(rule + " " + warning.get("titleEn").asString()));
+        assertThat(english.get("groups").get(0).get("label").asString()).isEqualTo("Open");
+    }
+
+    @Test
     void theDisposalStateMovesAWarningBetweenGroups() throws Exception {
         JsonNode warnings = warningsOf(orgA);
         String id = warnings.get(0).get("id").asString();
