@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -47,7 +48,7 @@ public class StatisticsExport {
             Row total = details.createRow(r);
             line(total, List.of(text("stats.total"), "", ""), report.total().counts(), report.total().total(), report);
             total.forEach(c -> c.setCellStyle(bold));
-            widths(details, report);
+            widths(details);
 
             Sheet byKey = book.createSheet(text("stats.total") + "-" + byLabel);
             title(byKey, report, byLabel);
@@ -56,7 +57,7 @@ public class StatisticsExport {
             for (StatisticsReport.Line line : report.keys()) {
                 line(byKey.createRow(r++), List.of(line.label(), line.key()), line.counts(), line.total(), report);
             }
-            widths(byKey, report);
+            widths(byKey);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             book.write(out);
             return out.toByteArray();
@@ -87,7 +88,7 @@ public class StatisticsExport {
     }
 
     /** Text cells first (never formulas, whatever a name starts with), then the counts as numbers. */
-    private static void line(Row row, List<String> texts, java.util.Map<String, Long> counts, long total, StatisticsReport report) {
+    private static void line(Row row, List<String> texts, Map<String, Long> counts, long total, StatisticsReport report) {
         int c = 0;
         for (String t : texts) {
             row.createCell(c++).setCellValue(t == null ? "" : t);
@@ -98,7 +99,7 @@ public class StatisticsExport {
         row.createCell(c).setCellValue(total);
     }
 
-    private static void widths(Sheet sheet, StatisticsReport report) {
+    private static void widths(Sheet sheet) {
         for (int c = 0; c < 3; c++) {
             sheet.setColumnWidth(c, 24 * 256);
         }
