@@ -186,6 +186,28 @@ class BrowserSuiteTest {
     }
 
     @Test
+    void anInspectorOpensTheStatisticsFromTheNavigationAndSeesTheTablesAndBars() {
+        signIn("inspector");
+        browser.findElement(By.id("nav-statistics")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("stats-filters")));
+        // the demo city's acts, whatever year they lie in: yearly, by form, from well before them
+        WebElement filters = browser.findElement(By.id("stats-filters"));
+        WebElement from = filters.findElement(By.name("from"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2020-01-01';", from);
+        new Select(filters.findElement(By.name("period"))).selectByValue("YEAR");
+        new Select(filters.findElement(By.name("by"))).selectByValue("FORM");
+        filters.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(ExpectedConditions.urlContains("by=FORM"));
+
+        List<WebElement> rows = browser.findElements(By.cssSelector("#stats-keys tbody tr"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector("td")).getText()).matches("第[一二三四]种形态"));
+        assertThat(browser.findElements(By.cssSelector("#stats-rows tbody tr"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-keys rect"))).isNotEmpty();
+        assertThat(Long.parseLong(browser.findElement(By.id("stats-total")).getText())).isPositive();
+    }
+
+    @Test
     void anAuthorMakesADraftBreaksARuleAndSeesTheErrorMarkedOnItsLine() throws IOException {
         signIn("author");
         browser.get(url("/rule-sets"));

@@ -93,6 +93,9 @@ class MessagesTest {
         f.put("diffChange.", List.of("ADDED", "REMOVED", "CHANGED"));
         f.put("backtest.status.", List.of("RUNNING", "DONE", "FAILED", "CANCELLED"));
         f.put("backtestChange.", List.of("APPEAR", "DISAPPEAR", "CHANGE"));
+        f.put("stats.period.", names(lianshao.statistics.Period.values()));
+        f.put("stats.by.", names(lianshao.statistics.Dimension.values()));
+        f.put("stats.group.", names(lianshao.statistics.DisposalGroup.values()));
         return f;
     }
 
