@@ -4,9 +4,10 @@ import lianshao.warnings.WarningStatus;
 
 /**
  * The disposal state groups of the statistics, derived from the review status in this one place. A status
- * still waiting for a decision ({@link WarningStatus#open()}) is OPEN; dismissed, closed and muted are their
- * own groups; any other decided status (confirmed, or a later step of its disposal) counts as CONFIRMED, so a
- * status added to the workflow is counted without a change here.
+ * still waiting for a decision ({@link WarningStatus#open()}) is OPEN; dismissed and muted are their own
+ * groups; a finished one (closed, rectified and signed off, or concluded after handover) is CLOSED; any other
+ * decided status (confirmed, or a step of its disposal still under way) counts as CONFIRMED, so a status added
+ * to the workflow is counted without a change here.
  */
 public enum DisposalGroup {
     OPEN, CONFIRMED, DISMISSED, CLOSED, MUTED;
@@ -17,7 +18,7 @@ public enum DisposalGroup {
         }
         return switch (status) {
             case DISMISSED -> DISMISSED;
-            case CLOSED -> CLOSED;
+            case CLOSED, RECTIFIED, CONCLUDED -> CLOSED;
             case MUTED -> MUTED;
             default -> CONFIRMED;
         };

@@ -15,7 +15,7 @@ public class InMemoryWarnings extends Warnings {
     private final List<SubjectHit> hits;
 
     public InMemoryWarnings(List<SubjectHit> hits) {
-        super(null, null, null, null, new WarningSettings(Map.of(), 3), null);
+        super(null, null, null, null, new WarningSettings(Map.of(), 3), null, null);
         this.hits = List.copyOf(hits);
     }
 
