@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
 import lianshao.security.CurrentUser;
+import lianshao.security.Role;
 import lianshao.support.Json;
 
 /** The stored notifications and the people's mail settings; every read is of one person's own. */
@@ -102,6 +103,12 @@ class Notifications {
         params.put("username", reader.username());
         if (unreadOnly) {
             where.append(" AND n.read_at IS NULL");
+        }
+        if (reader.has(Role.UNIT)) {
+            // a unit liaison sees what was dispatched to its unit, whichever organisation the record was of
+            where.append(" AND n.warning_id IN (SELECT w.id FROM warning w WHERE w.unit_org IN (:orgs))");
+            params.put("orgs", reader.orgs().isEmpty() ? List.of("") : reader.orgs());
+            return where.toString();
         }
         if (reader.district() != null) {
             where.append(" AND n.warning_id IN (SELECT w.id FROM warning w JOIN org o ON o.code = w.org_code"

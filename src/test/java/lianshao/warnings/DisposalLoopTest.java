@@ -238,8 +238,12 @@ class DisposalLoopTest extends ApiTestSupport {
         mvc.perform(post("/api/v1/warnings/" + id + "/actions").with(signedIn(unitUser)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"action\": \"REPLY\", \"explanation\": \"x\", \"report\": \"y\"}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/warnings/next").with(signedIn(unitUser))).andExpect(status().isForbidden());
-        // the unit's own task is there
+        // the unit's own task is there, and its liaison was told of it in the inbox; the other unit was not
         mvc.perform(get("/api/v1/tasks/" + id).with(signedIn(unitUser))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/inbox").with(signedIn(unitUser))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.warningId == '" + id + "')].kind").value(hasItem("ASSIGNED")));
+        mvc.perform(get("/api/v1/inbox").with(signedIn(otherUnit))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
         // reviewers do not use the unit's endpoints
         mvc.perform(get("/api/v1/tasks").with(signedIn(INSPECTOR))).andExpect(status().isForbidden());
     }
