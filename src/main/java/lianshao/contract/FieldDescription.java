@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,10 @@ public record FieldDescription(String key, String name, boolean required, ValueD
 
     private static final Pattern VALUE_LABEL = Pattern.compile("([A-Z][A-Z0-9_]*) ([^、，。；：,;:\\s（(]+)");
     private static final Pattern PARENTHESES = Pattern.compile("（[^）]*）|\\([^)]*\\)");
+    /** {@code ...Ref} fields naming documents (an approval, a notice, minutes, a certificate, a contract), not parties. */
+    private static final Set<String> DOCUMENT_REFS = Set.of("certificateRef", "specialApprovalRef", "announcementRef",
+            "ratioWaiverRef", "collectiveDecisionRef", "methodChangeApprovalRef", "originalContractRef",
+            "budgetAdjustmentRef");
     private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     public ValueKind kind() {
@@ -41,6 +46,22 @@ public record FieldDescription(String key, String name, boolean required, ValueD
     public List<FieldDescription> itemFields() {
         ValueDescription shape = value.kind() == ValueKind.ARRAY ? value.items() : value;
         return shape == null || shape.fields() == null ? List.of() : shape.fields();
+    }
+
+    /** Whether the field holds party ids (a person's or an organisation's registered id), one or a list. */
+    public boolean partyRef() {
+        return partyRef(name);
+    }
+
+    /**
+     * Whether a field of this JSON name holds party ids: the contract's {@code ...Ref} and {@code ...Refs} fields,
+     * {@code candidates} and {@code ref}, except those naming documents.
+     */
+    public static boolean partyRef(String name) {
+        if (DOCUMENT_REFS.contains(name)) {
+            return false;
+        }
+        return name.endsWith("Ref") || name.endsWith("Refs") || name.equals("candidates") || name.equals("ref");
     }
 
     /**
