@@ -155,7 +155,7 @@ class WarningPages {
     ResponseEntity<byte[]> exportQueue(@RequestParam Map<String, String> params, Authentication auth) {
         CurrentUser user = me.of(auth);
         QueueQuery query = QueueQuery.parse(params);
-        byte[] body = export.queue(warnings.list(query.filter(user.district()), 0, MAX_EXPORT).items());
+        byte[] body = export.queue(warnings.list(query.filter(user.district()), 0, MAX_EXPORT).items(), ConsoleText.locale());
         accessLog.opened(user.username(), "EXPORT", "warnings?" + query.filters(), "CONSOLE");
         return xlsx(body, "warnings.xlsx");
     }
@@ -268,7 +268,7 @@ class WarningPages {
         CurrentUser user = me.of(auth);
         WarningView w = find(id, user);
         accessLog.opened(user.username(), "DOSSIER", id, "CONSOLE");
-        return xlsx(export.dossier(w, warnings.history(id)), "warning-" + id + ".xlsx");
+        return xlsx(export.dossier(w, warnings.history(id), ConsoleText.locale()), "warning-" + id + ".xlsx");
     }
 
     // ---- helpers ----------------------------------------------------------------------------
