@@ -200,7 +200,7 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
         assertThat(stateOf(warning)).isEqualTo("NEW");
         mvc.perform(get("/access-log").with(signedIn(AUDITOR))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(warning)))
-                .andExpect(content().string(containsString("CONSOLE")));
+                .andExpect(content().string(containsString("控制台")));
         mvc.perform(get("/access-log").with(signedIn(INSPECTOR))).andExpect(status().isForbidden());
         mvc.perform(get("/access-log").with(signedIn(ADMIN))).andExpect(status().isOk());
     }

@@ -93,6 +93,7 @@ class MessagesTest {
         f.put("diffChange.", List.of("ADDED", "REMOVED", "CHANGED"));
         f.put("backtest.status.", List.of("RUNNING", "DONE", "FAILED", "CANCELLED"));
         f.put("backtestChange.", List.of("APPEAR", "DISAPPEAR", "CHANGE"));
+        f.put("channel.", List.of("CONSOLE", "API"));
         return f;
     }
 

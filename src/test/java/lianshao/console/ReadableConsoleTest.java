@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ReadableConsoleTest extends ApiTestSupport {
 
     static final String WANG = "readable-inspector";
+    static final String AUDITOR = "readable-auditor";
     private static final Pattern RAW = Pattern.compile("<pre[\\s\\S]*?</pre>|<small class=\"code\"[\\s\\S]*?</small>|<script[\\s\\S]*?</script>");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
@@ -109,6 +110,22 @@ class ReadableConsoleTest extends ApiTestSupport {
         assertThat(recordFields).contains("<table class=\"items\">", "投标人", "投标报价", "¥4,800,000.00", "清源文教器材有限公司",
                 "公开招标");
         assertThat(running(recordFields)).doesNotContain("OPEN", "4800000");
+    }
+
+    @Test
+    void theAccessLogNamesPeopleAndProfilesAndShowsChannelsAndBeijingTime() throws Exception {
+        users.ensure(AUDITOR, PASSWORD, "审计处 钱审", Set.of(Role.AUDITOR), null);
+        page("/profiles/" + approver, WANG);
+        page("/profiles/org/" + org, WANG);
+        java.time.LocalDateTime openedAt = jdbc.sql("SELECT MAX(opened_at) FROM access_log WHERE username = ?").param(WANG)
+                .query(java.time.LocalDateTime.class).single();
+        String log = section(page("/access-log?username=" + WANG, AUDITOR), "id=\"access-log\"", "</table>");
+        String beijing = openedAt.atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(running(log)).contains("纪检员 王清", "控制台", "司马光", "清源第九中学", beijing, "廉政档案")
+                .doesNotContain(WANG, "CONSOLE", approver, "PROFILE");
+        assertThat(running(section(page("/access-log?lang=en&username=" + WANG, AUDITOR), "id=\"access-log\"", "</table>")))
+                .contains("Inspector 王清", "Console");
     }
 
     private String page(String path, String user) throws Exception {
