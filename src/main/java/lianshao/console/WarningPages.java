@@ -111,6 +111,7 @@ class WarningPages {
         model.addAttribute("selfUrl", query.selfUrl());
         model.addAttribute("names", names.masked(refs));
         model.addAttribute("orgNames", orgNames(user));
+        model.addAttribute("userNames", words.userNames(ConsoleText.locale()));
         model.addAttribute("domains", Domain.values());
         model.addAttribute("statuses", WarningStatus.values());
         model.addAttribute("sorts", WarningFilter.Sort.values());

@@ -93,6 +93,8 @@ class ReadableConsoleTest extends ApiTestSupport {
         assertThat(running(history)).contains("系统 于 ", "产生预警：第二种形态", "纪检员 王清 于 ", "将预警分派给 纪检员 王清",
                 "确认预警：第二种形态，状态由“已分派”变为“已确认”", "经核查属实").doesNotContain(WANG, "CONFIRMED", "revision=");
         assertThat(page("/warnings/" + warning, WANG)).contains("id=\"warning-assignee\">纪检员 王清</strong>");
+        assertThat(running(section(page("/warnings?orgCode=" + org, WANG), "<tbody", "</tbody>"))).contains("纪检员 王清")
+                .doesNotContain(WANG);
 
         String english = running(section(page("/warnings/" + warning + "?lang=en", WANG), "<ol id=\"history\"", "</ol>"));
         assertThat(english).contains("The system raised the warning: Second form", "Inspector 王清 confirmed the warning: Second form")
