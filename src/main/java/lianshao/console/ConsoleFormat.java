@@ -1,44 +1,48 @@
 package lianshao.console;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import lianshao.support.DisplayFormat;
+
 /**
- * Times as the console shows them: in the city's zone (default Asia/Shanghai), to the minute.
- * Templates call it as {@code ${@fmt.time(...)}}; stored times are UTC.
+ * {@link DisplayFormat} for templates, as {@code ${@fmt.time(...)}}, {@code ${@fmt.money(...)}}: times in the
+ * office's zone to the minute, amounts in yuan, totals in 万元 in the request's language.
  */
 @Component("fmt")
 class ConsoleFormat {
 
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private final DisplayFormat format;
 
-    private final ZoneId zone;
-
-    ConsoleFormat(@Value("${lianshao.console.zone:Asia/Shanghai}") String zone) {
-        this.zone = ZoneId.of(zone);
+    ConsoleFormat(DisplayFormat format) {
+        this.format = format;
     }
 
     public String time(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(zone).format(MINUTES);
+        return format.time(time);
     }
 
     /** A stored (UTC) time. */
     public String time(LocalDateTime utc) {
-        return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).format(MINUTES);
+        return format.time(utc);
     }
 
     public String day(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(zone).format(DAY);
+        return format.day(time);
     }
 
     public String day(LocalDateTime utc) {
-        return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).format(DAY);
+        return format.day(utc);
+    }
+
+    public String money(BigDecimal yuan) {
+        return format.money(yuan);
+    }
+
+    public String wan(BigDecimal yuan) {
+        return format.wan(yuan, ConsoleText.locale());
     }
 }

@@ -26,7 +26,6 @@ import lianshao.rules.ActiveRuleSet;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.security.Users;
-import lianshao.support.Json;
 import lianshao.support.Times;
 import lianshao.warnings.AccessLog;
 import lianshao.warnings.DismissReason;
@@ -37,6 +36,7 @@ import lianshao.warnings.WarningFilter;
 import lianshao.warnings.WarningReview;
 import lianshao.warnings.WarningStatus;
 import lianshao.warnings.WarningView;
+import lianshao.warnings.WarningWords;
 import lianshao.warnings.SystemRiskPoint;
 import lianshao.warnings.Warnings;
 import lianshao.web.Conflict;
@@ -66,9 +66,14 @@ class WarningPages {
     private final PartyNames names;
     private final ConsoleText text;
     private final Me me;
+    private final RecordTables recordTables;
+    private final WarningWords words;
 
     WarningPages(Warnings warnings, WarningReview review, WarningExport export, Mutes mutes, AccessLog accessLog, Users users,
-            ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me) {
+            ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me, RecordTables recordTables,
+            WarningWords words) {
+        this.recordTables = recordTables;
+        this.words = words;
         this.warnings = warnings;
         this.review = review;
         this.export = export;
@@ -106,6 +111,7 @@ class WarningPages {
         model.addAttribute("selfUrl", query.selfUrl());
         model.addAttribute("names", names.masked(refs));
         model.addAttribute("orgNames", orgNames(user));
+        model.addAttribute("userNames", words.userNames(ConsoleText.locale()));
         model.addAttribute("domains", Domain.values());
         model.addAttribute("statuses", WarningStatus.values());
         model.addAttribute("sorts", WarningFilter.Sort.values());
@@ -150,7 +156,7 @@ class WarningPages {
     ResponseEntity<byte[]> exportQueue(@RequestParam Map<String, String> params, Authentication auth) {
         CurrentUser user = me.of(auth);
         QueueQuery query = QueueQuery.parse(params);
-        byte[] body = export.queue(warnings.list(query.filter(user.district()), 0, MAX_EXPORT).items());
+        byte[] body = export.queue(warnings.list(query.filter(user.district()), 0, MAX_EXPORT).items(), ConsoleText.locale());
         accessLog.opened(user.username(), "EXPORT", "warnings?" + query.filters(), "CONSOLE");
         return xlsx(body, "warnings.xlsx");
     }
@@ -174,12 +180,9 @@ class WarningPages {
         model.addAttribute("subjects", names.full(w.subjectRefs()));
 
         model.addAttribute("record", queries.record(w.recordId()).orElse(null));
-        List<Map<String, Object>> revisions = new ArrayList<>();
-        for (ConsoleQueries.Revision r : queries.revisions(w.recordId())) {
-            revisions.add(Map.of("revision", r.revision(), "receivedAt", Times.offset(r.receivedAt()), "hash", r.contentHash(),
-                    "json", pretty(r.envelope())));
-        }
-        model.addAttribute("revisions", revisions);
+        model.addAttribute("revisions", recordTables.revisions(queries.revisions(w.recordId()), ConsoleText.locale()));
+        model.addAttribute("userNames", words.userNames(ConsoleText.locale()));
+        model.addAttribute("orgNames", orgNames(user));
 
         @SuppressWarnings("unchecked")
         List<String> related = (List<String>) w.evidence().getOrDefault("relatedRecords", List.of());
@@ -192,7 +195,7 @@ class WarningPages {
             warnings.list(filter, 0, 50).items().stream().filter(o -> !o.id().equals(w.id())).forEach(o -> others.putIfAbsent(o.id(), o));
         }
         model.addAttribute("others", others.values());
-        model.addAttribute("history", warnings.history(id));
+        model.addAttribute("history", words.history(warnings.history(id), ConsoleText.locale()));
 
         // which buttons show, and which of them only propose, is the review guard's decision
         boolean canAct = Me.reviewer(user);
@@ -266,7 +269,7 @@ class WarningPages {
         CurrentUser user = me.of(auth);
         WarningView w = find(id, user);
         accessLog.opened(user.username(), "DOSSIER", id, "CONSOLE");
-        return xlsx(export.dossier(w, warnings.history(id)), "warning-" + id + ".xlsx");
+        return xlsx(export.dossier(w, warnings.history(id), ConsoleText.locale()), "warning-" + id + ".xlsx");
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -291,23 +294,12 @@ class WarningPages {
         return orgs;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, String>> facts(WarningView w) {
-        List<Map<String, String>> facts = new ArrayList<>();
-        Object raw = w.evidence().get("facts");
-        if (raw instanceof Map<?, ?> map) {
-            ((Map<String, Object>) map).forEach((k, v) -> facts.add(Map.of("name", k,
-                    "value", v instanceof String s ? s : Json.write(v))));
+    private List<RecordTables.Field> facts(WarningView w) {
+        List<RecordTables.Field> facts = new ArrayList<>();
+        if (w.evidence().get("facts") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> facts.add(recordTables.fact(w.domain(), String.valueOf(k), v, ConsoleText.locale())));
         }
         return facts;
-    }
-
-    private static String pretty(String json) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.parse(json));
-        } catch (RuntimeException e) {
-            return json;
-        }
     }
 
     private static String reason(RuntimeException e) {

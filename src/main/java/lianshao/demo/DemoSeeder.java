@@ -33,6 +33,7 @@ import lianshao.security.Role;
 import lianshao.security.Scope;
 import lianshao.security.Users;
 import lianshao.support.Json;
+import lianshao.support.PackagedFolders;
 
 /**
  * Loads the demo city from {@code seeds/} through the same validation and services as the API:
@@ -76,7 +77,7 @@ class DemoSeeder implements ApplicationRunner {
         if (!enabled()) {
             return;
         }
-        Path seeds = settings.location();
+        Path seeds = PackagedFolders.resolve(settings.location(), "seeds");
         if (!Files.isDirectory(seeds)) {
             log.warn("Demo data enabled but {} is not a folder; skipping", seeds.toAbsolutePath());
             return;

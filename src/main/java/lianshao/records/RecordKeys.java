@@ -6,6 +6,8 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
+import lianshao.contract.FieldDescription;
+
 /**
  * Extracts the lookup keys of a record from its envelope. The context keys follow the catalogue's
  * "Context the rules need"; party keys cover every party reference anywhere in the payload.
@@ -78,20 +80,10 @@ final class RecordKeys {
         }
     }
 
-    /**
-     * Fields naming parties. The contract says {@code ...Ref} fields are party ids, but some name
-     * documents (an approval, a notice, minutes, a certificate, a contract): those are not parties.
-     */
+    /** Fields naming parties, as the contract says. */
     static boolean isPartyField(String field) {
-        if (DOCUMENT_REFS.contains(field)) {
-            return false;
-        }
-        return field.endsWith("Ref") || field.endsWith("Refs") || field.equals("candidates") || field.equals("ref");
+        return FieldDescription.partyRef(field);
     }
-
-    private static final Set<String> DOCUMENT_REFS = Set.of("certificateRef", "specialApprovalRef", "announcementRef",
-            "ratioWaiverRef", "collectiveDecisionRef", "methodChangeApprovalRef", "originalContractRef",
-            "budgetAdjustmentRef");
 
     private static String truncate(String value) {
         return value.length() <= 512 ? value : value.substring(0, 512);

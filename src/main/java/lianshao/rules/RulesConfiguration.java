@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import lianshao.support.PackagedFolders;
+
 /**
  * The active rule set at start-up: the active stored version, compiled and checked. On the very first
  * start (no stored version) the rules folder is imported as version 1 and activated. A rule set that
@@ -21,11 +23,16 @@ class RulesConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
     static final String SYSTEM = "system";
 
+    /** The configured rules folder, or the rules packaged with the service when it does not exist. */
+    private static java.nio.file.Path folder(RulesSettings settings) {
+        return PackagedFolders.resolve(settings.location(), "rules");
+    }
+
     /** Developer loop: reload the rules folder on change (off by default). */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "lianshao.rules.watch", havingValue = "true")
     RuleFolderWatcher ruleFolderWatcher(RulesSettings settings, ActiveRuleSet active) throws java.io.IOException {
-        RuleFolderWatcher watcher = new RuleFolderWatcher(settings.location(), settings.compiler(), active,
+        RuleFolderWatcher watcher = new RuleFolderWatcher(folder(settings), settings.compiler(), active,
                 java.time.Duration.ofMillis(300));
         watcher.start();
         return watcher;
@@ -39,13 +46,13 @@ class RulesConfiguration {
      */
     private static ActiveVersionRow importRepositoryUpdate(RulesSettings settings, RuleSetRepository repository,
             RuleCompiler compiler, ActiveVersionRow row) {
-        SortedMap<String, String> folder = RuleFiles.readFolder(settings.location());
+        SortedMap<String, String> folder = RuleFiles.readFolder(folder(settings));
         if (folder.isEmpty() || folder.equals(repository.files(row.versionNumber()))) {
             return row;
         }
         if (!repository.importedFromFolder(row.versionNumber())) {
             log.warn("The rules folder {} differs from the active rule set (version {}, deployed by an author); it is not imported."
-                    + " Create a version from it through /api/v1/rule-sets to deploy it.", settings.location().toAbsolutePath(),
+                    + " Create a version from it through /api/v1/rule-sets to deploy it.", folder(settings).toAbsolutePath(),
                     row.versionNumber());
             return row;
         }
@@ -68,12 +75,12 @@ class RulesConfiguration {
     ActiveRuleSet activeRuleSet(RulesSettings settings, RuleSetRepository repository, MeterRegistry meters) {
         RuleCompiler compiler = settings.compiler();
         if (repository.isEmpty()) {
-            SortedMap<String, String> files = RuleFiles.readFolder(settings.location());
-            RuleSource source = files.isEmpty() ? RuleSource.readFolder(settings.location()) : RuleSource.fromFiles(files);
+            SortedMap<String, String> files = RuleFiles.readFolder(folder(settings));
+            RuleSource source = files.isEmpty() ? RuleSource.readFolder(folder(settings)) : RuleSource.fromFiles(files);
             RuleSet ruleSet = compiler.compile(source);
             if (repository.importFirst(files, source.version(), SYSTEM)) {
                 log.info("Rule set {} imported from {} as version 1: {} catalogue rules from {} files", ruleSet.version(),
-                        settings.location().toAbsolutePath(), ruleSet.rulesById().size(), source.drlFiles().size());
+                        folder(settings).toAbsolutePath(), ruleSet.rulesById().size(), source.drlFiles().size());
                 ActiveVersionRow row = repository.active().orElseThrow();
                 return new ActiveRuleSet(new ActiveRuleSet.Deployment(ruleSet, row.versionNumber(), row.generation()), meters);
             }

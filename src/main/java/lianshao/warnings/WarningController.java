@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -204,7 +205,8 @@ class WarningController {
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String sort, Authentication auth) {
         CurrentUser user = me(auth);
         WarningFilter filter = filter(domain, form, status, orgCode, ruleId, from, to, subjectRef, assignee, overdue, sort);
-        byte[] body = export.queue(warnings.list(filter.inDistrict(user.district()), 0, MAX_EXPORT).items());
+        byte[] body = export.queue(warnings.list(filter.inDistrict(user.district()), 0, MAX_EXPORT).items(),
+                LocaleContextHolder.getLocale());
         accessLog.opened(user.username(), "EXPORT", "warnings", "API");
         return xlsx(body, "warnings.xlsx");
     }
@@ -215,7 +217,7 @@ class WarningController {
         CurrentUser user = me(auth);
         WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
         accessLog.opened(user.username(), "DOSSIER", id, "API");
-        return xlsx(export.dossier(warning, warnings.history(id)), "warning-" + id + ".xlsx");
+        return xlsx(export.dossier(warning, warnings.history(id), LocaleContextHolder.getLocale()), "warning-" + id + ".xlsx");
     }
 
     static ResponseEntity<byte[]> xlsx(byte[] body, String name) {

@@ -3,8 +3,14 @@ package lianshao.warnings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -14,28 +20,50 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-import lianshao.support.Json;
+import lianshao.facts.Org;
+import lianshao.facts.Party;
+import lianshao.reference.ReferenceQueries;
+import lianshao.support.DisplayFormat;
 
-/** The queue and a single warning's dossier as XLSX workbooks (Chinese headers). */
+/**
+ * The queue and a single warning's dossier as XLSX workbooks, as people read them: headers in the reader's language
+ * (Chinese unless English was chosen), labels instead of codes, organisations, parties and users by name, times in
+ * the office's zone. In the queue, persons are pseudonymised as on the queue page (张*); the dossier of an opened
+ * warning names them in full.
+ */
 @Component
 public class WarningExport {
 
-    private static final String[] QUEUE_HEADERS = {"预警编号", "规则", "风险点", "建议形态", "认定形态", "领域", "单位", "涉及对象",
-            "状态", "处理人", "预警时间", "办理期限", "是否超期", "说明"};
+    private static final String[] QUEUE_COLUMNS = {"id", "rule", "title", "suggestedForm", "decidedForm", "domain", "org",
+        "orgCode", "subjects", "status", "assignee", "raisedAt", "dueAt", "overdue", "message"};
 
-    public byte[] queue(List<WarningView> warnings) {
+    private final WarningWords words;
+    private final DisplayFormat format;
+    private final ReferenceQueries reference;
+
+    WarningExport(WarningWords words, DisplayFormat format, ReferenceQueries reference) {
+        this.words = words;
+        this.format = format;
+        this.reference = reference;
+    }
+
+    public byte[] queue(List<WarningView> warnings, Locale locale) {
+        Map<String, String> users = words.userNames(locale);
+        Map<String, String> orgs = orgNames(warnings.stream().map(WarningView::orgCode).toList());
+        Map<String, Party> parties = parties(warnings.stream().flatMap(w -> w.subjectRefs().stream()).toList());
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet sheet = book.createSheet("预警清单");
-            header(book, sheet, QUEUE_HEADERS);
+            Sheet sheet = book.createSheet(words.text("export.sheet.queue", locale));
+            header(book, sheet, headers(QUEUE_COLUMNS, locale));
             int r = 1;
             for (WarningView w : warnings) {
-                Row row = sheet.createRow(r++);
-                Object[] values = {w.id(), w.ruleId(), w.title(), w.formName(), w.decidedForm(), w.domain(), w.orgCode(),
-                        String.join("、", w.subjectRefs()), w.status(), w.assignee(), text(w.raisedAt()), text(w.dueAt()),
-                        w.overdue() ? "是" : "否", w.message()};
-                fill(row, values);
+                Object[] values = {w.id(), w.ruleId(), title(w, locale), words.form(w.form(), locale),
+                    words.form(w.decidedForm(), locale), words.domain(w.domain(), locale), orgs.getOrDefault(w.orgCode(), w.orgCode()),
+                    w.orgCode(), subjects(w.subjectRefs(), parties, Party::maskedName), words.status(w.status(), locale),
+                    name(users, w.assignee()), format.time(w.raisedAt()), format.day(w.dueAt()),
+                    words.text(w.overdue() ? "export.yes" : "export.no", locale), message(w, locale)};
+                fill(sheet.createRow(r++), values);
             }
-            for (int c = 0; c < QUEUE_HEADERS.length - 1; c++) {
+            for (int c = 0; c < QUEUE_COLUMNS.length - 1; c++) {
                 sheet.autoSizeColumn(c);
             }
             return bytes(book);
@@ -45,50 +73,107 @@ public class WarningExport {
     }
 
     /** One warning: its explanation, the facts that matched, the grading steps and the audit trail. */
-    public byte[] dossier(WarningView w, List<WarningView.Action> history) {
+    public byte[] dossier(WarningView w, List<WarningView.Action> history, Locale locale) {
+        Map<String, String> users = words.userNames(locale);
+        String org = orgNames(List.of(w.orgCode())).get(w.orgCode());
+        Map<String, Party> parties = parties(w.subjectRefs());
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet main = book.createSheet("预警");
-            header(book, main, new String[] {"项目", "内容"});
-            Object[][] rows = {{"预警编号", w.id()}, {"规则", w.ruleId()}, {"风险点", w.title()}, {"说明", w.message()},
-                    {"建议形态", w.formName()}, {"基础形态", w.grading().baseForm()}, {"认定形态", w.decidedForm()},
-                    {"领域", w.domain()}, {"单位", w.orgCode()}, {"涉及对象", String.join("、", w.subjectRefs())},
-                    {"方案举措", w.clause()}, {"法律依据", w.basis()}, {"责任处室", String.join("、", w.departments())},
-                    {"状态", w.status()}, {"处理人", w.assignee()}, {"预警时间", text(w.raisedAt())}, {"办理期限", text(w.dueAt())},
-                    {"记录编号", w.recordId()}, {"记录版本", w.recordRevision()}, {"规则集版本", w.ruleSetVersion()}};
+            Sheet main = book.createSheet(words.text("export.sheet.warning", locale));
+            header(book, main, new String[] {words.text("export.item", locale), words.text("export.content", locale)});
+            Object[][] rows = {{"id", w.id()}, {"rule", w.ruleId()}, {"title", title(w, locale)}, {"message", message(w, locale)},
+                {"suggestedForm", words.form(w.form(), locale)}, {"baseForm", words.form(w.grading().baseForm(), locale)},
+                {"decidedForm", words.form(w.decidedForm(), locale)}, {"domain", words.domain(w.domain(), locale)},
+                {"org", org == null ? w.orgCode() : org + "（" + w.orgCode() + "）"},
+                {"subjects", subjects(w.subjectRefs(), parties, Party::name)}, {"measures", w.clause()}, {"basis", w.basis()},
+                {"departments", String.join("、", w.departments())}, {"status", words.status(w.status(), locale)},
+                {"dismissReason", words.dismissReason(w.dismissReason(), locale)}, {"assignee", name(users, w.assignee())},
+                {"raisedAt", format.time(w.raisedAt())}, {"dueAt", format.day(w.dueAt())},
+                {"occurredAt", format.time(w.occurredAt())}, {"recordId", w.recordId()}, {"recordRevision", w.recordRevision()},
+                {"ruleSetVersion", w.ruleSetVersion()}};
             int r = 1;
-            for (Object[] values : rows) {
-                fill(main.createRow(r++), values);
+            for (Object[] row : rows) {
+                fill(main.createRow(r++), new Object[] {words.text("export.column." + row[0], locale), row[1]});
             }
             main.autoSizeColumn(0);
             main.setColumnWidth(1, 100 * 256);
 
-            Sheet facts = book.createSheet("命中事实");
-            header(book, facts, new String[] {"事实", "值"});
+            Sheet facts = book.createSheet(words.text("export.sheet.facts", locale));
+            header(book, facts, headers(new String[] {"fact", "value"}, locale));
             r = 1;
-            Object evidenceFacts = w.evidence().get("facts");
-            if (evidenceFacts instanceof Map<?, ?> map) {
+            if (w.evidence().get("facts") instanceof Map<?, ?> map) {
                 for (Map.Entry<?, ?> e : map.entrySet()) {
-                    fill(facts.createRow(r++), new Object[] {e.getKey(), e.getValue() instanceof String s ? s : Json.write(e.getValue())});
+                    String name = String.valueOf(e.getKey());
+                    fill(facts.createRow(r++), new Object[] {words.factLabel(w.domain(), name, locale),
+                        words.factValue(w.domain(), name, e.getValue(), locale)});
                 }
             }
 
-            Sheet grading = book.createSheet("评级步骤");
-            header(book, grading, new String[] {"步骤", "从", "到", "理由"});
+            Sheet grading = book.createSheet(words.text("export.sheet.grading", locale));
+            header(book, grading, headers(new String[] {"step", "fromForm", "toForm", "reason"}, locale));
             r = 1;
             for (Map<String, Object> step : w.grading().steps()) {
-                fill(grading.createRow(r++), new Object[] {step.get("step"), step.get("fromForm"), step.get("toForm"), step.get("reason")});
+                fill(grading.createRow(r++), new Object[] {step.get("step"), words.form(number(step.get("fromForm")), locale),
+                    words.form(number(step.get("toForm")), locale), step.get("reason")});
             }
 
-            Sheet audit = book.createSheet("处理记录");
-            header(book, audit, new String[] {"时间", "操作", "操作人", "原状态", "新状态", "说明"});
+            Sheet audit = book.createSheet(words.text("export.sheet.history", locale));
+            header(book, audit, headers(new String[] {"at", "action", "actor", "fromStatus", "toStatus", "comment", "sentence"}, locale));
             r = 1;
             for (WarningView.Action a : history) {
-                fill(audit.createRow(r++), new Object[] {text(a.at()), a.action(), a.actor(), a.fromStatus(), a.toStatus(), a.comment()});
+                WarningWords.HistoryLine line = words.line(a, users, locale);
+                fill(audit.createRow(r++), new Object[] {line.at(), words.action(a.action(), locale), line.actor(),
+                    words.status(a.fromStatus(), locale), words.status(a.toStatus(), locale), line.comment(), line.sentence()});
             }
             return bytes(book);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String[] headers(String[] columns, Locale locale) {
+        String[] headers = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            headers[i] = words.text("export.column." + columns[i], locale);
+        }
+        return headers;
+    }
+
+    private static String title(WarningView w, Locale locale) {
+        return english(locale) && w.titleEn() != null ? w.titleEn() : w.title();
+    }
+
+    private static String message(WarningView w, Locale locale) {
+        return english(locale) && w.messageEn() != null ? w.messageEn() : w.message();
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    private static String name(Map<String, String> users, String username) {
+        return username == null ? "" : users.getOrDefault(username, username);
+    }
+
+    private Map<String, String> orgNames(Collection<String> codes) {
+        Set<String> distinct = new LinkedHashSet<>(codes);
+        return reference.orgs(distinct).stream().collect(Collectors.toMap(Org::code, Org::name, (a, b) -> a));
+    }
+
+    private Map<String, Party> parties(Collection<String> refs) {
+        Set<String> distinct = new LinkedHashSet<>(refs);
+        return reference.parties(distinct).stream().collect(Collectors.toMap(Party::id, Function.identity(), (a, b) -> a));
+    }
+
+    /** Subjects by name with their ids: 张*（P-0001）; an id alone when the party is not registered. */
+    private static String subjects(List<String> refs, Map<String, Party> parties, Function<Party, String> name) {
+        return refs.stream().map(ref -> {
+            Party p = parties.get(ref);
+            return p == null ? ref : name.apply(p) + "（" + ref + "）";
+        }).collect(Collectors.joining("、"));
+    }
+
+    private static Integer number(Object value) {
+        return value instanceof Number n ? n.intValue() : null;
     }
 
     private static void header(XSSFWorkbook book, Sheet sheet, String[] headers) {
@@ -114,10 +199,6 @@ public class WarningExport {
                 row.createCell(i).setCellValue(v == null ? "" : v.toString());
             }
         }
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 
     private static byte[] bytes(XSSFWorkbook book) throws IOException {

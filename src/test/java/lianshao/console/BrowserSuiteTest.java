@@ -164,7 +164,7 @@ class BrowserSuiteTest {
         assign.findElement(By.cssSelector("button")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")));
         assertThat(status()).isEqualTo("ASSIGNED");
-        assertThat(browser.findElement(By.id("warning-assignee")).getText()).isEqualTo("inspector");
+        assertThat(browser.findElement(By.id("warning-assignee")).getText()).isEqualTo("纪检员 王清");
 
         WebElement confirm = browser.findElement(By.id("action-CONFIRM"));
         new Select(confirm.findElement(By.name("form"))).selectByValue("2");

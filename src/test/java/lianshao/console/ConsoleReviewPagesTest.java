@@ -202,7 +202,7 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
         assertThat(stateOf(warning)).isEqualTo("NEW");
         mvc.perform(get("/access-log").with(signedIn(AUDITOR))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(warning)))
-                .andExpect(content().string(containsString("CONSOLE")));
+                .andExpect(content().string(containsString("控制台")));
         mvc.perform(get("/access-log").with(signedIn(INSPECTOR))).andExpect(status().isForbidden());
         mvc.perform(get("/access-log").with(signedIn(ADMIN))).andExpect(status().isOk());
     }
@@ -358,7 +358,7 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
         // the proposer sees the proposal but can neither decide it nor do anything else but comment
         mvc.perform(get("/warnings/" + warning).with(signedIn(INSPECTOR)))
                 .andExpect(content().string(containsString("id=\"proposal\"")))
-                .andExpect(content().string(containsString(INSPECTOR + " 于 ")))
+                .andExpect(content().string(containsString("测试纪检员 于 ")))
                 .andExpect(content().string(containsString("排除（理由：")))
                 .andExpect(content().string(containsString("已有财政批复文件")))
                 .andExpect(content().string(not(containsString("id=\"action-APPROVE\""))))

@@ -96,6 +96,7 @@ class MessagesTest {
         f.put("stats.period.", names(lianshao.statistics.Period.values()));
         f.put("stats.by.", names(lianshao.statistics.Dimension.values()));
         f.put("stats.group.", names(lianshao.statistics.DisposalGroup.values()));
+        f.put("channel.", List.of("CONSOLE", "API"));
         return f;
     }
 

@@ -295,8 +295,8 @@ class ReviewWorkflowTest extends ApiTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(dossier))) {
             assertThat(book.getSheet("预警").getRow(2).getCell(1).getStringCellValue()).isEqualTo("PRC-01");
-            assertThat(book.getSheet("命中事实").getRow(1).getCell(0).getStringCellValue()).isEqualTo("amount");
-            assertThat(book.getSheet("处理记录").getRow(1).getCell(1).getStringCellValue()).isEqualTo("RAISED");
+            assertThat(book.getSheet("命中事实").getRow(1).getCell(0).getStringCellValue()).isEqualTo("采购总金额");
+            assertThat(book.getSheet("处理记录").getRow(1).getCell(1).getStringCellValue()).isEqualTo("产生预警");
         }
     }
 

@@ -1,0 +1,216 @@
+package lianshao.warnings;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import lianshao.contract.ContractSchemas;
+import lianshao.contract.Domain;
+import lianshao.contract.FieldDescription;
+import lianshao.security.Role;
+import lianshao.security.Users;
+import lianshao.support.DisplayFormat;
+import lianshao.support.Json;
+
+/**
+ * The words people read for a warning's codes, in Chinese or English from messages*.properties: statuses,
+ * actions, forms, domains and dismiss reasons by their labels, users by their registered name and title
+ * (纪检员 王清, never the login name), and each entry of the audit trail as a sentence ("纪检员 王清 于
+ * 2026-03-02 10:15 确认预警：第二种形态").
+ */
+@Component
+public class WarningWords {
+
+    private final MessageSource messages;
+    private final Users users;
+    private final DisplayFormat format;
+
+    WarningWords(MessageSource messages, Users users, DisplayFormat format) {
+        this.messages = messages;
+        this.users = users;
+        this.format = format;
+    }
+
+    /** One entry of the audit trail as people read it: who (by name), when (office time), the sentence, the comment. */
+    public record HistoryLine(String actor, String at, String sentence, String comment, String action) {
+    }
+
+    public String status(String code, Locale locale) {
+        return label("status.", code, locale);
+    }
+
+    public String action(String code, Locale locale) {
+        return label("action.", code, locale);
+    }
+
+    public String form(Integer form, Locale locale) {
+        return form == null ? "" : label("form.", form.toString(), locale);
+    }
+
+    public String domain(String code, Locale locale) {
+        return label("domain.", code, locale);
+    }
+
+    public String dismissReason(String code, Locale locale) {
+        return label("dismiss.", code, locale);
+    }
+
+    /** A text of messages*.properties in the reader's language. */
+    public String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    /** The label of a fact a rule matched on: the label of the domain's payload field of that name, else the name. */
+    public String factLabel(String domain, String name, Locale locale) {
+        return field(domain, name).map(f -> f.label(locale)).orElse(name);
+    }
+
+    /**
+     * A fact's value as people read it: an enumeration value by its label and money in yuan when the domain's payload
+     * field of that name says so; other values as they are.
+     */
+    public String factValue(String domain, String name, Object value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        Optional<FieldDescription> field = field(domain, name);
+        if (field.isPresent() && !field.get().enumValues().isEmpty() && value instanceof String code) {
+            return field.get().valueLabel(code, locale);
+        }
+        if (field.isPresent() && field.get().value().money() && value instanceof Number n) {
+            return format.money(n);
+        }
+        return value instanceof String s ? s : Json.write(value);
+    }
+
+    private static Optional<FieldDescription> field(String domain, String name) {
+        return Domain.parse(domain).flatMap(d -> ContractSchemas.field(d, name));
+    }
+
+    /** What a code reads as: its message, or the code itself when there is none (never a missing-key error). */
+    private String label(String prefix, String code, Locale locale) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return messages.getMessage(prefix + code, null, code, locale);
+    }
+
+    /**
+     * The names of all users (and of the service itself) by login name, for a page or an export that shows many:
+     * the registered name; a name that starts with the Chinese title of one of the user's roles gets the title in
+     * the reader's language; a user without a registered name is shown by title and login name.
+     */
+    public Map<String, String> userNames(Locale locale) {
+        Map<String, String> names = new HashMap<>();
+        for (Users.Account account : users.all()) {
+            names.put(account.username(), userName(account, locale));
+        }
+        names.put(Warnings.SYSTEM, messages.getMessage("words.system", null, locale));
+        return names;
+    }
+
+    /** One user's name for readers of a language; the login name if there is no such user. */
+    public String userName(String username, Locale locale) {
+        return username == null ? "" : userNames(locale).getOrDefault(username, username);
+    }
+
+    private String userName(Users.Account account, Locale locale) {
+        String name = account.displayName() == null ? "" : account.displayName().strip();
+        if (name.isEmpty()) {
+            Role role = account.roles().stream().sorted().findFirst().orElse(null);
+            return role == null ? account.username() : label("role.", role.name(), locale) + " " + account.username();
+        }
+        for (Role role : account.roles()) {
+            String chinese = messages.getMessage("role." + role.name(), null, role.name(), Locale.SIMPLIFIED_CHINESE);
+            if (name.startsWith(chinese + " ")) {
+                return label("role.", role.name(), locale) + name.substring(chinese.length());
+            }
+        }
+        return name;
+    }
+
+    /** The audit trail as sentences, oldest first. */
+    public List<HistoryLine> history(List<WarningView.Action> actions, Locale locale) {
+        Map<String, String> names = userNames(locale);
+        List<HistoryLine> lines = new ArrayList<>();
+        for (WarningView.Action a : actions) {
+            lines.add(line(a, names, locale));
+        }
+        return lines;
+    }
+
+    /** One entry as a sentence; {@code names} as from {@link #userNames(Locale)}. */
+    public HistoryLine line(WarningView.Action a, Map<String, String> names, Locale locale) {
+        String actor = names.getOrDefault(a.actor(), a.actor());
+        String at = format.time(a.at());
+        Map<String, Object> d = a.details() == null ? Map.of() : a.details();
+        String proposal = text(d.get("approved"), d.get("rejected"), d.get("proposed"));
+        Object[] args = {
+            form(number(d.get("form")), locale),
+            dismissReason(text(d.get("reason")), locale),
+            names.getOrDefault(text(d.get("assignee")), text(d.get("assignee"))),
+            names.getOrDefault(text(d.get("proposedBy")), text(d.get("proposedBy"))),
+            text(d.get("revision")),
+            form(number(d.get("fromForm")), locale),
+            form(number(d.get("toForm")), locale),
+            proposal.isEmpty() ? "" : action(proposal, locale),
+        };
+        String what = messages.getMessage("history.what." + a.action(), args, null, locale);
+        if (what == null) {
+            what = action(a.action(), locale);
+        }
+        if (a.toStatus() != null && !Objects.equals(a.fromStatus(), a.toStatus())) {
+            String change = a.fromStatus() == null
+                    ? messages.getMessage("history.statusNow", new Object[] {status(a.toStatus(), locale)}, locale)
+                    : messages.getMessage("history.statusChange",
+                            new Object[] {status(a.fromStatus(), locale), status(a.toStatus(), locale)}, locale);
+            what = what + change;
+        }
+        String sentence = messages.getMessage("history.sentence", new Object[] {actor, at, what}, locale);
+        String comment = Warnings.SYSTEM.equals(a.actor()) ? side(a.comment(), locale) : a.comment();
+        return new HistoryLine(actor, at, sentence, comment, a.action());
+    }
+
+    /**
+     * The service writes its own comments as "中文 / English": the side of the reader's language (the whole text
+     * when it has no such separator).
+     */
+    public static String side(String bilingual, Locale locale) {
+        if (bilingual == null) {
+            return null;
+        }
+        int cut = bilingual.indexOf(" / ");
+        if (cut < 0) {
+            return bilingual;
+        }
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        return english ? bilingual.substring(cut + 3) : bilingual.substring(0, cut);
+    }
+
+    private static Integer number(Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return value == null ? null : Integer.valueOf(value.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(Object... values) {
+        for (Object v : values) {
+            if (v != null && !v.toString().isBlank()) {
+                return v.toString();
+            }
+        }
+        return "";
+    }
+}
