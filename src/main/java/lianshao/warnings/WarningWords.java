@@ -1,5 +1,6 @@
 package lianshao.warnings;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import lianshao.contract.ContractSchemas;
 import lianshao.contract.Domain;
 import lianshao.contract.FieldDescription;
+import lianshao.reference.ReferenceQueries;
 import lianshao.security.Role;
 import lianshao.security.Users;
 import lianshao.support.DisplayFormat;
@@ -31,11 +33,13 @@ public class WarningWords {
     private final MessageSource messages;
     private final Users users;
     private final DisplayFormat format;
+    private final ReferenceQueries reference;
 
-    WarningWords(MessageSource messages, Users users, DisplayFormat format) {
+    WarningWords(MessageSource messages, Users users, DisplayFormat format, ReferenceQueries reference) {
         this.messages = messages;
         this.users = users;
         this.format = format;
+        this.reference = reference;
     }
 
     /** One entry of the audit trail as people read it: who (by name), when (office time), the sentence, the comment. */
@@ -161,6 +165,12 @@ public class WarningWords {
             form(number(d.get("fromForm")), locale),
             form(number(d.get("toForm")), locale),
             proposal.isEmpty() ? "" : action(proposal, locale),
+            orgName(text(d.get("unitOrg"))),
+            text(d.get("responsiblePerson")),
+            text(d.get("workingDays")),
+            d.get("dueAt") == null ? "" : format.time(OffsetDateTime.parse(text(d.get("dueAt")))),
+            text(d.get("referralNo")),
+            handoverTarget(text(d.get("target")), locale),
         };
         String what = messages.getMessage("history.what." + a.action(), args, null, locale);
         if (what == null) {
@@ -176,6 +186,20 @@ public class WarningWords {
         String sentence = messages.getMessage("history.sentence", new Object[] {actor, at, what}, locale);
         String comment = Warnings.SYSTEM.equals(a.actor()) ? side(a.comment(), locale) : a.comment();
         return new HistoryLine(actor, at, sentence, comment, a.action());
+    }
+
+    private static String handoverTarget(String code, Locale locale) {
+        for (HandoverTarget t : HandoverTarget.values()) {
+            if (t.name().equals(code)) {
+                return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? t.englishName() : t.chineseName();
+            }
+        }
+        return code;
+    }
+
+    /** An organisation by its registered name, the code when it is not registered. */
+    private String orgName(String code) {
+        return code.isEmpty() ? "" : reference.org(code).map(o -> o.name()).orElse(code);
     }
 
     /**
