@@ -2,6 +2,7 @@ package lianshao.contract;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class ContractSchemas {
     private static final Map<ReferenceKind, List<FieldDescription>> IDENTIFIERS = new EnumMap<>(ReferenceKind.class);
     private static final List<FieldDescription> RECORD_BATCH_FIELDS;
     private static final List<FieldDescription> REFERENCE_BATCH_FIELDS;
+    private static final Map<String, FieldDescription> BY_KEY;
 
     static {
         SchemaDescriber describer = new SchemaDescriber(FieldDescriptionTexts.load());
@@ -42,6 +44,9 @@ public final class ContractSchemas {
         }
         RECORD_BATCH_FIELDS = describer.fields(RECORD_BATCH, BatchSchemas.of(BatchSchemas.RECORDS));
         REFERENCE_BATCH_FIELDS = describer.fields(REFERENCE_BATCH, BatchSchemas.of(BatchSchemas.ITEMS));
+        Map<String, FieldDescription> byKey = new HashMap<>();
+        allFields().forEach(field -> byKey.putIfAbsent(field.key(), field));
+        BY_KEY = Map.copyOf(byKey);
     }
 
     private ContractSchemas() {
@@ -81,6 +86,19 @@ public final class ContractSchemas {
     /** The body of a reference-data batch: {@code items}, an array of bodies with their identifiers. */
     public static List<FieldDescription> referenceBatch() {
         return REFERENCE_BATCH_FIELDS;
+    }
+
+    /** The field with this key ({@code PROCUREMENT.method}, {@code TENDER.bids[].price}, {@code ORG.name}). */
+    public static Optional<FieldDescription> field(String key) {
+        return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    /**
+     * A payload field of a domain by its path within the payload: {@code method}, or {@code bids[].price} for a
+     * field of the items of an array.
+     */
+    public static Optional<FieldDescription> field(Domain domain, String path) {
+        return field(domain.name() + "." + path);
     }
 
     /** Every field of every schema above, the fields of array items included, depth-first in contract order. */

@@ -3,12 +3,9 @@ package lianshao.imports;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import lianshao.contract.ContractSchemas;
 import lianshao.contract.FieldDescription;
@@ -27,8 +24,6 @@ public final class Layouts {
     private static final Map<ImportKind, String> TITLES = Map.of(ImportKind.ADMISSION, "招生", ImportKind.RECRUITMENT, "招聘",
             ImportKind.TENDER, "招标", ImportKind.PROCUREMENT, "采购", ImportKind.RESEARCH_FUND, "科研经费",
             ImportKind.PARTIES, "当事人", ImportKind.RELATIONS, "关系");
-    private static final Pattern ENUM_LABEL = Pattern.compile("([A-Z][A-Z0-9_]*) ([^、，。；：,;:\\s（(]+)");
-    private static final Pattern PARENTHESES = Pattern.compile("（[^）]*）|\\([^)]*\\)");
     private static final int MAX_SHEET_NAME = 31;
 
     static {
@@ -84,7 +79,7 @@ public final class Layouts {
         for (FieldDescription item : list.itemFields()) {
             columns.add(column(item, item.name()));
         }
-        String header = shortHeader(list);
+        String header = list.label();
         String sheetName = header + "-" + list.name();
         if (sheetName.length() > MAX_SHEET_NAME) {
             sheetName = list.name().length() <= MAX_SHEET_NAME ? list.name() : list.name().substring(0, MAX_SHEET_NAME);
@@ -102,46 +97,14 @@ public final class Layouts {
     }
 
     private static Column column(FieldDescription field, String path) {
-        return new Column(field.name(), path, shortHeader(field), field.description(), field.value(), field.required(),
+        return new Column(field.name(), path, field.label(), field.description(), field.value(), field.required(),
                 options(field));
     }
 
-    /** Chinese labels of enumeration values, read from the description ("INQUIRY 询价、…"); the code alone otherwise. */
+    /** The allowed values of an enumeration with their Chinese labels from the contract; the code alone otherwise. */
     static List<Column.EnumOption> options(FieldDescription field) {
-        List<String> values = field.enumValues();
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (field.description() != null) {
-            Matcher m = ENUM_LABEL.matcher(field.description());
-            while (m.find()) {
-                if (values.contains(m.group(1))) {
-                    labels.putIfAbsent(m.group(1), m.group(2));
-                }
-            }
-        }
-        return values.stream().map(v -> new Column.EnumOption(v, labels.get(v))).toList();
-    }
-
-    /**
-     * The first phrase of the description without parentheses: "采购方式：OPEN_TENDER 公开招标…" gives 采购方式,
-     * "记录所属单位（学校、教育局等）的机构代码。" gives 记录所属单位的机构代码. The field name if there is none.
-     */
-    static String shortHeader(FieldDescription field) {
-        if (field.description() == null || field.description().isBlank()) {
-            return field.name();
-        }
-        String text = PARENTHESES.matcher(field.description()).replaceAll("");
-        int end = text.length();
-        for (char stop : new char[] {'：', ':', '，', ',', '。', '；', ';'}) {
-            int at = text.indexOf(stop);
-            if (at > 0 && at < end) {
-                end = at;
-            }
-        }
-        String header = text.substring(0, end).strip();
-        return header.isEmpty() ? field.name() : header;
+        Map<String, String> labels = field.valueLabels();
+        return field.enumValues().stream().map(v -> new Column.EnumOption(v, labels.get(v))).toList();
     }
 
     /** Headers must identify their column: on a clash, both get their field name appended. */
