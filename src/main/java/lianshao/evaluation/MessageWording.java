@@ -1,7 +1,9 @@
 package lianshao.evaluation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,14 +70,38 @@ final class MessageWording {
         }
         hit.escalations().forEach(e -> texts.add(e.reason()));
         texts.addAll(hit.crimeIndicators());
+        hit.evidence().values().forEach(v -> {
+            if (v instanceof String text) {
+                texts.add(text);
+            } else if (v instanceof List<?> list) {
+                list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(texts::add);
+            }
+        });
         return texts.stream().filter(t -> t != null && t.indexOf('⟦') >= 0).toList();
     }
 
     Hit words(Hit hit) {
         return new Hit(hit.ruleId(), chinese(hit.message()), english(hit.messageEn()), hit.subjects(), hit.counterparties(),
-                hit.evidence(), hit.relatedRecords(),
+                evidence(hit.evidence()), hit.relatedRecords(),
                 hit.escalations().stream().map(e -> new Hit.Escalation(e.form(), chinese(e.reason()))).toList(),
                 hit.benefits(), hit.crimeIndicators().stream().map(this::chinese).toList());
+    }
+
+    /** A rule may mark a mention in a text it gives as evidence too (TEN-08's conflict); keys and other values stay. */
+    private Map<String, Object> evidence(Map<String, Object> evidence) {
+        if (evidence.values().stream().noneMatch(MessageWording::marked)) {
+            return evidence;
+        }
+        Map<String, Object> worded = new LinkedHashMap<>();
+        evidence.forEach((name, value) -> worded.put(name, !marked(value) ? value
+                : value instanceof List<?> list ? list.stream().map(e -> e instanceof String text ? chinese(text) : e).toList()
+                : chinese((String) value)));
+        return Collections.unmodifiableMap(worded);
+    }
+
+    private static boolean marked(Object value) {
+        return value instanceof String text ? text.indexOf('⟦') >= 0
+                : value instanceof List<?> list && list.stream().anyMatch(MessageWording::marked);
     }
 
     String chinese(String text) {

@@ -119,6 +119,17 @@ class MessageWordingTest {
     }
 
     @Test
+    void aTextGivenAsEvidenceIsWordedAndOtherEvidenceStaysAsItWas() {
+        Hit hit = hit(hits.raise("命中").evidence("conflict", "领导（" + hits.org("SCH-01") + "）").evidence("approverRef", "P-0018")
+                .evidence("amount", new BigDecimal("100")).evidence("roles", "甲").evidence("roles", "乙（" + hits.party("P-0018") + "）"));
+
+        Hit worded = forAWarning(hit);
+
+        assertThat(worded.evidence()).containsEntry("conflict", "领导（清源市第一中学（SCH-01））").containsEntry("approverRef", "P-0018")
+                .containsEntry("amount", new BigDecimal("100")).containsEntry("roles", List.of("甲", "乙（张三（P-0018））"));
+    }
+
+    @Test
     void aCodeThatCouldBreakAMarkIsShownPlainAndRecordTextIsLeftAlone() {
         Hit hit = hit(hits.raise("项目「OPEN_TENDER ⟦改造⟧」由 " + hits.party("P-⟧0018")));
 
