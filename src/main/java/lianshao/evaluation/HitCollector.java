@@ -68,6 +68,11 @@ final class HitCollector implements Hits {
     }
 
     @Override
+    public String joined(Collection<String> texts) {
+        return Mentions.joined(texts);
+    }
+
+    @Override
     public String yuan(BigDecimal amount) {
         return Mentions.yuan(amount);
     }

@@ -67,6 +67,10 @@ final class Mentions {
                 .collect(Collectors.joining(SEPARATOR));
     }
 
+    static String joined(Collection<String> texts) {
+        return texts == null ? EMPTY : texts.stream().filter(Objects::nonNull).distinct().collect(Collectors.joining(SEPARATOR));
+    }
+
     /** ¥6,352,000.00: the yuan sign, thousands separated, two decimals. */
     static String yuan(BigDecimal amount) {
         if (amount == null) {

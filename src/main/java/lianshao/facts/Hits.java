@@ -47,6 +47,9 @@ public interface Hits {
      */
     String fieldNames(String parent, Collection<String> names);
 
+    /** Texts of a list (brands, phrases, record numbers) joined with 、, without the brackets of a list's text form. */
+    String joined(Collection<String> texts);
+
     /** An amount in yuan as Chinese readers write it: ¥6,352,000.00. */
     String yuan(BigDecimal amount);
 

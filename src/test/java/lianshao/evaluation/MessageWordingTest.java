@@ -92,6 +92,7 @@ class MessageWordingTest {
         assertThat(hits.yuan(4_000_000L)).isEqualTo("¥4,000,000.00");
         assertThat(hits.yuan((BigDecimal) null)).isEqualTo("（未填）");
         assertThat(hits.amounts(List.of(new BigDecimal("100"), new BigDecimal("1000")))).isEqualTo("¥100.00、¥1,000.00");
+        assertThat(hits.joined(List.of("海康威视", "大华", "海康威视"))).isEqualTo("海康威视、大华");
     }
 
     @Test
