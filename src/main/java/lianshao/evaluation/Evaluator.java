@@ -58,7 +58,19 @@ public class Evaluator implements AutoCloseable {
         this.meters = meters;
     }
 
+    /**
+     * Judges a record for a view other than a warning (a backtest, a rule test): messages show persons
+     * pseudonymised, 张*（P-0018）, so that no rule can have the service spell out a name it may not read.
+     */
     public EvaluationOutcome evaluate(RuleSet ruleSet, RecordFact record, Context context) {
+        return evaluate(ruleSet, record, context, null);
+    }
+
+    /**
+     * Judges a record for its warnings: messages name parties and organisations by their registered names, from
+     * the context and, for those it does not hold, from {@code names} ({@link MessageWording}).
+     */
+    public EvaluationOutcome evaluate(RuleSet ruleSet, RecordFact record, Context context, NameLookup names) {
         long start = System.nanoTime();
         HitCollector hits = new HitCollector();
         KieSession session = ruleSet.kieBase().newKieSession();
@@ -92,7 +104,7 @@ public class Evaluator implements AutoCloseable {
             if (firings >= settings.maxFirings()) {
                 throw new EvaluationBudgetExceeded(EvaluationBudgetExceeded.Budget.FIRINGS, settings.maxFirings(), firings);
             }
-            return new EvaluationOutcome(ruleSet.version(), hits.hits(), firings, (System.nanoTime() - start) / 1000);
+            return new EvaluationOutcome(ruleSet.version(), new MessageWording(context, names).words(hits.hits()), firings, (System.nanoTime() - start) / 1000);
         } finally {
             halt.cancel(false);
             session.dispose();

@@ -37,6 +37,56 @@ final class HitCollector implements Hits {
         return accumulator;
     }
 
+    @Override
+    public String party(String partyRef) {
+        return Mentions.party(partyRef);
+    }
+
+    @Override
+    public String parties(Collection<String> partyRefs) {
+        return Mentions.parties(partyRefs);
+    }
+
+    @Override
+    public String org(String orgCode) {
+        return Mentions.org(orgCode);
+    }
+
+    @Override
+    public String label(String field, String code) {
+        return Mentions.label(field, code);
+    }
+
+    @Override
+    public String labels(String field, Collection<String> codes) {
+        return Mentions.labels(field, codes);
+    }
+
+    @Override
+    public String fieldNames(String parent, Collection<String> names) {
+        return Mentions.fieldNames(parent, names);
+    }
+
+    @Override
+    public String joined(Collection<String> texts) {
+        return Mentions.joined(texts);
+    }
+
+    @Override
+    public String yuan(BigDecimal amount) {
+        return Mentions.yuan(amount);
+    }
+
+    @Override
+    public String yuan(long amount) {
+        return Mentions.yuan(BigDecimal.valueOf(amount));
+    }
+
+    @Override
+    public String amounts(Collection<BigDecimal> amounts) {
+        return Mentions.amounts(amounts);
+    }
+
     List<Hit> hits() {
         return byRule.values().stream().map(Accumulator::toHit).toList();
     }

@@ -31,10 +31,12 @@ import lianshao.evaluation.EvaluationOutcome;
 import lianshao.evaluation.Evaluator;
 import lianshao.evaluation.FactMapper;
 import lianshao.evaluation.Hit;
+import lianshao.evaluation.NameLookup;
 import lianshao.evaluation.RecordMeta;
 import lianshao.facts.RecordFact;
 import lianshao.grading.GradedHit;
 import lianshao.grading.Grader;
+import lianshao.reference.ReferenceQueries;
 import lianshao.rules.ActiveRuleSet;
 import lianshao.rules.RuleSet;
 import lianshao.support.Ids;
@@ -57,6 +59,7 @@ class RecordEvaluator {
 
     private final RecordStore store;
     private final ContextLoader contexts;
+    private final NameLookup names;
     private final FactMapper mapper;
     private final Evaluator evaluator;
     private final Grader grader;
@@ -71,8 +74,9 @@ class RecordEvaluator {
 
     RecordEvaluator(RecordStore store, ContextLoader contexts, FactMapper mapper, Evaluator evaluator, Grader grader,
             Warnings warnings, SystemWarnings systemWarnings, ActiveRuleSet rules, TransactionTemplate tx,
-            EvaluationSettings settings, MeterRegistry meters) {
+            EvaluationSettings settings, MeterRegistry meters, ReferenceQueries reference) {
         this.systemWarnings = systemWarnings;
+        this.names = new NameLookup(reference::parties, reference::orgs);
         this.store = store;
         this.contexts = contexts;
         this.mapper = mapper;
@@ -170,7 +174,7 @@ class RecordEvaluator {
             long start = System.nanoTime();
             RecordFact fact = subject.fact();
             StoredRecord record = stored.get(fact.recordId());
-            EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact));
+            EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
             List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), record.orgCode(), fact.occurredOn(), outcome.hits(), warnings);
             batch.judged(fact, graded);
             if (!graded.isEmpty() || withWarnings.contains(fact.recordId())) {

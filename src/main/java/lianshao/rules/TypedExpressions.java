@@ -12,8 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import lianshao.facts.Hits;
 import lianshao.facts.RecordFact;
 
 /**
@@ -443,6 +446,9 @@ final class TypedExpressions {
         }
         boolean variable = variables.containsKey(name);
         if (mode == Mode.CONSEQUENCE) {
+            if (!variable && name.equals(HITS)) {
+                return wording(token);
+            }
             if (!variable) {
                 refuseStatic(token);
                 throw new Refused("结论中只能使用条件中绑定的变量，不允许 " + name + " / only variables bound in the conditions may be used "
@@ -492,6 +498,25 @@ final class TypedExpressions {
         Value result = new Value(value.type(), value.computed(), null, value.variables(), value.links(), current, true);
         return personal.contains(value) ? personal(result) : result;
     }
+
+    /**
+     * {@code hits.party(...)}, {@code hits.yuan(...)} and the other wording methods of the hit API inside a message;
+     * the hit chain itself ({@code hits.raise}) is read by {@link ConsequenceCheck} and may not be nested.
+     */
+    private Value wording(DrlToken token) throws Refused {
+        if (!peek().is(".") || position + 1 >= tokens.size() || !WORDING.contains(tokens.get(position + 1).text())) {
+            throw new Refused("结论中 hits 只能用于 hits.raise(...) 调用链及说明中的 " + WORDING + " / within a consequence, hits "
+                    + "serves only the hits.raise(...) chain and the wording methods " + WORDING + " in a message", token.offset());
+        }
+        return Value.of(StaticType.of(Hits.class));
+    }
+
+    private static final String HITS = "hits";
+
+    /** The methods of {@link Hits} that word a mention in a message: all but {@code raise}. */
+    private static final SortedSet<String> WORDING = Arrays.stream(Hits.class.getDeclaredMethods())
+            .map(Method::getName).filter(n -> !n.equals("raise"))
+            .collect(Collectors.toCollection(TreeSet::new));
 
     private Value variable(String name) throws Refused {
         String sensitive = sensitiveVariables.get(name);

@@ -89,7 +89,7 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).path("rule").asString()).isEqualTo("PRC-01");
         assertThat(failed.get(0).path("failures").get(0).asString()).contains("PRC-01 fired");
-        assertThat(failed.get(0).path("fired").get(0).path("message").asString()).contains("2500000");
+        assertThat(failed.get(0).path("fired").get(0).path("message").asString()).contains("¥2,500,000.00");
 
         as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/submit", null).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.failedCases[0].rule").value("PRC-01"));

@@ -63,7 +63,7 @@ class RecordApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.warnings[0].evidence.facts.amount").value(2500000))
                 .andExpect(jsonPath("$.warnings[0].status").value("NEW"))
                 .andExpect(jsonPath("$.warnings[0].ruleSetVersion").value(org.hamcrest.Matchers.startsWith("rs-")))
-                .andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.containsString("2500000")));
+                .andExpect(jsonPath("$.warnings[0].message").value(org.hamcrest.Matchers.containsString("金额 ¥2,500,000.00，达到公开招标数额标准 ¥2,000,000.00，但采用询价方式")));
     }
 
     @Test

@@ -86,6 +86,13 @@ class DrlSafetyCheckTest {
                         "hits.raise(\"x\").benefit(\"a\", java.math.BigDecimal.valueOf(1));"), "java"),
                 attack("object creation of an allowed JDK type", rule(SAFE_WHEN,
                         "hits.raise(\"x\").benefit(\"a\", new java.math.BigDecimal(\"1\"));"), "new"),
+                attack("a hit raised inside a message", rule(SAFE_WHEN,
+                        "hits.raise(\"x\" + hits.raise(\"y\"));"), "hits.raise(...)"),
+                attack("hits itself inside a message", rule(SAFE_WHEN, "hits.raise(\"x\" + hits);"), "hits.raise(...)"),
+                attack("a method of Object on hits inside a message", rule(SAFE_WHEN,
+                        "hits.raise(\"x\" + hits.getClass());"), "hits.raise(...)"),
+                attack("personal data through a wording method", rule(SAFE_WHEN + "\n    $p : Party( id == $t.approverRef )",
+                        "hits.raise(\"x\" + hits.party($p.name()));"), "Party.name"),
                 attack("insertLogical of something that is not a fact", derivation(SAFE_WHEN,
                         "insertLogical(new java.io.File(\"/tmp/x\"));"), "lianshao.facts"),
                 attack("insertLogical of a fact of another package", derivation(SAFE_WHEN,
@@ -203,6 +210,16 @@ class DrlSafetyCheckTest {
 
     static Stream<Arguments> acceptedStyles() {
         return Stream.of(
+                Arguments.of("the wording methods of hits in a message", rule("""
+                        $t : Tender( current )
+                            $a : Bid( recordId == $t.recordId, $ai : index )
+                            $b : Bid( recordId == $t.recordId, index > $ai, sharesIdentifierWith($a) )""", """
+                        hits.raise("投标人 " + hits.party($a.bidderRef()) + " 与 " + hits.parties($t.bidderRefs()) + " 以"
+                                    + hits.label("TENDER.procedure", $t.procedure()) + "方式"
+                                    + "，相同标识：" + hits.fieldNames("TENDER.bids[]", $a.sharedIdentifiers($b)) + "，金额 "
+                                    + hits.yuan($t.awardAmount()) + "，" + hits.yuan(4000000) + "，" + hits.amounts($t.sortedBidderPrices())
+                                    + "，单位 " + hits.org($t.orgCode()))
+                                .subject($a.bidderRef());""")),
                 Arguments.of("shared identifiers and a ternary", rule("""
                         Thresholds( $criminal : amount("tender.collusion.criminal-award") )
                             $t : Tender( current )

@@ -28,8 +28,9 @@ public final class MandatoryTenderTable {
      * {@code longValue() >= 2L * threshold} equals {@code estimatedAmount >= 2 × threshold} for whole-yuan thresholds.
      */
     public static final String ACTION = """
-            hits.raise("项目「" + $t.projectName() + "」（" + $t.category() + "）估算金额 " + $t.estimatedAmount() \
-            + " 元，达到必须招标标准 $param 元，却以 " + $t.procedure() + " 方式确定承包/供货单位，且未说明法定不招标事由" \
+            hits.raise("项目「" + $t.projectName() + "」（" + hits.label("TENDER.category", $t.category()) + "）估算金额 " \
+            + hits.yuan($t.estimatedAmount()) + "，达到必须招标标准 " + hits.yuan($param) + "，却以" \
+            + hits.label("TENDER.procedure", $t.procedure()) + "方式确定承包/供货单位，且未说明法定不招标事由" \
             + "（招标投标法 第三条、第四条）。")\
             .inEnglish("Project " + $t.tenderId() + " (" + $t.category() + ") is estimated at " + $t.estimatedAmount() \
             + " yuan, at or above the mandatory-tender threshold of $param, but used " + $t.procedure() \
