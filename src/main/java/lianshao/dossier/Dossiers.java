@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +27,7 @@ import lianshao.facts.Party;
 import lianshao.reference.ReferenceQueries;
 import lianshao.security.CurrentUser;
 import lianshao.security.Users;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Json;
 import lianshao.warnings.AccessLog;
 import lianshao.warnings.WarningView;
@@ -53,7 +53,7 @@ public class Dossiers {
     private final ZoneId zone;
 
     Dossiers(Warnings warnings, AccessLog accessLog, ReferenceQueries reference, Users users, JdbcClient jdbc,
-            DossierRenderer renderer, DossierFont font, @Value("${lianshao.console.zone:Asia/Shanghai}") String zone) {
+            DossierRenderer renderer, DossierFont font, DisplayFormat format) {
         this.warnings = warnings;
         this.accessLog = accessLog;
         this.reference = reference;
@@ -61,7 +61,7 @@ public class Dossiers {
         this.jdbc = jdbc;
         this.renderer = renderer;
         this.font = font;
-        this.zone = ZoneId.of(zone);
+        this.zone = format.zone();
     }
 
     /** The PDF of the warning; {@code channel} is API or CONSOLE, as in the access log. */

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import lianshao.support.DisplayFormat;
 
 /**
- * Counts warnings by the day their act occurred, in the office's zone ({@code lianshao.console.zone}), within
+ * Counts warnings by the day their act occurred, in the office's zone ({@code lianshao.zone}, read by {@link DisplayFormat}), within
  * the reader's district (null: the whole city). The rows are read once and counted here, since the period of a
  * day depends on the zone, which the databases do not share a way to apply.
  */
@@ -30,10 +30,10 @@ public class Statistics {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    Statistics(JdbcClient jdbc, MessageSource messages, @Value("${lianshao.console.zone:Asia/Shanghai}") String zone) {
+    Statistics(JdbcClient jdbc, MessageSource messages, DisplayFormat format) {
         this.jdbc = jdbc;
         this.messages = messages;
-        this.zone = ZoneId.of(zone);
+        this.zone = format.zone();
     }
 
     /** Today in the office's zone (the default end of a range). */
