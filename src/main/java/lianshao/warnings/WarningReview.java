@@ -202,8 +202,11 @@ public class WarningReview {
                         details.put("referralNo", number);
                         details.put("target", pending.reason());
                     } else if (pending.action() == ReviewAction.OUTCOME) {
-                        set += ", outcome_form = :form, outcome_text = proposed_comment, concluded_at = :now";
+                        // the proposal's text as a value: MySQL applies SET left to right, so a column read after
+                        // CLEAR_PROPOSAL would already be NULL there (H2 reads the row as it was)
+                        set += ", outcome_form = :form, outcome_text = :outcome, concluded_at = :now";
                         params.put("form", pending.form());
+                        params.put("outcome", w.proposal().comment());
                         details.put("form", pending.form());
                     }
                     details.put("approved", pending.action().name());

@@ -211,7 +211,9 @@ class EvaluationIncompleteTest extends ApiTestSupport {
         String message = jdbc.sql("SELECT message FROM warning WHERE record_id = ? AND rule_id = 'SYS-01'").param(recordId)
                 .query(String.class).single();
         assertThat(message).contains("评估连续 3 次失败", "no.such.threshold");
-        assertThat(incompleteCount("ERROR")).isEqualTo(before + 1);
+        // at least this record's failure: while the broken rule is active, a background evaluation of any other
+        // purchase fails and counts too
+        assertThat(incompleteCount("ERROR")).isGreaterThanOrEqualTo(before + 1);
     }
 
     private void retryNow(String recordId) {
