@@ -321,7 +321,6 @@ public class WarningReview {
      * The warning as this person may reach it: a unit liaison only the warnings dispatched to their organisation,
      * everyone else within their district.
      */
-    /** The warning if the user may see it: a unit liaison only what was dispatched to its unit, others within their district. */
     public Optional<WarningView> visible(String warningId, CurrentUser user) {
         if (user.has(Role.UNIT)) {
             return user.orgs().size() == 1 ? warnings.findDispatched(warningId, user.orgs().iterator().next()) : Optional.empty();
