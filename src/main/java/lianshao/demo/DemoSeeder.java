@@ -40,7 +40,8 @@ import lianshao.support.PackagedFolders;
  * orgs, parties, relations, admission plans and sanctions (each {@code <kind>.json} plus any
  * {@code <kind>-<part>.json}), the calendars, then the records of {@code seeds/records/}. Every
  * write is idempotent, so starting again changes nothing; edited seed files are applied on the next
- * start. A seed item that fails validation stops the start: demo data must be valid data.
+ * start. A seed item that fails validation stops the start: demo data must be valid data. Last, a few warnings
+ * are taken through the review once ({@link DemoReviewHistory}), so that every state of the loop is on show.
  */
 @Component
 @Order(10)
@@ -56,9 +57,10 @@ class DemoSeeder implements ApplicationRunner {
     private final RecordIngestion records;
     private final ApiKeys keys;
     private final Users users;
+    private final DemoReviewHistory history;
 
     DemoSeeder(DemoSettings settings, @Value("${spring.datasource.url:}") String url, ContractValidator validator,
-            ReferenceWriter reference, RecordIngestion records, ApiKeys keys, Users users) {
+            ReferenceWriter reference, RecordIngestion records, ApiKeys keys, Users users, DemoReviewHistory history) {
         this.settings = settings;
         this.embedded = url.startsWith("jdbc:h2:");
         this.validator = validator;
@@ -66,6 +68,7 @@ class DemoSeeder implements ApplicationRunner {
         this.records = records;
         this.keys = keys;
         this.users = users;
+        this.history = history;
     }
 
     boolean enabled() {
@@ -92,6 +95,11 @@ class DemoSeeder implements ApplicationRunner {
         // a second administrator, so the demo shows how an account change that gives power is confirmed
         users.ensure("admin2", DemoSettings.PASSWORD, "安全管理员", Set.of(Role.ADMIN), null);
         users.ensure("importer", DemoSettings.PASSWORD, "清源一中 财务 孙录", Set.of(Role.IMPORTER), null);
+        // people of one district and of one school, to show what a narrower data scope sees
+        users.ensure(DemoReviewHistory.DISTRICT_INSPECTOR, DemoSettings.PASSWORD, "东城区纪检员 林东", Set.of(Role.INSPECTOR),
+                DemoReviewHistory.DISTRICT);
+        users.ensure(DemoReviewHistory.UNIT, DemoSettings.PASSWORD, "东城区第一初级中学 联络人 陈晓", Set.of(Role.UNIT),
+                DemoReviewHistory.DISTRICT, Set.of(DemoReviewHistory.UNIT_ORG));
 
         each(seeds, "orgs", item -> check(ReferenceKind.ORG, "orgs", Json.without(item, "orgCode"),
                 () -> reference.putOrg(item.get("orgCode").asString(), Json.without(item, "orgCode"))));
@@ -126,6 +134,7 @@ class DemoSeeder implements ApplicationRunner {
             }
         }
         log.info("Demo data loaded from {}: {} records ({} new)", seeds.toAbsolutePath(), total, created);
+        history.tell();
     }
 
     private void check(ReferenceKind kind, String file, JsonNode body, Runnable write) {
