@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -17,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -32,6 +38,7 @@ import lianshao.security.Binding;
 import lianshao.security.Role;
 import lianshao.security.Scope;
 import lianshao.security.Users;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Json;
 import lianshao.support.PackagedFolders;
 
@@ -40,7 +47,9 @@ import lianshao.support.PackagedFolders;
  * orgs, parties, relations, admission plans and sanctions (each {@code <kind>.json} plus any
  * {@code <kind>-<part>.json}), the calendars, then the records of {@code seeds/records/}. Every
  * write is idempotent, so starting again changes nothing; edited seed files are applied on the next
- * start. A seed item that fails validation stops the start: demo data must be valid data.
+ * start. A seed item that fails validation stops the start: demo data must be valid data. Last, a few warnings
+ * are taken through the review once ({@link DemoReviewHistory}), so that every state of the loop is on show, and
+ * purchases derived from the clean ones fill the last twelve months ({@link DemoYearOfRecords}).
  */
 @Component
 @Order(10)
@@ -56,9 +65,13 @@ class DemoSeeder implements ApplicationRunner {
     private final RecordIngestion records;
     private final ApiKeys keys;
     private final Users users;
+    private final DemoReviewHistory history;
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
 
     DemoSeeder(DemoSettings settings, @Value("${spring.datasource.url:}") String url, ContractValidator validator,
-            ReferenceWriter reference, RecordIngestion records, ApiKeys keys, Users users) {
+            ReferenceWriter reference, RecordIngestion records, ApiKeys keys, Users users, DemoReviewHistory history,
+            JdbcClient jdbc, DisplayFormat display) {
         this.settings = settings;
         this.embedded = url.startsWith("jdbc:h2:");
         this.validator = validator;
@@ -66,6 +79,9 @@ class DemoSeeder implements ApplicationRunner {
         this.records = records;
         this.keys = keys;
         this.users = users;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.zone = display.zone();
     }
 
     boolean enabled() {
@@ -92,6 +108,11 @@ class DemoSeeder implements ApplicationRunner {
         // a second administrator, so the demo shows how an account change that gives power is confirmed
         users.ensure("admin2", DemoSettings.PASSWORD, "安全管理员", Set.of(Role.ADMIN), null);
         users.ensure("importer", DemoSettings.PASSWORD, "清源一中 财务 孙录", Set.of(Role.IMPORTER), null);
+        // people of one district and of one school, to show what a narrower data scope sees
+        users.ensure(DemoReviewHistory.DISTRICT_INSPECTOR, DemoSettings.PASSWORD, "东城区纪检员 林东", Set.of(Role.INSPECTOR),
+                DemoReviewHistory.DISTRICT);
+        users.ensure(DemoReviewHistory.UNIT, DemoSettings.PASSWORD, "东城区第一初级中学 联络人 陈晓", Set.of(Role.UNIT),
+                DemoReviewHistory.DISTRICT, Set.of(DemoReviewHistory.UNIT_ORG));
 
         each(seeds, "orgs", item -> check(ReferenceKind.ORG, "orgs", Json.without(item, "orgCode"),
                 () -> reference.putOrg(item.get("orgCode").asString(), Json.without(item, "orgCode"))));
@@ -111,21 +132,44 @@ class DemoSeeder implements ApplicationRunner {
         }
         int created = 0;
         int total = 0;
+        Map<String, JsonNode> seeded = new HashMap<>();
         for (Path file : files(seeds.resolve("records"))) {
             List<JsonNode> envelopes = new ArrayList<>();
             read(file).forEach(envelopes::add);
-            for (int from = 0; from < envelopes.size(); from += BATCH) {
-                for (RecordIngestion.Result r : records.ingest(envelopes.subList(from, Math.min(envelopes.size(), from + BATCH)),
-                        DemoSettings.FEED)) {
-                    if (r.outcome() == IngestOutcome.REJECTED) {
-                        throw new IllegalStateException("seed record " + file + " #" + (from + r.index()) + " is invalid: " + r.errors());
-                    }
-                    created += r.outcome() == IngestOutcome.CREATED ? 1 : 0;
-                    total++;
-                }
-            }
+            envelopes.forEach(e -> seeded.put(e.path("externalId").asString(), e));
+            created += ingest(envelopes, file.toString());
+            total += envelopes.size();
         }
         log.info("Demo data loaded from {}: {} records ({} new)", seeds.toAbsolutePath(), total, created);
+        history.tell();
+        // after the story, so that its choice of warnings does not depend on the day the demo starts
+        List<JsonNode> year = DemoYearOfRecords.purchases(cleanPurchases().stream().map(seeded::get).filter(Objects::nonNull).toList(),
+                Clock.systemUTC(), zone);
+        log.info("Demo purchases over the last twelve months: {} ({} new)", year.size(), ingest(year, "the year of purchases"));
+    }
+
+    /** Posts the records in batches; returns how many were new. */
+    private int ingest(List<JsonNode> envelopes, String origin) {
+        int created = 0;
+        for (int from = 0; from < envelopes.size(); from += BATCH) {
+            for (RecordIngestion.Result r : records.ingest(envelopes.subList(from, Math.min(envelopes.size(), from + BATCH)),
+                    DemoSettings.FEED)) {
+                if (r.outcome() == IngestOutcome.REJECTED) {
+                    throw new IllegalStateException("seed record " + origin + " #" + (from + r.index()) + " is invalid: " + r.errors());
+                }
+                created += r.outcome() == IngestOutcome.CREATED ? 1 : 0;
+            }
+        }
+        return created;
+    }
+
+    /** The demo purchases of the seed files that raised no warning, by external id. */
+    private List<String> cleanPurchases() {
+        return jdbc.sql("""
+                SELECT r.external_id FROM record r WHERE r.source = :feed AND r.domain = 'PROCUREMENT' AND r.external_id NOT LIKE :derived
+                AND NOT EXISTS (SELECT 1 FROM warning w WHERE w.record_id = r.id) ORDER BY r.external_id""")
+                .param("feed", DemoSettings.FEED).param("derived", DemoYearOfRecords.PREFIX + "%")
+                .query(String.class).list();
     }
 
     private void check(ReferenceKind kind, String file, JsonNode body, Runnable write) {

@@ -30,7 +30,7 @@ class StartupBanner {
                 .append("    Health       ").append(base).append("/actuator/health\n");
         if (demo.enabled()) {
             text.append("    Demo key     X-Api-Key: ").append(DemoSettings.API_KEY).append("  (feed ").append(DemoSettings.FEED).append(")\n")
-                    .append("    Demo users   inspector, supervisor, author, auditor, admin, admin2, importer — password ").append(DemoSettings.PASSWORD).append("\n");
+                    .append("    Demo users   inspector, supervisor, author, auditor, admin, admin2, importer, inspector-dongcheng, unit-sch0102 — password ").append(DemoSettings.PASSWORD).append("\n");
         }
         log.info(text.toString());
     }
