@@ -405,6 +405,10 @@ public class WarningReview {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("action", "取值必须是以下之一 / must be one of: " + List.of(ReviewAction.values())));
         }
+        if (action == ReviewAction.ATTACH) {
+            errors.add(new FieldError("action", "证明材料以文件上传到 /api/v1/tasks/{id}/attachments / evidence files are uploaded "
+                    + "to /api/v1/tasks/{id}/attachments"));
+        }
         if (action == ReviewAction.ASSIGN && blank(request.assignee())) {
             errors.add(new FieldError("assignee", "分派时必填 / required to assign"));
         }
