@@ -112,6 +112,16 @@ class AttachmentsTest extends ApiTestSupport {
     }
 
     @Test
+    void jpegSpreadsheetsAndSlidesAreRecognisedByTheirContent() throws Exception {
+        Object[][] accepted = {{"photo", jpeg(), "JPEG", "photo.jpg"}, {"台账.bin", xlsx(), "XLSX", "台账.bin.xlsx"},
+            {"旧台账", xls(), "XLS", "旧台账.xls"}, {"汇报.pptx", pptx(), "PPTX", "汇报.pptx"}, {"img.JPEG", jpeg(), "JPEG", "img.JPEG"}};
+        for (Object[] file : accepted) {
+            upload(unitUser, task, (String) file[0], "application/octet-stream", (byte[]) file[1]).andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.kind").value(file[2])).andExpect(jsonPath("$.fileName").value(file[3]));
+        }
+    }
+
+    @Test
     void whatIsNotOnTheAllowListIsRefusedByItsContentWhateverItsNameOrType() throws Exception {
         byte[] exe = new byte[512];
         exe[0] = 'M';
@@ -217,6 +227,36 @@ class AttachmentsTest extends ApiTestSupport {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText("整改报告");
             document.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] jpeg() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "jpg", out);
+        return out.toByteArray();
+    }
+
+    static byte[] xlsx() throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.createSheet("整改").createRow(0).createCell(0).setCellValue("已整改");
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] xls() throws Exception {
+        try (var book = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.createSheet("整改").createRow(0).createCell(0).setCellValue("已整改");
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] pptx() throws Exception {
+        try (var show = new org.apache.poi.xslf.usermodel.XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            show.createSlide();
+            show.write(out);
             return out.toByteArray();
         }
     }
