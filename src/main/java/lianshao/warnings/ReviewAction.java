@@ -43,6 +43,8 @@ public enum ReviewAction {
     /** The unit's explanation and rectification report. */
     REPLY(EnumSet.of(RECTIFYING, RETURNED), REPORTED),
     REQUEST_EXTENSION(EnumSet.of(RECTIFYING, RETURNED), null),
+    /** An evidence file to the reply, uploaded as a file (/api/v1/tasks/{id}/attachments), not posted as an action. */
+    ATTACH(EnumSet.of(RECTIFYING, RETURNED), null),
     GRANT_EXTENSION(EnumSet.of(RECTIFYING, RETURNED), null),
     DENY_EXTENSION(EnumSet.of(RECTIFYING, RETURNED), null),
     /** 退回: the report does not suffice; a reason and a new deadline. */
@@ -57,7 +59,7 @@ public enum ReviewAction {
     OUTCOME(EnumSet.of(HANDED_OVER), CONCLUDED);
 
     /** Actions of the responsible unit's liaison (Role.UNIT); every other action is the reviewers'. */
-    public static final Set<ReviewAction> UNIT_ACTIONS = EnumSet.of(REPLY, REQUEST_EXTENSION);
+    public static final Set<ReviewAction> UNIT_ACTIONS = EnumSet.of(REPLY, REQUEST_EXTENSION, ATTACH);
 
     private final Set<WarningStatus> from;
     private final WarningStatus to;

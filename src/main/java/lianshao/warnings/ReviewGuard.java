@@ -18,7 +18,7 @@ import lianshao.security.Role;
  * <p>The decision table, checked in this order (T = {@code lianshao.warnings.four-eyes-from-form}, 3;
  * "serious": suggested form ≥ T, now or at any earlier evaluation of the warning):
  * <ol>
- * <li>REPLY and REQUEST_EXTENSION are the responsible unit's (Role.UNIT); every other action is for inspectors
+ * <li>REPLY, REQUEST_EXTENSION and ATTACH are the responsible unit's (Role.UNIT); every other action is for inspectors
  *     and supervisors only, and only a supervisor approves or rejects (403).</li>
  * <li>APPROVE / REJECT need a pending proposal (409) made by someone else: the proposer never decides
  *     on their own proposal, whatever other role they hold (409).</li>

@@ -36,7 +36,7 @@ class TaskController {
     private static final int MAX_TASKS = 500;
     /** What of a warning's history the unit sees: the loop, not the review. */
     private static final Set<String> LOOP_ACTIONS = Set.of("DISPATCH", "REPLY", "REQUEST_EXTENSION", "GRANT_EXTENSION",
-            "DENY_EXTENSION", "RETURN", "ACCEPT");
+            "DENY_EXTENSION", "RETURN", "ACCEPT", "ATTACH");
 
     private final Warnings warnings;
     private final WarningReview review;

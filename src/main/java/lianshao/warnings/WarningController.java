@@ -158,40 +158,42 @@ class WarningController {
         return detail(review.act(id, request, user), user);
     }
 
-    /** Body of a bulk action. */
-    record BulkRequest(List<String> ids, String action, String assignee, String comment) {
+    /** Body of a bulk action: {@code form} for CONFIRM, {@code reason} (a dismissal code) for DISMISS. */
+    record BulkRequest(List<String> ids, String action, String assignee, String comment, Integer form, String reason) {
+    }
+
+    /** The actions that may be taken on several warnings at once. */
+    private static final List<String> BULK_ACTIONS = List.of("ASSIGN", "CONFIRM", "DISMISS", "CLOSE");
+
+    /** A bulk action's result: how many were applied, proposed and refused, and each warning's line. */
+    record BulkResult(int applied, int proposed, int refused, int done, int failed, List<WarningReview.BulkItem> results) {
     }
 
     @PostMapping("/bulk")
-    @Operation(summary = "批量分派或办结（逐条处理）/ Assign or close several warnings, each on its own")
-    Map<String, Object> bulk(@RequestBody BulkRequest request, Authentication auth) {
+    @Operation(summary = "批量分派、确认、排除或办结（逐条处理，双人复核规则与逐条处理相同：须批准的生成建议）/ Assign, confirm, dismiss "
+            + "or close several warnings, each on its own under the single action's four-eyes rules")
+    BulkResult bulk(@RequestBody BulkRequest request, Authentication auth) {
         CurrentUser user = me(auth);
         List<FieldError> errors = new ArrayList<>();
         if (request.ids() == null || request.ids().isEmpty() || request.ids().size() > MAX_PAGE_SIZE) {
             errors.add(new FieldError("ids", "应为 1–" + MAX_PAGE_SIZE + " 个预警编号 / 1 to " + MAX_PAGE_SIZE + " warning ids"));
         }
-        if (!"ASSIGN".equals(request.action()) && !"CLOSE".equals(request.action())) {
-            errors.add(new FieldError("action", "批量操作只能是 ASSIGN 或 CLOSE / bulk action must be ASSIGN or CLOSE"));
+        if (!BULK_ACTIONS.contains(request.action())) {
+            errors.add(new FieldError("action", "批量操作只能是以下之一 / bulk action must be one of: " + BULK_ACTIONS));
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        List<Map<String, Object>> results = new ArrayList<>();
-        int done = 0;
-        for (String id : request.ids()) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("id", id);
-            try {
-                WarningView w = review.actDirectly(id, new WarningReview.ActionRequest(request.action(), request.assignee(),
-                        request.comment(), null, null), user);
-                result.put("status", w.status());
-                done++;
-            } catch (Conflict | NotFound | ValidationFailed | Forbidden e) {
-                result.put("error", e instanceof ValidationFailed v ? v.errors().toString() : e.getMessage());
-            }
-            results.add(result);
-        }
-        return Map.of("done", done, "failed", request.ids().size() - done, "results", results);
+        List<WarningReview.BulkItem> results = review.bulk(request.ids(), new WarningReview.ActionRequest(request.action(),
+                request.assignee(), request.comment(), request.form(), request.reason()), user);
+        int applied = count(results, WarningReview.BulkOutcome.APPLIED);
+        int proposed = count(results, WarningReview.BulkOutcome.PROPOSED);
+        int refused = count(results, WarningReview.BulkOutcome.REFUSED);
+        return new BulkResult(applied, proposed, refused, applied + proposed, refused, results);
+    }
+
+    private static int count(List<WarningReview.BulkItem> results, WarningReview.BulkOutcome outcome) {
+        return (int) results.stream().filter(r -> r.outcome() == outcome).count();
     }
 
     @GetMapping("/export")

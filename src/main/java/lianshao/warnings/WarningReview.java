@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import lianshao.contract.FieldError;
 import lianshao.security.CurrentUser;
@@ -38,9 +39,11 @@ public class WarningReview {
     private final ReferralNumbers referrals;
     private final ReferenceQueries reference;
     private final DisposalSettings disposal;
+    private final TransactionTemplate tx;
 
     WarningReview(JdbcClient jdbc, Warnings warnings, WarningSettings settings, CurrentUsers users, Deadlines deadlines,
-            ReferralNumbers referrals, ReferenceQueries reference, DisposalSettings disposal) {
+            ReferralNumbers referrals, ReferenceQueries reference, DisposalSettings disposal, TransactionTemplate tx) {
+        this.tx = tx;
         this.jdbc = jdbc;
         this.warnings = warnings;
         this.users = users;
@@ -76,12 +79,56 @@ public class WarningReview {
     }
 
     /**
-     * The same, for bulk actions: an action that would only become a proposal is refused (409) instead,
-     * so that no one proposes serious decisions by the page.
+     * The same, refusing (409) an action that would only become a proposal. Kept for the console's bulk form;
+     * the API's bulk action uses {@link #bulk}, which proposes exactly where a single action would.
      */
     @Transactional
     public WarningView actDirectly(String warningId, ActionRequest request, CurrentUser user) {
         return act(warningId, request, user, false);
+    }
+
+    /** What a bulk action did to one warning. */
+    public enum BulkOutcome {
+        APPLIED, PROPOSED, REFUSED
+    }
+
+    /**
+     * One warning's line of a bulk result: the outcome, the warning's status afterwards (null when refused as
+     * not found), and for a refusal its kind (FORBIDDEN, CONFLICT, NOT_FOUND, INVALID) and reason.
+     */
+    public record BulkItem(String id, BulkOutcome outcome, String status, String refusal, String reason) {
+    }
+
+    /**
+     * The same action on each warning, each on its own (its own transaction, its own audit entry), under exactly the
+     * rules of a single action: where {@link #act} would make a proposal, so does this, and where it would refuse,
+     * this refuses that warning and goes on with the next.
+     */
+    public List<BulkItem> bulk(List<String> warningIds, ActionRequest request, CurrentUser user) {
+        parse(request, deadlines.maxWorkingDays()); // a body that is wrong for every warning answers 400 once
+        List<BulkItem> items = new ArrayList<>();
+        for (String id : warningIds) {
+            items.add(bulkOne(id, request, user));
+        }
+        return items;
+    }
+
+    private BulkItem bulkOne(String id, ActionRequest request, CurrentUser user) {
+        try {
+            WarningView w = tx.execute(status -> act(id, request, user, true));
+            boolean proposed = w.proposal() != null && user.username().equals(w.proposal().by())
+                    && w.proposal().action().equals(request.action());
+            return new BulkItem(id, proposed ? BulkOutcome.PROPOSED : BulkOutcome.APPLIED, w.status(), null, null);
+        } catch (Forbidden e) {
+            return new BulkItem(id, BulkOutcome.REFUSED, null, "FORBIDDEN", e.getMessage());
+        } catch (Conflict e) {
+            return new BulkItem(id, BulkOutcome.REFUSED, null, "CONFLICT", e.getMessage());
+        } catch (NotFound e) {
+            return new BulkItem(id, BulkOutcome.REFUSED, null, "NOT_FOUND", e.getMessage());
+        } catch (ValidationFailed e) {
+            return new BulkItem(id, BulkOutcome.REFUSED, null, "INVALID", e.errors().stream()
+                    .map(f -> f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining("; ")));
+        }
     }
 
     /** For each action, what would happen if the user took it on the warning now (the console's buttons, the API's hint). */
@@ -359,6 +406,10 @@ public class WarningReview {
             action = ReviewAction.valueOf(request.action() == null ? "" : request.action());
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("action", "取值必须是以下之一 / must be one of: " + List.of(ReviewAction.values())));
+        }
+        if (action == ReviewAction.ATTACH) {
+            errors.add(new FieldError("action", "证明材料以文件上传到 /api/v1/tasks/{id}/attachments / evidence files are uploaded "
+                    + "to /api/v1/tasks/{id}/attachments"));
         }
         if (action == ReviewAction.ASSIGN && blank(request.assignee())) {
             errors.add(new FieldError("assignee", "分派时必填 / required to assign"));

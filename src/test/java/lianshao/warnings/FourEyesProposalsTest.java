@@ -150,7 +150,7 @@ class FourEyesProposalsTest extends ApiTestSupport {
     }
 
     @Test
-    void bulkActionsNeitherPassAPendingProposalNorMakeProposals() throws Exception {
+    void bulkActionsNeverPassAPendingProposalAndProposeWhereASingleActionWould() throws Exception {
         String pending = warning(2, "UNDER_REVIEW");
         act(INSPECTOR, pending, "{\"action\": \"CONFIRM\", \"form\": 3}").andExpect(jsonPath("$.proposal.form").value(3));
         String serious = warning(3, "UNDER_REVIEW");
@@ -161,13 +161,20 @@ class FourEyesProposalsTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.status").value("DISMISSED"));
         mvc.perform(post("/api/v1/warnings/bulk").with(signedIn(INSPECTOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ids\": [\"" + pending + "\", \"" + serious + "\", \"" + plain + "\"], \"action\": \"CLOSE\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.done").value(1)).andExpect(jsonPath("$.failed").value(2))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1)).andExpect(jsonPath("$.proposed").value(1))
+                .andExpect(jsonPath("$.refused").value(1))
+                .andExpect(jsonPath("$.results[0].outcome").value("REFUSED"))
+                .andExpect(jsonPath("$.results[0].refusal").value("CONFLICT"))
+                .andExpect(jsonPath("$.results[0].reason").value(Matchers.containsString("pending")))
+                .andExpect(jsonPath("$.results[1].outcome").value("PROPOSED"))
+                .andExpect(jsonPath("$.results[1].status").value("DISMISSED"))
+                .andExpect(jsonPath("$.results[2].outcome").value("APPLIED"))
                 .andExpect(jsonPath("$.results[2].status").value("CLOSED"));
         getAsInspector("/api/v1/warnings/" + serious).andExpect(jsonPath("$.status").value("DISMISSED"))
-                .andExpect(jsonPath("$.proposal").doesNotExist());
+                .andExpect(jsonPath("$.proposal.action").value("CLOSE")).andExpect(jsonPath("$.proposal.by").value(INSPECTOR));
         mvc.perform(post("/api/v1/warnings/bulk").with(signedIn(SUPERVISOR)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ids\": [\"" + pending + "\"], \"action\": \"ASSIGN\", \"assignee\": \"" + INSPECTOR + "\"}"))
-                .andExpect(jsonPath("$.done").value(0));
+                .andExpect(jsonPath("$.done").value(0)).andExpect(jsonPath("$.refused").value(1));
         getAsInspector("/api/v1/warnings/" + pending).andExpect(jsonPath("$.status").value("UNDER_REVIEW"))
                 .andExpect(jsonPath("$.proposal.by").value(INSPECTOR));
     }
