@@ -94,6 +94,7 @@ class ConsoleLoopPagesTest extends ApiTestSupport {
                 .andExpect(content().string(containsString("/tasks/" + id)))
                 .andExpect(content().string(containsString("整改中")))
                 .andExpect(content().string(containsString("id=\"nav-tasks\"")))
+                .andExpect(content().string(containsString("<a class=\"brand\" href=\"/tasks\">")))
                 .andExpect(content().string(not(containsString("id=\"nav-warnings\""))))
                 .andExpect(content().string(not(containsString("/swagger-ui.html"))));
         mvc.perform(get("/tasks/" + id).with(signedIn(unitUser))).andExpect(status().isOk())
