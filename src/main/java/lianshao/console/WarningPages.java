@@ -29,6 +29,8 @@ import lianshao.security.Users;
 import lianshao.support.Times;
 import lianshao.warnings.AccessLog;
 import lianshao.warnings.DismissReason;
+import lianshao.warnings.HandoverTarget;
+import lianshao.warnings.ReferralLetter;
 import lianshao.warnings.Mutes;
 import lianshao.warnings.ReviewGuard;
 import lianshao.warnings.WarningExport;
@@ -68,10 +70,12 @@ class WarningPages {
     private final Me me;
     private final RecordTables recordTables;
     private final WarningWords words;
+    private final ReferralLetter referralLetter;
 
     WarningPages(Warnings warnings, WarningReview review, WarningExport export, Mutes mutes, AccessLog accessLog, Users users,
             ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me, RecordTables recordTables,
-            WarningWords words) {
+            WarningWords words, ReferralLetter referralLetter) {
+        this.referralLetter = referralLetter;
         this.recordTables = recordTables;
         this.words = words;
         this.warnings = warnings;
@@ -221,17 +225,59 @@ class WarningPages {
                 .filter(a -> a.scopeDistrict() == null || a.scopeDistrict().equals(district)).toList());
         model.addAttribute("reasons", DismissReason.values());
         model.addAttribute("muteUntil", Times.nowUtc().toLocalDate().plusMonths(3));
+        disposal(w, user, model);
         return "warning";
+    }
+
+    /**
+     * The closed loop on the warning's page: the units of the user's scope it may be dispatched to, the handover
+     * targets its decided form allows, and the disposal panel's names (the unit, the earlier warning it repeats).
+     */
+    private void disposal(WarningView w, CurrentUser user, Model model) {
+        Map<String, String> units = orgNames(user);
+        model.addAttribute("units", units);
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (HandoverTarget t : HandoverTarget.values()) {
+            if (w.decidedForm() != null && t.takes(w.decidedForm())) {
+                targets.put(t.name(), ConsoleText.english() ? t.englishName() : t.chineseName());
+            }
+        }
+        model.addAttribute("targets", targets);
+        WarningView.Disposal d = w.disposal();
+        String unit = d == null ? null : d.unitOrg();
+        model.addAttribute("unitName", unit == null ? null
+                : queries.orgs(null).stream().filter(o -> o.code().equals(unit)).map(lianshao.facts.Org::name).findFirst().orElse(unit));
+        model.addAttribute("targetName", d == null || d.handoverTarget() == null ? null
+                : ConsoleText.english() ? HandoverTarget.valueOf(d.handoverTarget()).englishName()
+                : HandoverTarget.valueOf(d.handoverTarget()).chineseName());
+        model.addAttribute("recurrence", w.recurrenceOf() == null ? null : warnings.find(w.recurrenceOf(), user.district()).orElse(null));
+    }
+
+    /** The referral letter (线索移交函) of a handed-over warning of the user's scope, opened in the browser to print. */
+    @GetMapping("/warnings/{id}/referral-letter")
+    ResponseEntity<byte[]> referralLetter(@PathVariable String id, Authentication auth) {
+        CurrentUser user = me.of(auth);
+        WarningView w = find(id, user);
+        if (w.disposal() == null || w.disposal().referralNo() == null) {
+            throw new NotFound("该预警尚未移交，没有移交函 / the warning was not handed over; there is no referral letter");
+        }
+        accessLog.opened(user.username(), "REFERRAL_LETTER", id, "CONSOLE");
+        byte[] body = referralLetter.html(w, warnings.history(id)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + ReferralLetter.fileName(w) + "\"").body(body);
     }
 
     @PostMapping("/warnings/{id}/actions")
     String act(@PathVariable String id, @RequestParam String action, @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String comment, @RequestParam(required = false) Integer form,
-            @RequestParam(required = false) String reason, Authentication auth, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String unitOrg,
+            @RequestParam(required = false) String responsiblePerson, @RequestParam(required = false) Integer workingDays,
+            @RequestParam(required = false) String target, Authentication auth, RedirectAttributes redirect) {
         CurrentUser user = me.of(auth);
         try {
             WarningView after = review.act(id, new WarningReview.ActionRequest(action, blankToNull(assignee), blankToNull(comment), form,
-                    blankToNull(reason)), user);
+                    blankToNull(reason), blankToNull(unitOrg), blankToNull(responsiblePerson), workingDays, blankToNull(target),
+                    null, null), user);
             redirect.addFlashAttribute("message", text.text("action.done", text.text("action." + action),
                     text.text("status." + after.status())));
         } catch (Conflict | ValidationFailed e) {

@@ -158,6 +158,8 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/login", "/css/**", "/js/**", "/webjars/**", "/error").permitAll()
                         .requestMatchers("/password").authenticated()
                         .requestMatchers("/inbox", "/inbox/**").hasAnyRole(INBOX)
+                        .requestMatchers("/tasks", "/tasks/**").hasRole(Role.UNIT.name())
+                        .requestMatchers("/supervision").hasRole(Role.SUPERVISOR.name())
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/imports").hasAnyRole(Role.IMPORTER.name(), Role.ADMIN.name())
@@ -170,7 +172,10 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** After sign-in, people who only import land on the import page (the overview is not theirs). */
+    /**
+     * After sign-in, people who only import land on the import page and unit liaisons on their tasks (the overview is
+     * not theirs).
+     */
     private static org.springframework.security.web.authentication.AuthenticationSuccessHandler importersToImports() {
         var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
         java.util.Set<String> people = java.util.Arrays.stream(PEOPLE).map(r -> "ROLE_" + r)
@@ -179,6 +184,9 @@ class SecurityConfiguration {
             boolean person = auth.getAuthorities().stream().anyMatch(a -> people.contains(a.getAuthority()));
             if (person) {
                 saved.onAuthenticationSuccess(request, response, auth);
+            } else if (auth.getAuthorities().stream().anyMatch(a -> Role.UNIT.authority().equals(a.getAuthority()))) {
+                // a unit liaison's console is its tasks
+                response.sendRedirect(request.getContextPath() + "/tasks");
             } else {
                 response.sendRedirect(request.getContextPath() + "/imports");
             }

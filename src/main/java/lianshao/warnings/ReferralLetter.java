@@ -15,7 +15,7 @@ import lianshao.reference.ReferenceQueries;
  * approved the handover. Every value is escaped; the page has no script and no style of its own.
  */
 @Component
-class ReferralLetter {
+public class ReferralLetter {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -27,7 +27,7 @@ class ReferralLetter {
         this.settings = settings;
     }
 
-    String html(WarningView w, List<WarningView.Action> history) {
+    public String html(WarningView w, List<WarningView.Action> history) {
         WarningView.Disposal d = w.disposal();
         HandoverTarget target = HandoverTarget.valueOf(d.handoverTarget());
         String orgName = reference.org(w.orgCode()).map(lianshao.facts.Org::name).orElse(w.orgCode());
@@ -71,7 +71,7 @@ class ReferralLetter {
         return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
-    static String fileName(WarningView w) {
+    public static String fileName(WarningView w) {
         return "referral-" + w.id() + ".html";
     }
 

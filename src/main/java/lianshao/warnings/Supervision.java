@@ -19,7 +19,7 @@ import lianshao.support.Times;
  * unassigned warning of their scope so that two people never take the same one.
  */
 @Service
-class Supervision {
+public class Supervision {
 
     private static final int LIMIT = 200;
     /** Candidates read per round of "next item"; a lost race moves on to the next of them. */
@@ -38,11 +38,11 @@ class Supervision {
     }
 
     /** The supervisor's lists, within their district; each ordered by priority, then deadline. */
-    record Lists(List<WarningView> proposals, List<WarningView> handovers, List<WarningView> returned,
+    public record Lists(List<WarningView> proposals, List<WarningView> handovers, List<WarningView> returned,
             List<WarningView> overdue, List<WarningView> rising) {
     }
 
-    Lists lists(CurrentUser user) {
+    public Lists lists(CurrentUser user) {
         String district = user.district();
         Map<String, Object> now = Map.of("now", Times.nowUtc());
         List<WarningView> timed = warnings.where("w.status IN " + WarningStatus.TIMED_SQL + " AND w.due_at IS NOT NULL",
@@ -66,7 +66,7 @@ class Supervision {
      * oldest) and assigns it to the caller. Each candidate is taken by one conditional update ({@code assignee IS
      * NULL} and the version read): of two callers at once one gets it, the other moves on to the next candidate.
      */
-    Optional<WarningView> takeNext(CurrentUser user) {
+    public Optional<WarningView> takeNext(CurrentUser user) {
         while (true) {
             List<WarningView> candidates = warnings.where("w.status IN ('NEW', 'REOPENED', 'ESCALATED') AND w.assignee IS NULL"
                     + " AND w.proposed_by IS NULL", Map.of(), user.district(), CANDIDATES).stream()

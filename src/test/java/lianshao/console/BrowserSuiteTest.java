@@ -56,6 +56,12 @@ class BrowserSuiteTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    lianshao.security.Users users;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -121,6 +127,141 @@ class BrowserSuiteTest {
         browser.get(url("/swagger-ui.html"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
         assertThat(browser.findElements(By.cssSelector(".opblock"))).hasSizeGreaterThan(10);
+    }
+
+    // ---- the closed loop (处置闭环) ------------------------------------------------------------
+
+    /** Signs in with the demo password and waits for the element the person lands on. */
+    void signInTo(String user, String landsOn) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login?lang=zh_CN"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("lianshao-demo");
+        browser.findElement(By.id("sign-in")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id(landsOn)));
+    }
+
+    /** Fills a form's fields (name, value, ...) and submits it, waiting for the page's answer. */
+    void submit(String formId, String... fields) {
+        WebElement form = browser.findElement(By.id(formId));
+        for (int i = 0; i < fields.length; i += 2) {
+            WebElement field = form.findElement(By.name(fields[i]));
+            if ("select".equals(field.getTagName())) {
+                new Select(field).selectByValue(fields[i + 1]);
+            } else {
+                field.clear();
+                field.sendKeys(fields[i + 1]);
+            }
+        }
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")),
+                ExpectedConditions.presenceOfElementLocated(By.id("flash-error"))));
+        assertThat(browser.findElements(By.id("flash-error"))).isEmpty();
+    }
+
+    /** A demo warning of a school not yet touched, the latest first (other tests take the first of the queue). */
+    String untouchedSchoolWarning(int form) {
+        String id = jdbc.sql("""
+                SELECT w.id FROM warning w JOIN org o ON o.code = w.org_code
+                WHERE o.type = 'SCHOOL' AND w.status = 'NEW' AND w.assignee IS NULL AND w.proposed_by IS NULL
+                ORDER BY w.raised_at DESC, w.id DESC""").query(String.class).list().stream().skip(form == 2 ? 0 : 1).findFirst()
+                .orElseThrow();
+        // the suggested form the walk needs, as grading would have given it
+        jdbc.sql("UPDATE warning SET form = ?, highest_form = ? WHERE id = ?").params(form, form, id).update();
+        return id;
+    }
+
+    @Test
+    void aFormTwoWarningIsDispatchedToTheSchoolReportedReturnedOnceReportedAgainAndSignedOff() {
+        String id = untouchedSchoolWarning(2);
+        String school = jdbc.sql("SELECT org_code FROM warning WHERE id = ?").param(id).query(String.class).single();
+        String schoolName = jdbc.sql("SELECT name FROM org WHERE code = ?").param(school).query(String.class).single();
+        String district = jdbc.sql("SELECT district FROM org WHERE code = ?").param(school).query(String.class).single();
+        users.ensure("browser-unit", "lianshao-demo", "学校联络人 周实", java.util.Set.of(lianshao.security.Role.UNIT), district,
+                java.util.Set.of(school));
+
+        signIn("inspector");
+        browser.get(url("/warnings/" + id));
+        submit("action-CONFIRM", "form", "2", "comment", "经核查属实，交学校整改");
+        assertThat(status()).isEqualTo("CONFIRMED");
+        assertThat(browser.findElements(By.id("action-HAND_OVER"))).isEmpty();
+        submit("action-DISPATCH", "unitOrg", school, "responsiblePerson", "王校长", "workingDays", "10");
+        assertThat(status()).isEqualTo("RECTIFYING");
+        assertThat(browser.findElement(By.id("disposal-unit")).getText()).isEqualTo(schoolName);
+        assertThat(browser.findElement(By.id("disposal-person")).getText()).isEqualTo("王校长");
+        assertThat(browser.findElement(By.id("disposal-priority")).getText()).isEqualTo("正常");
+
+        // the school's liaison lands on its tasks and sees no other part of the console
+        signInTo("browser-unit", "tasks");
+        assertThat(browser.getCurrentUrl()).endsWith("/tasks");
+        assertThat(browser.findElements(By.id("nav-warnings"))).isEmpty();
+        WebElement row = browser.findElement(By.cssSelector("#tasks tr[data-id='" + id + "']"));
+        assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("整改中");
+        row.findElement(By.cssSelector("a.open-task")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("task-reply")));
+        submit("task-reply", "explanation", "已组织自查自纠", "report", "已按规定重新组织公开招标，相关人员已作检讨。");
+        assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("已报告");
+        assertThat(browser.findElements(By.id("task-reply"))).isEmpty();
+
+        signIn("inspector");
+        browser.get(url("/warnings/" + id));
+        assertThat(browser.findElement(By.id("disposal-report")).getText()).contains("重新组织公开招标");
+        submit("action-RETURN", "reason", "整改报告缺少招标文件佐证", "workingDays", "5");
+        assertThat(status()).isEqualTo("RETURNED");
+
+        signInTo("browser-unit", "tasks");
+        browser.get(url("/tasks/" + id));
+        assertThat(browser.findElement(By.id("task-return-reason")).getText()).isEqualTo("整改报告缺少招标文件佐证");
+        submit("task-reply", "explanation", "补充说明", "report", "已补充招标公告与中标通知书。");
+        assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("已报告");
+
+        signIn("inspector");
+        browser.get(url("/warnings/" + id));
+        submit("action-ACCEPT", "comment", "整改到位");
+        assertThat(status()).isEqualTo("RECTIFIED");
+        assertThat(browser.findElement(By.id("warning-status")).getText()).isEqualTo("已整改销号");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("整改报告缺少招标文件佐证");
+    }
+
+    @Test
+    void aFormFourWarningIsHandedOverWithASecondSupervisorsApprovalAndItsReferralLetterOpens() {
+        String id = untouchedSchoolWarning(4);
+
+        signIn("inspector");
+        browser.get(url("/warnings/" + id));
+        submit("action-CONFIRM", "form", "4", "comment", "情节严重，建议移交");
+        assertThat(browser.findElement(By.id("proposal")).getAttribute("data-proposed")).isEqualTo("CONFIRM");
+
+        signIn("supervisor");
+        browser.get(url("/warnings/" + id));
+        submit("action-APPROVE", "comment", "同意");
+        assertThat(status()).isEqualTo("CONFIRMED");
+
+        signIn("inspector");
+        browser.get(url("/warnings/" + id));
+        assertThat(browser.findElements(By.id("action-DISPATCH"))).isEmpty();
+        submit("action-HAND_OVER", "target", "COMMISSION", "comment", "移交纪委监委");
+        assertThat(status()).isEqualTo("CONFIRMED");
+        assertThat(browser.findElement(By.id("proposal-what")).getText()).contains("纪委监委");
+        // the proposer cannot approve their own proposal
+        assertThat(browser.findElements(By.id("action-APPROVE"))).isEmpty();
+
+        // the supervisor finds it among the handovers awaiting approval
+        signIn("supervisor");
+        browser.get(url("/supervision"));
+        browser.findElement(By.cssSelector("#supervision-handovers tr[data-id='" + id + "'] a.open-warning")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("action-APPROVE")));
+        submit("action-APPROVE", "comment", "同意移交");
+        assertThat(status()).isEqualTo("HANDED_OVER");
+        String number = browser.findElement(By.id("referral-no")).getText();
+        assertThat(number).matches("廉移〔\\d{4}〕\\d{4}号");
+        assertThat(browser.findElement(By.id("referral-target")).getText()).isEqualTo("纪委监委");
+        assertThat(browser.findElements(By.id("action-DISPATCH"))).isEmpty();
+
+        browser.get(browser.findElement(By.id("referral-letter")).getAttribute("href"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("问题线索移交函");
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(number).contains(id).contains("纪委监委：");
     }
 
     String url(String path) {

@@ -86,7 +86,7 @@ class MessagesTest {
         relations.add("EMPLOYEE");
         f.put("relation.", relations);
         f.put("party.", List.of("PERSON", "ORGANISATION", "ORG"));
-        f.put("accessKind.", List.of("WARNING", "PROFILE", "RECORD", "EXPORT", "DOSSIER"));
+        f.put("accessKind.", List.of("WARNING", "PROFILE", "RECORD", "EXPORT", "DOSSIER", "TASK", "REFERRAL_LETTER"));
         f.put("error.", List.of("400", "403", "404", "409", "500"));
         f.put("ruleSetStatus.", names(RuleSetStatus.values()));
         f.put("basisMark.", List.of("V", "S", "U"));
@@ -97,6 +97,9 @@ class MessagesTest {
         f.put("stats.by.", names(lianshao.statistics.Dimension.values()));
         f.put("stats.group.", names(lianshao.statistics.DisposalGroup.values()));
         f.put("channel.", List.of("CONSOLE", "API"));
+        // the closed loop in the console
+        f.put("loop.priority.", names(lianshao.warnings.WarningView.Priority.values()));
+        f.put("supervision.", List.of("proposals", "handovers", "returned", "overdue", "rising"));
         return f;
     }
 
