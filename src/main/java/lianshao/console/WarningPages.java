@@ -139,17 +139,19 @@ class WarningPages {
             redirect.addFlashAttribute("error", text.text("bulk.invalid", MAX_BULK));
             return "redirect:" + target;
         }
-        int done = 0;
-        List<String> failures = new ArrayList<>();
-        for (String id : ids) {
-            try {
-                review.actDirectly(id, new WarningReview.ActionRequest(action, assignee, null, null, null), user);
-                done++;
-            } catch (Conflict | NotFound | ValidationFailed e) {
-                failures.add(id.substring(Math.max(0, id.length() - 8)) + ": " + reason(e));
-            }
+        // the API's bulk path: each warning under the single action's rules, a proposal where one by one would be one
+        List<WarningReview.BulkItem> items;
+        try {
+            items = review.bulk(ids, new WarningReview.ActionRequest(action, assignee, null, null, null), user);
+        } catch (ValidationFailed e) {
+            redirect.addFlashAttribute("error", reason(e));
+            return "redirect:" + target;
         }
-        redirect.addFlashAttribute("message", text.text("bulk.result", done, failures.size()));
+        long applied = items.stream().filter(i -> i.outcome() == WarningReview.BulkOutcome.APPLIED).count();
+        long proposed = items.stream().filter(i -> i.outcome() == WarningReview.BulkOutcome.PROPOSED).count();
+        List<String> failures = items.stream().filter(i -> i.outcome() == WarningReview.BulkOutcome.REFUSED)
+                .map(i -> i.id().substring(Math.max(0, i.id().length() - 8)) + ": " + ConsoleText.pick(i.reason())).toList();
+        redirect.addFlashAttribute("message", text.text("bulk.result", applied, proposed, failures.size()));
         if (!failures.isEmpty()) {
             redirect.addFlashAttribute("error", String.join("; ", failures));
         }

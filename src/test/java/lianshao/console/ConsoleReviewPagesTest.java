@@ -213,13 +213,13 @@ class ConsoleReviewPagesTest extends ApiTestSupport {
         mvc.perform(post("/warnings/bulk").with(csrf()).with(signedIn(INSPECTOR)).param("ids", warning, second)
                 .param("action", "ASSIGN").param("assignee", SUPERVISOR).param("back", "/warnings?orgCode=" + org))
                 .andExpect(redirectedUrl("/warnings?orgCode=" + org))
-                .andExpect(flash().attribute("message", containsString("成功 2 条，失败 0 条")));
+                .andExpect(flash().attribute("message", containsString("成功 2 条，转为待批准的提议 0 条，失败 0 条")));
         assertThat(stateOf(warning)).isEqualTo("ASSIGNED");
         assertThat(stateOf(second)).isEqualTo("ASSIGNED");
         mvc.perform(post("/warnings/bulk").with(csrf()).with(signedIn(INSPECTOR)).param("ids", warning)
                 .param("action", "CLOSE").param("back", "https://elsewhere.example/"))
                 .andExpect(redirectedUrl("/warnings"))
-                .andExpect(flash().attribute("message", containsString("成功 0 条，失败 1 条")));
+                .andExpect(flash().attribute("message", containsString("成功 0 条，转为待批准的提议 0 条，失败 1 条")));
     }
 
     @Test
