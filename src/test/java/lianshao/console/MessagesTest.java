@@ -86,7 +86,7 @@ class MessagesTest {
         relations.add("EMPLOYEE");
         f.put("relation.", relations);
         f.put("party.", List.of("PERSON", "ORGANISATION", "ORG"));
-        f.put("accessKind.", List.of("WARNING", "PROFILE", "RECORD", "EXPORT", "DOSSIER"));
+        f.put("accessKind.", List.of("WARNING", "PROFILE", "RECORD", "EXPORT", "DOSSIER", "SEARCH"));
         f.put("error.", List.of("400", "403", "404", "409", "500"));
         f.put("ruleSetStatus.", names(RuleSetStatus.values()));
         f.put("basisMark.", List.of("V", "S", "U"));
@@ -97,6 +97,9 @@ class MessagesTest {
         f.put("stats.by.", names(lianshao.statistics.Dimension.values()));
         f.put("stats.group.", names(lianshao.statistics.DisposalGroup.values()));
         f.put("channel.", List.of("CONSOLE", "API"));
+        f.put("timeline.", List.of("SANCTION", "SUBJECT", "COUNTERPARTY", "OUTCOME"));
+        f.put("sanctionKind.", List.of("FORM_ONE_MEASURE", "PARTY_DISCIPLINE", "GOVERNMENT_SANCTION", "ORGANISATIONAL", "CRIMINAL"));
+        f.put("search.group.", names(lianshao.search.SearchGroup.values()));
         return f;
     }
 
