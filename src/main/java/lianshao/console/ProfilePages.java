@@ -41,8 +41,11 @@ class ProfilePages {
     private final AccessLog accessLog;
     private final PartyNames names;
     private final Me me;
+    private final IntegrityTimeline timeline;
 
-    ProfilePages(Warnings warnings, ReferenceQueries reference, AccessLog accessLog, PartyNames names, Me me) {
+    ProfilePages(Warnings warnings, ReferenceQueries reference, AccessLog accessLog, PartyNames names, Me me,
+            IntegrityTimeline timeline) {
+        this.timeline = timeline;
         this.warnings = warnings;
         this.reference = reference;
         this.accessLog = accessLog;
@@ -69,6 +72,9 @@ class ProfilePages {
         model.addAttribute("org", party.map(Party::orgCode).flatMap(c -> c == null ? Optional.empty() : reference.org(c)).orElse(null));
         model.addAttribute("named", named);
         model.addAttribute("raisedAt", List.of());
+        List<WarningView> counterparty = timeline.counterpartyWarnings(partyRef, user.district());
+        model.addAttribute("counterparty", counterparty);
+        model.addAttribute("timeline", timeline.of(partyRef, named, counterparty));
         summary(model, named);
         relations(model, partyRef);
         return "profile";
@@ -92,6 +98,8 @@ class ProfilePages {
         model.addAttribute("raisedAt", raisedAt);
         List<WarningView> all = new ArrayList<>(named);
         raisedAt.stream().filter(w -> named.stream().noneMatch(n -> n.id().equals(w.id()))).forEach(all::add);
+        model.addAttribute("counterparty", List.of());
+        model.addAttribute("timeline", timeline.of(orgCode, all, List.of()));
         summary(model, all);
         relations(model, orgCode);
         return "profile";

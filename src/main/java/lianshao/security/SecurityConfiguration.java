@@ -124,6 +124,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings", "/api/v1/mutes/**", "/api/v1/mutes",
                                 "/api/v1/access-log").hasAnyRole(PEOPLE)
                         .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").hasAnyRole(INBOX)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/search").hasAnyRole(PEOPLE)
                         // statistics by period of the act: whoever reads warnings, within their data scope
                         .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/statistics/**").hasAnyRole(PEOPLE)
                         // rule authoring: anyone signed in reads; authors make, test and submit; another author

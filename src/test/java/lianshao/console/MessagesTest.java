@@ -86,7 +86,7 @@ class MessagesTest {
         relations.add("EMPLOYEE");
         f.put("relation.", relations);
         f.put("party.", List.of("PERSON", "ORGANISATION", "ORG"));
-        f.put("accessKind.", List.of("WARNING", "PROFILE", "RECORD", "EXPORT", "DOSSIER", "TASK", "REFERRAL_LETTER"));
+        f.put("accessKind.", List.of("WARNING", "PROFILE", "RECORD", "EXPORT", "DOSSIER", "TASK", "REFERRAL_LETTER", "SEARCH", "ATTACHMENT"));
         f.put("error.", List.of("400", "403", "404", "409", "500"));
         f.put("ruleSetStatus.", names(RuleSetStatus.values()));
         f.put("basisMark.", List.of("V", "S", "U"));
@@ -100,6 +100,9 @@ class MessagesTest {
         // the closed loop in the console
         f.put("loop.priority.", names(lianshao.warnings.WarningView.Priority.values()));
         f.put("supervision.", List.of("proposals", "handovers", "returned", "overdue", "rising"));
+        f.put("timeline.", List.of("SANCTION", "SUBJECT", "COUNTERPARTY", "OUTCOME"));
+        f.put("sanctionKind.", List.of("FORM_ONE_MEASURE", "PARTY_DISCIPLINE", "GOVERNMENT_SANCTION", "ORGANISATIONAL", "CRIMINAL"));
+        f.put("search.group.", names(lianshao.search.SearchGroup.values()));
         return f;
     }
 
