@@ -76,11 +76,6 @@ class DraftFilesController {
         return expectations.changeThresholds(version, typed, user.getName());
     }
 
-    @GetMapping("/expectations")
-    DraftExpectations.Result changedCases(@PathVariable int version, Authentication user) {
-        return expectations.changes(version, user.getName());
-    }
-
     /** {@code {"cases": [{"file": "...", "name": "..."}]}}: their current outcome becomes their expectation. */
     @PostMapping("/expectations")
     DraftExpectations.Result accept(@PathVariable int version, HttpServletRequest request, Authentication user) {
