@@ -1,11 +1,14 @@
 package lianshao.console;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,20 +17,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import lianshao.authoring.BacktestItem;
 import lianshao.authoring.BacktestView;
 import lianshao.authoring.Backtests;
+import lianshao.authoring.DecisionTableGrid;
+import lianshao.authoring.DraftExpectations;
+import lianshao.authoring.DraftTables;
 import lianshao.authoring.FileChanges;
 import lianshao.authoring.RuleSetAudit;
 import lianshao.authoring.RuleSetChecks;
@@ -36,12 +48,15 @@ import lianshao.authoring.RuleSetLifecycle;
 import lianshao.authoring.RuleSetRefused;
 import lianshao.authoring.RuleSetView;
 import lianshao.authoring.TestReport;
+import lianshao.authoring.ThresholdFields;
 import lianshao.rules.ActiveRuleSet;
+import lianshao.rules.DecisionTables;
 import lianshao.rules.RuleMetadata;
 import lianshao.rules.RuleProblem;
 import lianshao.rules.RuleSetRepository;
 import lianshao.rules.RuleSetStatus;
 import lianshao.rules.RuleSetVersion;
+import lianshao.rules.RuleSource;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.web.Conflict;
@@ -72,9 +87,13 @@ class RuleSetPages {
     private final ConsoleQueries queries;
     private final ConsoleText text;
     private final Me me;
+    private final DraftExpectations expectations;
+    private final DraftTables tables;
 
     RuleSetPages(RuleSetLifecycle lifecycle, RuleSetRepository repository, RuleSetAudit audit, Backtests backtests,
-            ActiveRuleSet active, ConsoleQueries queries, ConsoleText text, Me me) {
+            ActiveRuleSet active, ConsoleQueries queries, ConsoleText text, Me me, DraftExpectations expectations, DraftTables tables) {
+        this.expectations = expectations;
+        this.tables = tables;
         this.lifecycle = lifecycle;
         this.repository = repository;
         this.audit = audit;
@@ -93,8 +112,8 @@ class RuleSetPages {
     record RuleEntry(RuleMetadata rule, String title, List<BasisPart> basis, ConsoleQueries.RuleStats stats) {
     }
 
-    /** A changed file of a diff: ADDED, REMOVED or CHANGED, with its hunks. */
-    record FileDiff(String path, String change, List<LineDiff.Hunk> hunks) {
+    /** A changed file of a diff: ADDED, REMOVED or CHANGED, with its hunks, or for a decision table its sheets cell by cell. */
+    record FileDiff(String path, String change, List<LineDiff.Hunk> hunks, List<DecisionTableGrid.SheetDiff> sheets) {
     }
 
     /** A problem of the validation or the tests, on the page. */
@@ -188,8 +207,9 @@ class RuleSetPages {
         SortedMap<String, String> before = repository.files(base);
         SortedMap<String, String> after = repository.files(number);
         List<FileDiff> diffs = new ArrayList<>();
-        FileChanges.between(before, after).forEach((path, change) ->
-                diffs.add(new FileDiff(path, change, LineDiff.hunks(before.get(path), after.get(path)))));
+        FileChanges.between(before, after).forEach((path, change) -> diffs.add(DecisionTables.isTable(path)
+                ? new FileDiff(path, change, List.of(), DecisionTableGrid.diff(before.get(path), after.get(path)))
+                : new FileDiff(path, change, LineDiff.hunks(before.get(path), after.get(path)), null)));
         model.addAttribute("v", version);
         model.addAttribute("against", base);
         model.addAttribute("activeNumber", activeNumber);
@@ -306,6 +326,13 @@ class RuleSetPages {
         if (backtest != null) {
             model.addAttribute("backtest", backtests.view(backtest, number, me.of(auth).district()));
         }
+        if (RuleSource.THRESHOLDS_FILE.equals(path)) {
+            model.addAttribute("thresholds", ThresholdFields.of(files.get(path)));
+            if (!model.containsAttribute("thresholdErrors")) {
+                model.addAttribute("thresholdErrors", Map.of());
+            }
+        }
+        model.addAttribute("table", DecisionTables.isTable(path));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("monthAgo", LocalDate.now().minusDays(30));
         return "rule-editor";
@@ -320,6 +347,89 @@ class RuleSetPages {
             redirect.addFlashAttribute("message", text.text("editor.saved", file));
         } catch (Conflict | ValidationFailed e) {
             redirect.addFlashAttribute("error", reason(e));
+        }
+        return editor(number, file);
+    }
+
+    /** The threshold form: values named {@code value:<key>}; only the ones that differ from the draft's are written. */
+    @PostMapping("/rule-sets/{number}/thresholds")
+    String thresholds(@PathVariable int number, @RequestParam Map<String, String> params, Authentication auth,
+            RedirectAttributes redirect) {
+        CurrentUser user = author(auth);
+        Map<String, String> current = new LinkedHashMap<>();
+        expectations.thresholds(number).forEach(f -> current.put(f.key(), f.value()));
+        Map<String, String> values = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("value:") && !value.strip().equals(current.get(name.substring(6)))) {
+                values.put(name.substring(6), value);
+            }
+        });
+        if (values.isEmpty()) {
+            redirect.addFlashAttribute("message", text.text("thresholds.unchanged"));
+            return editor(number, RuleSource.THRESHOLDS_FILE);
+        }
+        try {
+            DraftExpectations.Result result = expectations.changeThresholds(number, values, user.username());
+            expectationsResult(result, "thresholds.saved", redirect);
+        } catch (ValidationFailed e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.errors().forEach(f -> errors.put(f.field().replaceFirst("^values\\.", ""), ConsoleText.pick(f.message())));
+            redirect.addFlashAttribute("thresholdErrors", errors);
+            redirect.addFlashAttribute("thresholdInput", values);
+            redirect.addFlashAttribute("error", text.text("thresholds.invalid", errors.size()));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("error", reason(e));
+        }
+        return editor(number, RuleSource.THRESHOLDS_FILE);
+    }
+
+    /** Accepts the current outcomes of the chosen cases ({@code file::name}) as their expectations. */
+    @PostMapping("/rule-sets/{number}/expectations")
+    String acceptExpectations(@PathVariable int number, @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(required = false) String file, Authentication auth, RedirectAttributes redirect) {
+        CurrentUser user = author(auth);
+        // read as sent: a case's name may hold commas, which a List parameter would split on
+        List<String> cases = params.get("case");
+        try {
+            DraftExpectations.Result result = expectations.accept(number, cases == null ? Set.of() : new LinkedHashSet<>(cases),
+                    user.username());
+            expectationsResult(result, "thresholds.accepted", redirect);
+        } catch (ValidationFailed | Conflict e) {
+            redirect.addFlashAttribute("error", reason(e));
+        }
+        return editor(number, file == null ? RuleSource.THRESHOLDS_FILE : file);
+    }
+
+    private void expectationsResult(DraftExpectations.Result result, String done, RedirectAttributes redirect) {
+        if (result.passed()) {
+            redirect.addFlashAttribute("message", text.text(done) + " " + text.text("thresholds.testsPass"));
+        } else {
+            redirect.addFlashAttribute("message", text.text(done));
+            redirect.addFlashAttribute("error", text.text("thresholds.casesChanged", result.changedCases().size()));
+            redirect.addFlashAttribute("changedCases", result.changedCases());
+        }
+    }
+
+    /** A decision table of a version as the .xlsx file. */
+    @GetMapping("/rule-sets/{number}/tables")
+    ResponseEntity<byte[]> downloadTable(@PathVariable int number, @RequestParam String file, Authentication auth) {
+        authorOrAdmin(auth);
+        byte[] bytes = tables.download(number, file);
+        String name = file.substring(file.lastIndexOf('/') + 1).replace(DecisionTables.SUFFIX, "") + "-v" + number + ".xlsx";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(DraftTables.XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    @PostMapping("/rule-sets/{number}/tables")
+    String uploadTable(@PathVariable int number, @RequestParam String file, @RequestParam("upload") MultipartFile upload,
+            Authentication auth, RedirectAttributes redirect) {
+        CurrentUser user = author(auth);
+        try {
+            tables.upload(number, file, upload.getOriginalFilename(), DraftTables.read(upload), user.username());
+            redirect.addFlashAttribute("message", text.text("tables.uploaded", file));
+        } catch (ValidationFailed | Conflict e) {
+            redirect.addFlashAttribute("error", text.text("tables.refused", reason(e)));
         }
         return editor(number, file);
     }
@@ -428,7 +538,23 @@ class RuleSetPages {
     }
 
     private static List<Problem> problems(List<RuleProblem> problems) {
-        return problems.stream().map(p -> new Problem(p.file(), p.line(), p.column(), ConsoleText.pick(p.message()))).toList();
+        return problems.stream().map(p -> new Problem(p.file(), p.line(), p.column(), withReason(p.message()))).toList();
+    }
+
+    /**
+     * A problem in the reader's language with the parser's or compiler's own reason kept: a message
+     * "中文 / English: reason" whose Chinese half names no reason shows as "中文：reason", the reason as the
+     * parser wrote it.
+     */
+    static String withReason(String message) {
+        String shown = ConsoleText.pick(message);
+        int cut = message == null ? -1 : message.indexOf(" / ");
+        if (ConsoleText.english() || cut < 0 || shown.contains(":") || shown.contains("：")) {
+            return shown;
+        }
+        String english = message.substring(cut + 3);
+        int colon = english.indexOf(": ");
+        return colon < 0 ? shown : shown + "：" + english.substring(colon + 2).strip();
     }
 
     private static String reason(RuntimeException e) {

@@ -27,7 +27,7 @@ public final class DecisionTables {
     public static final String SUFFIX = ".drl.xlsx";
     public static final String BASE64_PREFIX = "base64:";
     /** Bytes of one table (a table of a few hundred rows is a few tens of kilobytes). */
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private DecisionTables() {
     }

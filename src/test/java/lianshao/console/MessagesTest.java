@@ -75,6 +75,7 @@ class MessagesTest {
         f.put("action.", actions);
         f.put("dismiss.", names(DismissReason.values()));
         f.put("role.", names(Role.values()));
+        f.put("thresholds.type.", names(lianshao.authoring.ThresholdFields.Type.values()));
         f.put("scope.", names(Scope.values()));
         f.put("admin.changes.kind.", names(AccountChanges.Kind.values()));
         f.put("admin.changes.status.", names(AccountChanges.Status.values()));
