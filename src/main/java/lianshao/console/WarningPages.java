@@ -42,6 +42,7 @@ import lianshao.warnings.WarningWords;
 import lianshao.warnings.SystemRiskPoint;
 import lianshao.warnings.Warnings;
 import lianshao.web.Conflict;
+import lianshao.web.Forbidden;
 import lianshao.web.NotFound;
 import lianshao.web.ValidationFailed;
 
@@ -134,6 +135,10 @@ class WarningPages {
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String back,
             Authentication auth, RedirectAttributes redirect) {
         CurrentUser user = me.of(auth);
+        if (!Me.reviewer(user)) {
+            // as one by one: a reader who may not act gets 403, not a list of refusals
+            throw new Forbidden("只有纪检员和纪检组长可以处理预警 / only inspectors and supervisors act on warnings");
+        }
         String target = back != null && back.startsWith("/warnings") && !back.startsWith("//") ? back : "/warnings";
         if (ids == null || ids.isEmpty() || ids.size() > MAX_BULK || !("ASSIGN".equals(action) || "CLOSE".equals(action))) {
             redirect.addFlashAttribute("error", text.text("bulk.invalid", MAX_BULK));

@@ -1,6 +1,7 @@
 -- Evidence files of a unit's reply (整改证明材料), stored in the database with their SHA-256. LONGBLOB is
 -- MariaDB's (up to 4 GB) and an alias of BLOB in H2; one file is sent in one packet, so the server's
--- max_allowed_packet must exceed lianshao.attachments.max-bytes (docs/security.md).
+-- max_allowed_packet must exceed lianshao.attachments.max-bytes (docs/security.md). The table's character set
+-- is stated as the warning table's is: a server whose default differs refuses the foreign key otherwise.
 CREATE TABLE warning_attachment (
     id            CHAR(36)      NOT NULL PRIMARY KEY,
     warning_id    CHAR(36)      NOT NULL,
@@ -13,6 +14,6 @@ CREATE TABLE warning_attachment (
     uploaded_by   VARCHAR(64)   NOT NULL,
     uploaded_at   DATETIME      NOT NULL,
     CONSTRAINT fk_attachment_warning FOREIGN KEY (warning_id) REFERENCES warning (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE INDEX ix_attachment_warning ON warning_attachment (warning_id, uploaded_at);
