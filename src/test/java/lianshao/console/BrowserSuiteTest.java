@@ -212,15 +212,40 @@ class BrowserSuiteTest {
         signInTo("browser-unit", "tasks");
         browser.get(url("/tasks/" + id));
         assertThat(browser.findElement(By.id("task-return-reason")).getText()).isEqualTo("整改报告缺少招标文件佐证");
+        // the missing evidence: a real PDF chosen in the file input
+        Path evidence = tenderNotice();
+        browser.findElement(By.id("task-upload-file")).sendKeys(evidence.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#task-upload button[type=submit]")).click();
+        waiting().until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")),
+                ExpectedConditions.presenceOfElementLocated(By.id("flash-error"))));
+        assertThat(browser.findElements(By.id("flash-error"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#task-attachments a.attachment-link")).getText()).isEqualTo("tender-notice.pdf");
         submit("task-reply", "explanation", "补充说明", "report", "已补充招标公告与中标通知书。");
         assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("已报告");
 
         signIn("inspector");
         browser.get(url("/warnings/" + id));
+        WebElement file = browser.findElement(By.cssSelector("#disposal-attachments tr.attachment"));
+        assertThat(file.findElement(By.cssSelector("a.attachment-link")).getText()).isEqualTo("tender-notice.pdf");
+        assertThat(file.getText()).contains("PDF");
         submit("action-ACCEPT", "comment", "整改到位");
         assertThat(status()).isEqualTo("RECTIFIED");
         assertThat(browser.findElement(By.id("warning-status")).getText()).isEqualTo("已整改销号");
         assertThat(browser.findElement(By.id("history")).getText()).contains("整改报告缺少招标文件佐证");
+    }
+
+    /** A one-page PDF made for the walk, as a unit would scan its tender notice. */
+    static Path tenderNotice() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            Path file = Files.createTempDirectory("lianshao-evidence").resolve("tender-notice.pdf");
+            document.save(file.toFile());
+            file.toFile().deleteOnExit();
+            file.getParent().toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
