@@ -232,6 +232,35 @@ class BrowserSuiteTest {
         assertThat(status()).isEqualTo("RECTIFIED");
         assertThat(browser.findElement(By.id("warning-status")).getText()).isEqualTo("已整改销号");
         assertThat(browser.findElement(By.id("history")).getText()).contains("整改报告缺少招标文件佐证");
+
+        // the same record again from the feed, after the sign-off: the rectification did not hold (R1)
+        String recurrence = postedAgain(id);
+        browser.get(url("/warnings/" + recurrence));
+        assertThat(browser.findElement(By.id("warning-message")).getText()).startsWith("整改不到位");
+    }
+
+    /** Posts a copy of the warning's record under a new external id as the test feed, and answers the warning it raised again. */
+    String postedAgain(String warningId) {
+        String envelope = jdbc.sql("""
+                SELECT r.envelope FROM record_revision r JOIN warning w ON w.record_id = r.record_id
+                WHERE w.id = ? ORDER BY r.revision DESC""").param(warningId).query(String.class).list().get(0);
+        tools.jackson.databind.node.ObjectNode again = (tools.jackson.databind.node.ObjectNode) lianshao.support.Json.parse(envelope);
+        again.put("source", "test-feed");
+        again.put("externalId", "BROWSER-AGAIN-" + warningId);
+        try {
+            java.net.http.HttpResponse<String> posted = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/records")))
+                            .header("X-Api-Key", "test-key-records-and-reference").header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(again.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isBetween(200, 299);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return jdbc.sql("SELECT id FROM warning WHERE recurrence_of = ?").param(warningId).query(String.class).single();
     }
 
     /** A one-page PDF made for the walk, as a unit would scan its tender notice. */
