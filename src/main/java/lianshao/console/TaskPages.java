@@ -3,6 +3,7 @@ package lianshao.console;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,15 +11,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.warnings.AccessLog;
+import lianshao.warnings.AttachmentDownloads;
+import lianshao.warnings.Attachments;
 import lianshao.warnings.ReviewAction;
 import lianshao.warnings.WarningReview;
 import lianshao.warnings.WarningView;
 import lianshao.warnings.Warnings;
+import lianshao.web.BodyTooLarge;
 import lianshao.web.Conflict;
 import lianshao.web.Forbidden;
 import lianshao.web.NotFound;
@@ -37,13 +42,18 @@ class TaskPages {
     private final Warnings warnings;
     private final WarningReview review;
     private final AccessLog accessLog;
+    private final Attachments attachments;
+    private final AttachmentDownloads downloads;
     private final ConsoleText text;
     private final Me me;
 
-    TaskPages(Warnings warnings, WarningReview review, AccessLog accessLog, ConsoleText text, Me me) {
+    TaskPages(Warnings warnings, WarningReview review, AccessLog accessLog, Attachments attachments,
+            AttachmentDownloads downloads, ConsoleText text, Me me) {
         this.warnings = warnings;
         this.review = review;
         this.accessLog = accessLog;
+        this.attachments = attachments;
+        this.downloads = downloads;
         this.text = text;
         this.me = me;
     }
@@ -69,7 +79,32 @@ class TaskPages {
         model.addAttribute("w", w);
         model.addAttribute("title", ConsoleText.english() && w.titleEn() != null ? w.titleEn() : w.title());
         model.addAttribute("allowed", allowed);
+        model.addAttribute("attachments", attachments.of(id));
         return "task";
+    }
+
+    /** An evidence file for the reply; the checks (state, type by content, size) are those of the API. */
+    @PostMapping("/tasks/{id}/attachments")
+    String upload(@PathVariable String id, @RequestParam(name = "file", required = false) MultipartFile file,
+            Authentication auth, RedirectAttributes redirect) {
+        CurrentUser user = unitUser(auth);
+        find(id, user);
+        try {
+            Attachments.Attachment saved = attachments.upload(id, file, user);
+            redirect.addFlashAttribute("message", text.text("attachment.uploaded", saved.fileName()));
+        } catch (Conflict | BodyTooLarge | ValidationFailed e) {
+            redirect.addFlashAttribute("error", text.text("attachment.refused", e instanceof ValidationFailed v
+                    ? String.join("; ", v.errors().stream().map(f -> ConsoleText.pick(f.message())).toList())
+                    : ConsoleText.pick(e.getMessage())));
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    @GetMapping("/tasks/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId, Authentication auth) {
+        CurrentUser user = unitUser(auth);
+        find(id, user);
+        return downloads.serve(id, attachmentId, user, "CONSOLE");
     }
 
     @PostMapping("/tasks/{id}/reply")

@@ -28,6 +28,8 @@ import lianshao.security.Role;
 import lianshao.security.Users;
 import lianshao.support.Times;
 import lianshao.warnings.AccessLog;
+import lianshao.warnings.AttachmentDownloads;
+import lianshao.warnings.Attachments;
 import lianshao.warnings.DismissReason;
 import lianshao.warnings.HandoverTarget;
 import lianshao.warnings.ReferralLetter;
@@ -63,6 +65,8 @@ class WarningPages {
     private final WarningExport export;
     private final Mutes mutes;
     private final AccessLog accessLog;
+    private final Attachments attachments;
+    private final AttachmentDownloads downloads;
     private final Users users;
     private final ActiveRuleSet rules;
     private final ConsoleQueries queries;
@@ -75,7 +79,9 @@ class WarningPages {
 
     WarningPages(Warnings warnings, WarningReview review, WarningExport export, Mutes mutes, AccessLog accessLog, Users users,
             ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me, RecordTables recordTables,
-            WarningWords words, ReferralLetter referralLetter) {
+            WarningWords words, ReferralLetter referralLetter, Attachments attachments, AttachmentDownloads downloads) {
+        this.attachments = attachments;
+        this.downloads = downloads;
         this.referralLetter = referralLetter;
         this.recordTables = recordTables;
         this.words = words;
@@ -190,6 +196,7 @@ class WarningPages {
         model.addAttribute("org", queries.orgs(null).stream().filter(o -> o.code().equals(w.orgCode())).findFirst().orElse(null));
         model.addAttribute("subjects", names.full(w.subjectRefs()));
 
+        model.addAttribute("attachments", attachments.of(id));
         model.addAttribute("record", queries.record(w.recordId()).orElse(null));
         model.addAttribute("revisions", recordTables.revisions(queries.revisions(w.recordId()), ConsoleText.locale()));
         model.addAttribute("userNames", words.userNames(ConsoleText.locale()));
@@ -261,6 +268,14 @@ class WarningPages {
     }
 
     /** The referral letter (线索移交函) of a handed-over warning of the user's scope, opened in the browser to print. */
+    /** An evidence file the unit uploaded, for reviewers within the warning's scope; logged as the API does. */
+    @GetMapping("/warnings/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId, Authentication auth) {
+        CurrentUser user = me.of(auth);
+        find(id, user);
+        return downloads.serve(id, attachmentId, user, "CONSOLE");
+    }
+
     @GetMapping("/warnings/{id}/referral-letter")
     ResponseEntity<byte[]> referralLetter(@PathVariable String id, Authentication auth) {
         CurrentUser user = me.of(auth);

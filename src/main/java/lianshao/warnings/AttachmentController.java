@@ -1,10 +1,7 @@
 package lianshao.warnings;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,20 +31,18 @@ import lianshao.web.NotFound;
 @Tag(name = "Attachments 证明材料", description = "整改证明材料：PDF、图片、Office 文档，按内容判断类型，限制大小，SHA-256")
 class AttachmentController {
 
-    /** Nothing in a downloaded file may run or load anything, should a browser ever render it. */
-    static final String CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
-
     private final Attachments attachments;
     private final WarningReview review;
     private final Warnings warnings;
-    private final AccessLog accessLog;
+    private final AttachmentDownloads downloads;
     private final CurrentUsers users;
 
-    AttachmentController(Attachments attachments, WarningReview review, Warnings warnings, AccessLog accessLog, CurrentUsers users) {
+    AttachmentController(Attachments attachments, WarningReview review, Warnings warnings, AttachmentDownloads downloads,
+            CurrentUsers users) {
         this.attachments = attachments;
         this.review = review;
         this.warnings = warnings;
-        this.accessLog = accessLog;
+        this.downloads = downloads;
         this.users = users;
     }
 
@@ -92,24 +87,7 @@ class AttachmentController {
     }
 
     private ResponseEntity<byte[]> download(String warningId, String attachmentId, CurrentUser user) {
-        Attachments.Download file = attachments.download(warningId, attachmentId)
-                .orElseThrow(() -> new NotFound("证明材料不存在 / no attachment " + attachmentId));
-        accessLog.opened(user.username(), "ATTACHMENT", warningId + "/" + attachmentId, "API");
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.attachment().mediaType()))
-                .contentLength(file.content().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(file.attachment().fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", CSP)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(file.content());
-    }
-
-    /** {@code attachment} with an ASCII fallback name and the real one as RFC 5987 {@code filename*}. */
-    static String disposition(String fileName) {
-        String ascii = fileName.codePoints().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? fileName
-                : "attachment" + fileName.substring(Math.max(0, fileName.lastIndexOf('.')));
-        String encoded = ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
-        return "attachment; filename=\"" + ascii + "\"; " + encoded.substring("attachment; ".length());
+        return downloads.serve(warningId, attachmentId, user, "API");
     }
 
     private CurrentUser unit(Authentication auth) {

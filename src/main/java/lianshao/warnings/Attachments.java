@@ -31,14 +31,14 @@ import lianshao.web.ValidationFailed;
  * the allow-list of {@link AttachmentType}, kept in the database with their SHA-256, and audited on the warning.
  */
 @Service
-class Attachments {
+public class Attachments {
 
     /** What is known of a stored file; its content is read only to be downloaded. */
-    record Attachment(String id, String warningId, String fileName, String mediaType, String kind, long size, String sha256,
+    public record Attachment(String id, String warningId, String fileName, String mediaType, String kind, long size, String sha256,
             String uploadedBy, OffsetDateTime uploadedAt) {
     }
 
-    record Download(Attachment attachment, byte[] content) {
+    public record Download(Attachment attachment, byte[] content) {
     }
 
     private static final int MAX_NAME_LENGTH = 200;
@@ -62,7 +62,7 @@ class Attachments {
 
     /** Stores one file on a task the user's unit may reach (404 otherwise) and may still reply to (409 otherwise). */
     @Transactional
-    Attachment upload(String warningId, MultipartFile file, CurrentUser user) {
+    public Attachment upload(String warningId, MultipartFile file, CurrentUser user) {
         WarningView w = review.visible(warningId, user).orElseThrow(() -> new NotFound("任务不存在 / no task " + warningId));
         ReviewGuard.Decision decision = review.guard().decide(ReviewAction.ATTACH, ReviewGuard.Situation.of(w), user, null);
         if (decision.outcome() == ReviewGuard.Outcome.FORBIDDEN) {
@@ -99,12 +99,12 @@ class Attachments {
                 Times.offset(now));
     }
 
-    List<Attachment> of(String warningId) {
+    public List<Attachment> of(String warningId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM warning_attachment WHERE warning_id = ? ORDER BY uploaded_at, id")
                 .param(warningId).query((rs, n) -> attachment(rs)).list();
     }
 
-    Optional<Download> download(String warningId, String attachmentId) {
+    public Optional<Download> download(String warningId, String attachmentId) {
         return jdbc.sql("SELECT " + COLUMNS + ", content FROM warning_attachment WHERE warning_id = ? AND id = ?")
                 .params(warningId, attachmentId).query((rs, n) -> new Download(attachment(rs), rs.getBytes("content"))).optional();
     }

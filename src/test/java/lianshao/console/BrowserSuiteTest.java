@@ -212,15 +212,69 @@ class BrowserSuiteTest {
         signInTo("browser-unit", "tasks");
         browser.get(url("/tasks/" + id));
         assertThat(browser.findElement(By.id("task-return-reason")).getText()).isEqualTo("整改报告缺少招标文件佐证");
+        // the missing evidence: a real PDF chosen in the file input
+        Path evidence = tenderNotice();
+        browser.findElement(By.id("task-upload-file")).sendKeys(evidence.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#task-upload button[type=submit]")).click();
+        waiting().until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")),
+                ExpectedConditions.presenceOfElementLocated(By.id("flash-error"))));
+        assertThat(browser.findElements(By.id("flash-error"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#task-attachments a.attachment-link")).getText()).isEqualTo("tender-notice.pdf");
         submit("task-reply", "explanation", "补充说明", "report", "已补充招标公告与中标通知书。");
         assertThat(browser.findElement(By.id("task-status")).getText()).isEqualTo("已报告");
 
         signIn("inspector");
         browser.get(url("/warnings/" + id));
+        WebElement file = browser.findElement(By.cssSelector("#disposal-attachments tr.attachment"));
+        assertThat(file.findElement(By.cssSelector("a.attachment-link")).getText()).isEqualTo("tender-notice.pdf");
+        assertThat(file.getText()).contains("PDF");
         submit("action-ACCEPT", "comment", "整改到位");
         assertThat(status()).isEqualTo("RECTIFIED");
         assertThat(browser.findElement(By.id("warning-status")).getText()).isEqualTo("已整改销号");
         assertThat(browser.findElement(By.id("history")).getText()).contains("整改报告缺少招标文件佐证");
+
+        // the same record again from the feed, after the sign-off: the rectification did not hold (R1)
+        String recurrence = postedAgain(id);
+        browser.get(url("/warnings/" + recurrence));
+        assertThat(browser.findElement(By.id("warning-message")).getText()).startsWith("整改不到位");
+    }
+
+    /** Posts a copy of the warning's record under a new external id as the test feed, and answers the warning it raised again. */
+    String postedAgain(String warningId) {
+        String envelope = jdbc.sql("""
+                SELECT r.envelope FROM record_revision r JOIN warning w ON w.record_id = r.record_id
+                WHERE w.id = ? ORDER BY r.revision DESC""").param(warningId).query(String.class).list().get(0);
+        tools.jackson.databind.node.ObjectNode again = (tools.jackson.databind.node.ObjectNode) lianshao.support.Json.parse(envelope);
+        again.put("source", "test-feed");
+        again.put("externalId", "BROWSER-AGAIN-" + warningId);
+        try {
+            java.net.http.HttpResponse<String> posted = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/records")))
+                            .header("X-Api-Key", "test-key-records-and-reference").header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(again.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isBetween(200, 299);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return jdbc.sql("SELECT id FROM warning WHERE recurrence_of = ?").param(warningId).query(String.class).single();
+    }
+
+    /** A one-page PDF made for the walk, as a unit would scan its tender notice. */
+    static Path tenderNotice() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            Path file = Files.createTempDirectory("lianshao-evidence").resolve("tender-notice.pdf");
+            document.save(file.toFile());
+            file.toFile().deleteOnExit();
+            file.getParent().toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
