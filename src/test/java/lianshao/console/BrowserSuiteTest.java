@@ -237,6 +237,7 @@ class BrowserSuiteTest {
         String recurrence = postedAgain(id);
         browser.get(url("/warnings/" + recurrence));
         assertThat(browser.findElement(By.id("warning-message")).getText()).startsWith("整改不到位");
+        assertThat(browser.findElement(By.id("recurrence-link")).getAttribute("href")).endsWith("/warnings/" + id);
     }
 
     /** Posts a copy of the warning's record under a new external id as the test feed, and answers the warning it raised again. */
