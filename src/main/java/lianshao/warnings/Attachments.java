@@ -1,15 +1,18 @@
 package lianshao.warnings;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +46,9 @@ public class Attachments {
 
     private static final int MAX_NAME_LENGTH = 200;
     private static final String COLUMNS = "id, warning_id, file_name, media_type, kind, size_bytes, sha256, uploaded_by, uploaded_at";
+
+    /** One stored part of a file: 1 MB. */
+    private static final int PART_BYTES = 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final Warnings warnings;
@@ -79,9 +85,14 @@ public class Attachments {
         String sha256 = Hashing.sha256Hex(content);
         String id = Ids.newId();
         LocalDateTime now = Times.nowUtc();
-        jdbc.sql("INSERT INTO warning_attachment (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, warningId, name, type.mediaType(), type.name(), content.length, sha256, user.username(), now, content)
+        jdbc.sql("INSERT INTO warning_attachment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, warningId, name, type.mediaType(), type.name(), content.length, sha256, user.username(), now)
                 .update();
+        // in parts: each is sent hex-encoded in one packet, twice its size, well under max_allowed_packet
+        for (int part = 0, from = 0; from < content.length; part++, from += PART_BYTES) {
+            jdbc.sql("INSERT INTO warning_attachment_part (attachment_id, part_no, content) VALUES (?, ?, ?)")
+                    .params(id, part, Arrays.copyOfRange(content, from, Math.min(content.length, from + PART_BYTES))).update();
+        }
         // the task must still be open for a reply when the file lands (a concurrent acceptance answers 409)
         int updated = jdbc.sql("UPDATE warning SET updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
                 .params(now, warningId, w.version()).update();
@@ -105,14 +116,23 @@ public class Attachments {
     }
 
     public Optional<Download> download(String warningId, String attachmentId) {
-        return jdbc.sql("SELECT " + COLUMNS + ", content FROM warning_attachment WHERE warning_id = ? AND id = ?")
-                .params(warningId, attachmentId).query((rs, n) -> new Download(attachment(rs), rs.getBytes("content"))).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM warning_attachment WHERE warning_id = ? AND id = ?")
+                .params(warningId, attachmentId).query((rs, n) -> attachment(rs)).optional()
+                .map(a -> new Download(a, content(a)));
     }
 
     private static Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Attachment(rs.getString("id"), rs.getString("warning_id"), rs.getString("file_name"), rs.getString("media_type"),
                 rs.getString("kind"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
                 Times.offset(rs.getObject("uploaded_at", LocalDateTime.class)));
+    }
+
+    /** The stored parts of the file joined in order. */
+    private byte[] content(Attachment a) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) a.size());
+        jdbc.sql("SELECT content FROM warning_attachment_part WHERE attachment_id = ? ORDER BY part_no").param(a.id())
+                .query((RowCallbackHandler) rs -> out.writeBytes(rs.getBytes(1)));
+        return out.toByteArray();
     }
 
     /** The content, read no further than one byte past the limit whatever size the client declared. */
