@@ -62,7 +62,10 @@ class RuleSetDeploymentTest extends RuleSetApiSupport {
             posters.add(pool.submit(() -> {
                 int afterDeployment = 0;
                 int posted = 0;
-                while (afterDeployment < 3 && posted < 200) {
+                // until three posts after the deployment, however long the deployment takes (bounded by time, not by
+                // a count a slow compilation could outlast)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(100);
+                while (afterDeployment < 3 && System.nanoTime() < deadline) {
                     boolean wasDeployed = deployed.get();
                     var result = postJson("/api/v1/records", TestRecords.largeInquiry("SCH-SWAP").toString()).andReturn();
                     statuses.add(result.getResponse().getStatus());
