@@ -105,6 +105,11 @@ class ImportRunner {
             jobs.finish(task.id(), ImportJobs.FAILED, "导入过程中发生内部错误，已记录 / an internal error stopped the import and was logged");
         } finally {
             try {
+                ingestion.releaseHeldReevaluations(task.id());
+            } catch (RuntimeException e) {
+                log.warn("import {}: its held re-evaluations are released by the hold limit instead: {}", task.id(), e.toString());
+            }
+            try {
                 Files.deleteIfExists(task.file());
             } catch (java.io.IOException e) {
                 log.warn("cannot delete {}", task.file(), e);
@@ -333,7 +338,7 @@ class ImportRunner {
             Map<RowData, RecordIngestion.Result> byRow = new HashMap<>();
             for (Map.Entry<String, List<Integer>> group : bySource.entrySet()) {
                 List<JsonNode> ofSource = group.getValue().stream().map(envelopes::get).toList();
-                for (RecordIngestion.Result result : ingestion.ingest(ofSource, group.getKey(), task.binding())) {
+                for (RecordIngestion.Result result : ingestion.ingest(ofSource, group.getKey(), task.binding(), task.id())) {
                     RowData row = ingested.get(group.getValue().get(result.index()));
                     if (result.outcome() == IngestOutcome.REJECTED) {
                         rejectedRows.put(row, result.errors());

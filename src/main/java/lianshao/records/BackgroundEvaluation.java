@@ -103,12 +103,13 @@ public class BackgroundEvaluation implements SmartLifecycle {
         int total = 0;
         while (!stopping) {
             LocalDateTime now = Times.nowUtc();
-            List<String> ids = queue.claim(settings.workerBatch(), now, now.plusMinutes(5));
-            if (ids.isEmpty()) {
+            List<ReevaluationQueue.Claim> claims = queue.claim(settings.workerBatch(), now, now.plusMinutes(5));
+            if (claims.isEmpty()) {
                 return total;
             }
+            List<String> ids = claims.stream().map(ReevaluationQueue.Claim::recordId).toList();
             evaluator.evaluate(ids);
-            queue.done(ids);
+            queue.done(claims);
             total += ids.size();
         }
         return total;

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetryBackoff      longest delay between retries
  * @param workerBatch          records a background worker takes per round
  * @param maxReevaluationsPerChange records queued at most for one reference-data change
+ * @param lateArrivalDelay   a record that occurred after a late arrival is re-evaluated this long after it was queued, so
+ *                             the late arrivals of a burst share one re-evaluation of each later record
+ * @param importHoldLimit      an import job holds the re-evaluations its late arrivals cause until it ends (each later
+ *                             record is then evaluated once per import), at most this long
  * @param failuresBeforeWarning failed attempts after which an evaluation that fails for another reason than
  *                             its budgets raises the system warning SYS-01 (a budget overrun raises it at once)
  */
@@ -28,5 +32,7 @@ public record EvaluationSettings(
         @DefaultValue("1h") Duration maxRetryBackoff,
         @DefaultValue("100") int workerBatch,
         @DefaultValue("10000") int maxReevaluationsPerChange,
-        @DefaultValue("3") int failuresBeforeWarning) {
+        @DefaultValue("3") int failuresBeforeWarning,
+        @DefaultValue("5s") Duration lateArrivalDelay,
+        @DefaultValue("1h") Duration importHoldLimit) {
 }

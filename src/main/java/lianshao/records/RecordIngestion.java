@@ -3,6 +3,7 @@ package lianshao.records;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,15 @@ public class RecordIngestion {
      * stored, or as it would become) with an error on {@code orgCode}.
      */
     public List<Result> ingest(List<JsonNode> envelopes, String feedSource, Binding binding) {
+        return ingest(envelopes, feedSource, binding, null);
+    }
+
+    /**
+     * As {@link #ingest(List, String, Binding)}, for an import job: the re-evaluations its late arrivals cause are
+     * held until the job calls {@link #releaseHeldReevaluations} (null: no job, they wait {@code lateArrivalDelay}).
+     */
+    public List<Result> ingest(List<JsonNode> envelopes, String feedSource, Binding binding, String importJob) {
+        String heldBy = importJob;
         List<Result> results = new ArrayList<>();
         List<Integer> valid = new ArrayList<>();
         Map<String, String> storedOrgs = binding.wholeCity() ? Map.of() : store.orgsOf(feedSource, envelopes.stream()
@@ -130,7 +140,7 @@ public class RecordIngestion {
         }
         if (!valid.isEmpty()) {
             List<Incoming> incoming = valid.stream().map(i -> incoming(i, (ObjectNode) envelopes.get(i))).toList();
-            for (Result result : storeAndEvaluate(incoming, feedSource)) {
+            for (Result result : storeAndEvaluate(incoming, feedSource, heldBy)) {
                 results.set(result.index(), result);
                 count(envelopes.get(result.index()), result.outcome());
             }
@@ -145,12 +155,12 @@ public class RecordIngestion {
      * with a retry time. When the database fails, nothing is committed and the request fails as a whole
      * (503: the client sends it again).
      */
-    private List<Result> storeAndEvaluate(List<Incoming> incoming, String feedSource) {
+    private List<Result> storeAndEvaluate(List<Incoming> incoming, String feedSource, String heldBy) {
         try {
             // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
             // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
             return LockRetry.run(() -> tx.execute(status -> {
-                List<Result> stored = storeAll(incoming, feedSource);
+                List<Result> stored = storeAll(incoming, feedSource, heldBy);
                 try {
                     evaluator.evaluateInTransaction(toEvaluate(stored));
                 } catch (RuntimeException failure) {
@@ -162,7 +172,7 @@ public class RecordIngestion {
                 return stored;
             }));
         } catch (EvaluateSeparately separately) {
-            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource)));
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy)));
             evaluator.evaluate(toEvaluate(stored));
             return stored;
         }
@@ -215,7 +225,7 @@ public class RecordIngestion {
      * batches; reposts and revisions (and a second copy of an identity within the batch) take the path
      * of one record, after them, in input order.
      */
-    private List<Result> storeAll(List<Incoming> incoming, String source) {
+    private List<Result> storeAll(List<Incoming> incoming, String source, String heldBy) {
         LocalDateTime now = Times.nowUtc();
         LocalDateTime retryAt = now.plus(settings.pendingGrace());
         Map<String, String> known = store.identities(source, incoming.stream().map(Incoming::externalId).toList());
@@ -234,9 +244,9 @@ public class RecordIngestion {
             }
         }
         store.insertAll(fresh, now, retryAt);
-        queueLaterRecords(fresh);
+        queueLaterRecords(fresh, heldBy);
         for (Incoming in : others) {
-            out.add(store(in, now, retryAt));
+            out.add(store(in, now, retryAt, heldBy));
         }
         out.sort(java.util.Comparator.comparingInt(Result::index));
         return out;
@@ -244,10 +254,12 @@ public class RecordIngestion {
 
     /**
      * Records sharing a context key with a new record that occurred after it are queued for
-     * re-evaluation, since a late arrival changes their running totals. Records of the same batch are
-     * left out: they are evaluated after the whole batch is stored.
+     * re-evaluation, since a late arrival changes their running totals: once for the whole batch, and
+     * after {@code lateArrivalDelay} (or when the import job holding them ends), so that the late arrivals
+     * of a burst share one re-evaluation of each later record. Records of the same batch are left out:
+     * they are evaluated after the whole batch is stored.
      */
-    private void queueLaterRecords(List<RecordStore.NewRecord> fresh) {
+    private void queueLaterRecords(List<RecordStore.NewRecord> fresh, String heldBy) {
         Set<RecordKey> keys = new LinkedHashSet<>();
         LocalDateTime from = null;
         for (RecordStore.NewRecord r : fresh) {
@@ -265,25 +277,37 @@ public class RecordIngestion {
                 byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>()).add(row);
             }
         }
-        if (byKey.isEmpty()) {
-            return;
-        }
+        Set<String> later = new LinkedHashSet<>();
+        String first = null;
         for (RecordStore.NewRecord r : fresh) {
-            Set<String> later = new LinkedHashSet<>();
             for (RecordKey key : r.keys()) {
                 for (RecordStore.KeyRow row : byKey.getOrDefault(key, List.of())) {
                     if (key.context() && row.occurredAt().isAfter(r.occurredAt()) && later.size() < settings.maxReevaluationsPerChange()) {
+                        first = first == null ? r.id() : first;
                         later.add(row.recordId());
                     }
                 }
             }
-            if (!later.isEmpty()) {
-                queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + r.id());
-            }
+        }
+        if (!later.isEmpty()) {
+            queueLate(later, first, heldBy);
         }
     }
 
-    private Result store(Incoming in, LocalDateTime now, LocalDateTime retryAt) {
+    private void queueLate(Collection<String> later, String lateRecord, String heldBy) {
+        queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + lateRecord,
+                Times.nowUtc().plus(settings.lateArrivalDelay()), heldBy);
+    }
+
+    /**
+     * Makes the re-evaluations that the late arrivals of an import job caused due now; the job calls this
+     * when it ends, however it ends.
+     */
+    public int releaseHeldReevaluations(String importJob) {
+        return queue.release(importJob);
+    }
+
+    private Result store(Incoming in, LocalDateTime now, LocalDateTime retryAt, String heldBy) {
         Optional<StoredRecord> existing = store.identityExists(in.source(), in.externalId())
                 ? store.findByIdentityForUpdate(in.source(), in.externalId()) : Optional.empty();
         if (existing.isEmpty()) {
@@ -291,7 +315,7 @@ public class RecordIngestion {
             try {
                 store.insert(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(),
                         now, retryAt);
-                storeKeys(id, 1, in.keys(), in.occurred(), true);
+                storeKeys(id, 1, in.keys(), in.occurred(), true, heldBy);
                 return new Result(in.index(), in.externalId(), IngestOutcome.CREATED, id, List.of());
             } catch (DuplicateKeyException raced) {
                 // another request stored the same identity first: treat this one as a repost of it
@@ -306,7 +330,7 @@ public class RecordIngestion {
             return new Result(in.index(), in.externalId(), IngestOutcome.UNCHANGED, record.id(), List.of());
         }
         store.revise(record, in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(), now, retryAt);
-        storeKeys(record.id(), record.revision() + 1, in.keys(), in.occurred(), false);
+        storeKeys(record.id(), record.revision() + 1, in.keys(), in.occurred(), false, heldBy);
         return new Result(in.index(), in.externalId(), IngestOutcome.REVISED, record.id(), List.of());
     }
 
@@ -314,12 +338,13 @@ public class RecordIngestion {
      * Stores the record's lookup keys; records of the same budget line, project, post... that occurred
      * after it are queued for re-evaluation, since a late arrival changes their running totals.
      */
-    private void storeKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurred, boolean newRecord) {
+    private void storeKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurred, boolean newRecord,
+            String heldBy) {
         store.replaceKeys(recordId, revision, keys, occurred, newRecord);
         List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
         List<String> later = store.laterSharing(context, recordId, occurred, settings.maxReevaluationsPerChange());
         if (!later.isEmpty()) {
-            queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + recordId);
+            queueLate(later, recordId, heldBy);
         }
     }
 

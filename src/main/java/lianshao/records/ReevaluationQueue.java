@@ -3,15 +3,20 @@ package lianshao.records;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import lianshao.reference.ReferenceDataChanged;
+import lianshao.support.Chunks;
 import lianshao.support.Times;
 
 /**
@@ -25,11 +30,13 @@ class ReevaluationQueue {
     private static final Logger log = LoggerFactory.getLogger(ReevaluationQueue.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final RecordStore store;
     private final EvaluationSettings settings;
 
-    ReevaluationQueue(JdbcClient jdbc, RecordStore store, EvaluationSettings settings) {
+    ReevaluationQueue(JdbcClient jdbc, JdbcTemplate template, RecordStore store, EvaluationSettings settings) {
         this.jdbc = jdbc;
+        this.template = template;
         this.store = store;
         this.settings = settings;
     }
@@ -58,39 +65,103 @@ class ReevaluationQueue {
         enqueue(ids.subList(0, Math.min(limit, ids.size())), change.reason());
     }
 
+    /** Queues the records, due now (a change of reference data is worth judging at once). */
     void enqueue(Collection<String> recordIds, String reason) {
+        enqueue(recordIds, reason, Times.nowUtc(), null);
+    }
+
+    /**
+     * Queues the records in one statement, due at {@code due} or, held by an import job ({@code heldBy} not null),
+     * when that job releases them. A record already queued stays one entry: it becomes due at the earlier of
+     * the two times, and its generation rises so that a worker evaluating it right now leaves it queued for
+     * another round (the change may have come too late for that evaluation to see it).
+     */
+    void enqueue(Collection<String> recordIds, String reason, LocalDateTime due, String heldBy) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
         LocalDateTime now = Times.nowUtc();
         String shortReason = reason.length() <= 500 ? reason : reason.substring(0, 500);
-        for (String id : recordIds) {
-            jdbc.sql("""
-                    INSERT INTO reevaluation_queue (record_id, reason, enqueued_at, attempts)
-                    SELECT ?, ?, ?, 0 FROM (SELECT 1 AS one) x
-                    WHERE NOT EXISTS (SELECT 1 FROM reevaluation_queue WHERE record_id = ?)""")
-                    .params(id, shortReason, now, id).update();
+        LocalDateTime dueAt = heldBy == null ? due : now.plus(settings.importHoldLimit());
+        List<Object[]> rows = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(recordIds)) {
+            rows.add(new Object[] {id, shortReason, now, dueAt, heldBy});
         }
+        // a held entry queued again without a hold is due at once; queued again with a hold, it stays held (its hold
+        // limit extended); an entry not held stays so. due_at is assigned before held_by: MySQL and MariaDB give a later
+        // assignment the new value of an earlier one, H2 the old one.
+        String holding = heldBy == null
+                ? "due_at = CASE WHEN held_by IS NULL THEN LEAST(due_at, VALUES(due_at)) ELSE VALUES(due_at) END, held_by = NULL"
+                : "due_at = CASE WHEN held_by IS NULL THEN due_at ELSE VALUES(due_at) END";
+        template.batchUpdate("""
+                INSERT INTO reevaluation_queue (record_id, reason, enqueued_at, due_at, held_by, attempts, generation)
+                VALUES (?, ?, ?, ?, ?, 0, 0)
+                ON DUPLICATE KEY UPDATE generation = generation + 1, claimed_until = NULL, """ + holding, rows);
     }
 
-    /** Takes up to {@code limit} queued records for this worker for a while. */
-    List<String> claim(int limit, LocalDateTime now, LocalDateTime until) {
-        List<String> candidates = jdbc.sql("""
-                SELECT record_id FROM reevaluation_queue WHERE claimed_until IS NULL OR claimed_until < ?
-                ORDER BY enqueued_at LIMIT ?""").params(now, limit).query(String.class).list();
-        List<String> claimed = new ArrayList<>();
-        for (String id : candidates) {
-            int updated = jdbc.sql("""
-                    UPDATE reevaluation_queue SET claimed_until = ?, attempts = attempts + 1
-                    WHERE record_id = ? AND (claimed_until IS NULL OR claimed_until < ?)""")
-                    .params(until, id, now).update();
-            if (updated == 1) {
-                claimed.add(id);
+    /** Makes the entries an import job held due now; returns how many. */
+    int release(String heldBy) {
+        return jdbc.sql("UPDATE reevaluation_queue SET held_by = NULL, due_at = ? WHERE held_by = ?")
+                .params(Times.nowUtc(), heldBy).update();
+    }
+
+    /** A queued record taken by a worker, at the generation it was taken. */
+    record Claim(String recordId, int generation) {
+    }
+
+    /**
+     * Takes up to {@code limit} due records for this worker for a while, in the order their acts occurred (a
+     * later record's grading sees the warnings of an earlier one). An entry held by an import job is due when the job
+     * releases it or, should the job never end, {@code importHoldLimit} after it was queued.
+     */
+    List<Claim> claim(int limit, LocalDateTime now, LocalDateTime until) {
+        List<Claim> candidates = new ArrayList<>();
+        jdbc.sql("""
+                SELECT q.record_id, q.generation FROM reevaluation_queue q
+                WHERE q.due_at <= ? AND (q.claimed_until IS NULL OR q.claimed_until < ?)
+                ORDER BY q.due_at, q.record_id LIMIT ?""").params(now, now, limit)
+                .query(rs -> {
+                    candidates.add(new Claim(rs.getString(1), rs.getInt(2)));
+                });
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        int[] updated = template.batchUpdate("""
+                UPDATE reevaluation_queue SET claimed_until = ?, attempts = attempts + 1
+                WHERE record_id = ? AND generation = ? AND (claimed_until IS NULL OR claimed_until < ?)""",
+                candidates.stream().map(c -> new Object[] {until, c.recordId(), c.generation(), now}).toList());
+        List<Claim> claimed = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            // a driver that cannot tell the count of one statement of a batch answers SUCCESS_NO_INFO (-2): taken
+            if (updated[i] == 1 || updated[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                claimed.add(candidates.get(i));
             }
         }
-        return claimed;
+        return inOrderOfOccurrence(claimed);
     }
 
-    void done(Collection<String> recordIds) {
-        for (String id : recordIds) {
-            jdbc.sql("DELETE FROM reevaluation_queue WHERE record_id = ?").param(id).update();
+    private List<Claim> inOrderOfOccurrence(List<Claim> claims) {
+        if (claims.size() < 2) {
+            return claims;
+        }
+        Map<String, LocalDateTime> occurred = new HashMap<>();
+        for (List<String> chunk : Chunks.of(claims.stream().map(Claim::recordId).toList())) {
+            jdbc.sql("SELECT id, occurred_at FROM record WHERE id IN (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        occurred.put(rs.getString(1), rs.getObject(2, LocalDateTime.class));
+                    });
+        }
+        List<Claim> sorted = new ArrayList<>(claims);
+        sorted.sort(Comparator.comparing((Claim c) -> occurred.getOrDefault(c.recordId(), LocalDateTime.MAX))
+                .thenComparing(Claim::recordId));
+        return sorted;
+    }
+
+    /** Removes the entries evaluated, unless they were queued again meanwhile (a newer generation). */
+    void done(Collection<Claim> claims) {
+        if (!claims.isEmpty()) {
+            template.batchUpdate("DELETE FROM reevaluation_queue WHERE record_id = ? AND generation = ?",
+                    claims.stream().map(c -> new Object[] {c.recordId(), c.generation()}).toList());
         }
     }
 

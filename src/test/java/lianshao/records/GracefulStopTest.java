@@ -25,14 +25,14 @@ class GracefulStopTest {
     final RecordStore store = mock(RecordStore.class);
     final RecordEvaluator evaluator = mock(RecordEvaluator.class);
     final EvaluationSettings settings = new EvaluationSettings(5, 500, 2000, Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofHours(1), 100, 10000, 3);
+            Duration.ofHours(1), 100, 10000, 3, Duration.ofSeconds(5), Duration.ofHours(1));
     final BackgroundEvaluation background = new BackgroundEvaluation(queue, store, evaluator, settings);
 
     @Test
     void stopWaitsForTheClaimedRecordsAndTakesNoMore() throws Exception {
         CountDownLatch evaluating = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        when(queue.claim(anyInt(), any(), any())).thenReturn(List.of("r1", "r2"), List.of("r3"), List.of());
+        when(queue.claim(anyInt(), any(), any())).thenReturn(List.of(claim("r1"), claim("r2")), List.of(claim("r3")), List.of());
         org.mockito.Mockito.doAnswer((Answer<Void>) inv -> {
             evaluating.countDown();
             release.await(10, TimeUnit.SECONDS);
@@ -49,7 +49,7 @@ class GracefulStopTest {
         stop.get(5, TimeUnit.SECONDS);
         round.get(5, TimeUnit.SECONDS);
 
-        verify(queue).done(List.of("r1", "r2"));
+        verify(queue).done(List.of(claim("r1"), claim("r2")));
         verify(queue, times(1)).claim(anyInt(), any(), any());
         verify(evaluator, never()).evaluate(List.of("r3"));
         verify(store, never()).dueForRetry(any(), anyInt());
@@ -67,5 +67,9 @@ class GracefulStopTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         background.poll();
         verify(queue, never()).claim(anyInt(), any(), any());
+    }
+
+    private static ReevaluationQueue.Claim claim(String id) {
+        return new ReevaluationQueue.Claim(id, 0);
     }
 }
