@@ -149,6 +149,7 @@ class DashboardMetricsTest {
         alertExpressions(Files.readAllLines(Path.of("docs/prometheus-alerts.yml"))).forEach(expr -> used.addAll(metricsUsedBy(expr)));
         assertThat(used).as("the dashboard and the alerts read metrics").contains("http_server_requests_seconds_bucket",
                 "tomcat_threads_busy_threads", "lianshao_evaluation_incomplete_total", "lianshao_ruleset_rules");
-        assertThat(exported).as("exported by /actuator/prometheus").containsAll(used);
+        assertThat(used.stream().filter(name -> !exported.contains(name)).toList())
+                .as("metrics the dashboard or the alerts read that /actuator/prometheus does not export").isEmpty();
     }
 }
