@@ -148,28 +148,38 @@ class RecordStore {
     }
 
     /**
-     * One query per key name and chunk of values: {@code key_name = ? AND key_value IN (...)} is a range
-     * scan of the lookup index on H2 and MySQL alike, where a long OR of (name, value) pairs is not.
+     * One branch per key name and chunk of values, {@code key_name = ? AND key_value IN (...)}: a range scan of the
+     * lookup index on H2 and MySQL alike, where a long OR of (name, value) pairs is not. The branches go to the
+     * database together, joined by UNION ALL, up to {@value #BRANCHES} a statement: one round trip for the usual record.
      */
     private List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to, String fromOperator) {
         java.util.Map<String, List<String>> valuesByName = new java.util.TreeMap<>();
         keys.forEach(k -> valuesByName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k.value()));
+        List<java.util.Map.Entry<String, List<String>>> branches = new ArrayList<>();
+        valuesByName.forEach((name, values) -> Chunks.of(values).forEach(chunk -> branches.add(java.util.Map.entry(name, chunk))));
         List<KeyRow> rows = new ArrayList<>();
-        String sql = "SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key"
-                + " WHERE key_name = :name AND key_value IN (:values) AND occurred_at " + fromOperator + " :from"
-                + (to == null ? "" : " AND occurred_at <= :to");
-        valuesByName.forEach((name, values) -> {
-            for (List<String> chunk : Chunks.of(values)) {
-                var statement = jdbc.sql(sql).param("name", name).param("values", chunk).param("from", from);
-                if (to != null) {
-                    statement = statement.param("to", to);
-                }
-                rows.addAll(statement.query((rs, n) -> new KeyRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDateTime.class))).list());
+        for (int first = 0; first < branches.size(); first += BRANCHES) {
+            StringBuilder sql = new StringBuilder();
+            java.util.Map<String, Object> params = new java.util.HashMap<>();
+            params.put("from", from);
+            if (to != null) {
+                params.put("to", to);
             }
-        });
+            for (int i = first; i < Math.min(branches.size(), first + BRANCHES); i++) {
+                sql.append(sql.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key WHERE key_name = :n")
+                        .append(i).append(" AND key_value IN (:v").append(i).append(") AND occurred_at ").append(fromOperator)
+                        .append(" :from").append(to == null ? "" : " AND occurred_at <= :to");
+                params.put("n" + i, branches.get(i).getKey());
+                params.put("v" + i, branches.get(i).getValue());
+            }
+            rows.addAll(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new KeyRow(rs.getString(1), rs.getInt(2),
+                    rs.getString(3), rs.getString(4), rs.getObject(5, LocalDateTime.class))).list());
+        }
         return rows;
     }
+
+    private static final int BRANCHES = 16;
 
     /** The records with the given ids (latest revision), in chunks; missing ids are left out. */
     List<StoredRecord> findAll(Collection<String> ids) {
