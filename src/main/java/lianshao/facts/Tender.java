@@ -268,6 +268,45 @@ public record Tender(
         return !occurredOn.isAfter(other.occurredOn) && !occurredOn.isBefore(other.occurredOn.minusMonths(months));
     }
 
+    /** Every one of the given bidders bid on this tender (the recurring group of a bid rotation, TEN-16). */
+    public boolean biddersInclude(java.util.List<String> refs) {
+        return !refs.isEmpty() && bidderRefs().containsAll(refs);
+    }
+
+    /** The winner is one of the given bidders. */
+    public boolean wonByOneOf(java.util.List<String> refs) {
+        return winnerRef != null && refs.contains(winnerRef);
+    }
+
+    /** The winner's lowest valid bid, or null when the winner has none. */
+    public BigDecimal winningPrice() {
+        return bids.stream().filter(b -> !b.disqualified() && isWinner(b.bidderRef()) && b.price() != null)
+                .map(Bid::price).min(BigDecimal::compareTo).orElse(null);
+    }
+
+    /**
+     * Bidders other than the winner whose lowest valid bid is above the winner's (they lost on price with a
+     * higher offer: the cover bids of TEN-17), in bid order; empty without a winning price.
+     */
+    public java.util.List<String> higherLosingBidderRefs() {
+        BigDecimal winning = winningPrice();
+        if (winning == null) {
+            return java.util.List.of();
+        }
+        java.util.Map<String, BigDecimal> lowest = new java.util.LinkedHashMap<>();
+        for (Bid bid : bids) {
+            if (!bid.disqualified() && bid.price() != null && !isWinner(bid.bidderRef())) {
+                lowest.merge(bid.bidderRef(), bid.price(), BigDecimal::min);
+            }
+        }
+        return lowest.entrySet().stream().filter(e -> e.getValue().compareTo(winning) > 0).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    /** Days from the given day to the award day (registered 1 March, awarded 31 March = 30), or null. */
+    public Integer daysBeforeAward(LocalDate day) {
+        return Dates.daysBetween(day, awardDay());
+    }
+
     private static BigDecimal percent(BigDecimal ratio) {
         return ratio == null ? null : ratio.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP);
     }

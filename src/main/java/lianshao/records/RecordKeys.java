@@ -31,7 +31,11 @@ final class RecordKeys {
                 add(keys, "SUPPLIER", org, p, "supplierRef");
                 add(keys, "CONTRACT", org, p, "originalContractRef");
             }
-            case "TENDER" -> add(keys, "TENDER_PROJECT", org, p, "projectCode");
+            case "TENDER" -> {
+                add(keys, "TENDER_PROJECT", org, p, "projectCode");
+                // one buyer's tenders: bid rotation, cover bids, one winner across categories
+                add(keys, "TENDER_BUYER", org, p);
+            }
             case "ADMISSION" -> {
                 add(keys, RecordKey.ADMISSION_PLAN, org, p, "year", "stage");
                 add(keys, "ADM_APPROVER", org, p, "year", "approverRef");

@@ -10,7 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Bid period, distinct bidders and price patterns of a tender (catalogue TEN-04, TEN-05, TEN-06). */
+/**
+ * Bid period, distinct bidders and price patterns of a tender (catalogue TEN-04, TEN-05, TEN-06); the bidder group,
+ * cover bids and award day of the cross-tender rules (TEN-16, TEN-17, TEN-18).
+ */
 class TenderTest {
 
     // ---------------------------------------------------------------- bid period
@@ -124,5 +127,63 @@ class TenderTest {
         Tender tender = tender(null, null, List.of(bid(0, "B2", "1"), bid(1, "B1", "2"), bid(2, "B2", "3")));
 
         assertThat(tender.bidderRefs()).containsExactly("B2", "B1");
+    }
+
+    // ---------------------------------------------------------------- across tenders (TEN-16, TEN-17, TEN-18)
+
+    @Test
+    void coverBiddersAreTheOthersWhoseLowestValidBidIsAboveTheWinningPrice() {
+        Tender tender = won("W", null, bid(0, "W", "100"), bid(1, "L", "120"), bid(2, "M", "90"), disqualified(3, "D", "130"),
+                disqualified(4, "L", "80"), bid(5, "E", "100"));
+
+        assertThat(tender.winningPrice()).isEqualByComparingTo("100");
+        assertThat(tender.higherLosingBidderRefs()).containsExactly("L");
+    }
+
+    @Test
+    void theWinningPriceIsTheWinnersLowestValidBid() {
+        Tender tender = won("W", null, disqualified(0, "W", "50"), bid(1, "W", "110"), bid(2, "W", "100"), bid(3, "L", "105"));
+
+        assertThat(tender.winningPrice()).isEqualByComparingTo("100");
+        assertThat(tender.higherLosingBidderRefs()).containsExactly("L");
+    }
+
+    @Test
+    void withoutAWinnerOrAValidWinningBidNobodyCoversForIt() {
+        assertThat(won(null, null, bid(0, "W", "100"), bid(1, "L", "120")).higherLosingBidderRefs()).isEmpty();
+        assertThat(won("W", null, disqualified(0, "W", "100"), bid(1, "L", "120")).higherLosingBidderRefs()).isEmpty();
+    }
+
+    @Test
+    void aGroupIsIncludedWhenEveryOneOfItBid() {
+        Tender tender = won("B2", null, bid(0, "B1", "1"), bid(1, "B2", "2"), bid(2, "B3", "3"));
+
+        assertThat(tender.biddersInclude(List.of("B1", "B3"))).isTrue();
+        assertThat(tender.biddersInclude(List.of("B1", "B4"))).isFalse();
+        assertThat(tender.biddersInclude(List.of())).isFalse();
+        assertThat(tender.wonByOneOf(List.of("B1", "B2"))).isTrue();
+        assertThat(tender.wonByOneOf(List.of("B1", "B3"))).isFalse();
+    }
+
+    @Test
+    void daysBeforeTheAwardCountFromTheAwardNoticeOrTheRecordDay() {
+        LocalDate registered = LocalDate.of(2026, 1, 1);
+
+        assertThat(won("W", LocalDate.of(2026, 6, 29)).daysBeforeAward(registered)).isEqualTo(179);
+        assertThat(won("W", null).daysBeforeAward(registered)).isEqualTo(90);
+        assertThat(won("W", null).daysBeforeAward(null)).isNull();
+    }
+
+    private static Tender won(String winnerRef, LocalDate awardedOn, Bid... bids) {
+        Tender t = tender(null, null, List.of(bids));
+        return new Tender(t.recordId(), t.externalId(), t.source(), t.orgCode(), t.occurredAt(), t.occurredOn(), t.current(),
+                t.tenderId(), t.projectName(), t.projectCode(), t.stateFunded(), t.category(), t.estimatedAmount(), t.procedure(),
+                t.exemptionReason(), t.awardCriterion(), null, null, null, List.of(), null, null, awardedOn, null, null, null,
+                t.bids(), winnerRef, null, List.of(), t.approverRef(), List.of(), List.of());
+    }
+
+    private static Bid disqualified(int index, String bidderRef, String price) {
+        return new Bid("rec-1", index, bidderRef, new java.math.BigDecimal(price), true, "资格不符", null, null, null, null, null,
+                null, null, null);
     }
 }
