@@ -170,12 +170,13 @@ class RecordEvaluator {
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();
+        BatchHistory history = new BatchHistory(warnings);
         for (ContextLoader.Subject subject : subjects) {
             long start = System.nanoTime();
             RecordFact fact = subject.fact();
             StoredRecord record = stored.get(fact.recordId());
             EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
-            List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), record.orgCode(), fact.occurredOn(), outcome.hits(), warnings);
+            List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), record.orgCode(), fact.occurredOn(), outcome.hits(), history);
             batch.judged(fact, graded);
             if (!graded.isEmpty() || withWarnings.contains(fact.recordId())) {
                 warnings.apply(new Warnings.EvaluatedRecord(fact.recordId(), record.revision(), record.domain(), record.orgCode(),

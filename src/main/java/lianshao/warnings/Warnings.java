@@ -305,6 +305,12 @@ public class Warnings implements SubjectHistory {
                 .optional();
     }
 
+    /** The rules with a warning rectified (销号) within [from, to]: the only ones R1 can find an earlier warning of. */
+    public Set<String> rulesRectifiedWithin(LocalDate from, LocalDate to) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT rule_id FROM warning WHERE status = 'RECTIFIED' AND rectified_at >= ? AND rectified_at < ?")
+                .params(from.atStartOfDay(), to.plusDays(1).atStartOfDay()).query(String.class).list());
+    }
+
     @Override
     public List<SanctionPeriod> sanctions(String subjectRef) {
         return reference.sanctions(List.of(subjectRef)).stream()
