@@ -98,6 +98,7 @@ class ContextLoader {
         private final Map<String, List<Relation>> relationsByEnd = new HashMap<>();
         private final Map<String, Party> parties = new HashMap<>();
         private final Map<String, List<Sanction>> sanctions = new HashMap<>();
+        private final Set<String> sanctionsLoaded = new HashSet<>();
         private final List<Warnings.SubjectHit> priorHits;
         private final Map<String, List<Warnings.SubjectHit>> judgedHits = new HashMap<>();
         private final Map<String, Optional<AdmissionPlan>> plans = new HashMap<>();
@@ -146,6 +147,7 @@ class ContextLoader {
             Set<String> partyIds = new LinkedHashSet<>(reached);
             leaders.forEach(p -> partyIds.add(p.id()));
             reference.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
+            sanctionsLoaded.addAll(partyIds);
             LocalDateTime since = list.stream().map(s -> since(s.fact())).min(Comparator.naturalOrder()).orElse(null);
             priorHits = refs.isEmpty() ? List.of()
                     : warnings.subjectHits(refs, since, settings.maxContextRecords() * Math.max(1, list.size()));
@@ -155,6 +157,12 @@ class ContextLoader {
                 years.addAll(List.of(year - 1, year, year + 1));
             });
             calendar = reference.calendar(years);
+        }
+
+        /** The sanctions of a party, when this batch loaded them (empty: ask the database). */
+        java.util.Optional<List<Sanction>> loadedSanctions(String partyRef) {
+            return sanctionsLoaded.contains(partyRef) ? java.util.Optional.of(sanctions.getOrDefault(partyRef, List.of()))
+                    : java.util.Optional.empty();
         }
 
         /** The context of one of the batch's records. */

@@ -170,7 +170,7 @@ class RecordEvaluator {
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();
-        BatchHistory history = new BatchHistory(warnings);
+        BatchHistory history = new BatchHistory(warnings, batch::loadedSanctions);
         for (ContextLoader.Subject subject : subjects) {
             long start = System.nanoTime();
             RecordFact fact = subject.fact();
