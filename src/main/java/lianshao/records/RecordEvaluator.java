@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -165,7 +164,7 @@ class RecordEvaluator {
             RecordMeta meta = new RecordMeta(id, record.externalId(), record.source(), record.domain(), record.orgCode(), occurredAt);
             subjects.add(new ContextLoader.Subject(mapper.toFact(meta, envelope.get("payload"), true), RecordKeys.of(envelope)));
         }
-        Set<String> withWarnings = warnings.recordsWithWarnings(ids);
+        Warnings.Batch applying = warnings.batch(ids);
         ContextLoader.Batch batch = contexts.prepare(subjects);
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
@@ -178,8 +177,8 @@ class RecordEvaluator {
             EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
             List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), record.orgCode(), fact.occurredOn(), outcome.hits(), history);
             batch.judged(fact, graded);
-            if (!graded.isEmpty() || withWarnings.contains(fact.recordId())) {
-                warnings.apply(new Warnings.EvaluatedRecord(fact.recordId(), record.revision(), record.domain(), record.orgCode(),
+            if (!graded.isEmpty() || applying.hasWarnings(fact.recordId())) {
+                warnings.apply(applying, new Warnings.EvaluatedRecord(fact.recordId(), record.revision(), record.domain(), record.orgCode(),
                         Times.toUtc(fact.occurredAt())), graded, ruleSet.version());
             }
             evaluated.add(new RecordStore.Evaluated(fact.recordId(), record.revision(), ruleSet.version(),

@@ -73,15 +73,54 @@ public class Warnings implements SubjectHistory {
     public record EvaluatedRecord(String recordId, int revision, String domain, String orgCode, LocalDateTime occurredAt) {
     }
 
+    /**
+     * What applying the graded hits of a batch of records reads once, in the evaluation's transaction: the warnings
+     * the records have so far (a record's own warnings change only when its hits are applied), and the rules with a
+     * mute in force (a warning of another rule needs no mute check).
+     */
+    public final class Batch {
+        private final Map<String, Map<String, Existing>> existing = new java.util.HashMap<>();
+        private Set<String> mutedRules;
+
+        private Batch(java.util.Collection<String> recordIds) {
+            for (List<String> ids : Chunks.of(recordIds)) {
+                jdbc.sql("SELECT record_id, id, rule_id, form, status, still_hits, raised_at FROM warning WHERE record_id IN (:ids)")
+                        .param("ids", ids).query(rs -> {
+                            existing.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(3),
+                                    new Existing(rs.getString(2), rs.getInt(4), rs.getString(5), rs.getBoolean(6),
+                                            rs.getObject(7, LocalDateTime.class)));
+                        });
+            }
+        }
+
+        /** Whether the record has warnings of its own (in any state). */
+        public boolean hasWarnings(String recordId) {
+            return existing.containsKey(recordId);
+        }
+
+        private boolean mayBeMuted(String ruleId) {
+            if (mutedRules == null) {
+                mutedRules = Set.copyOf(jdbc.sql("SELECT DISTINCT rule_id FROM warning_mute WHERE revoked_at IS NULL")
+                        .query(String.class).list());
+            }
+            return mutedRules.contains(ruleId);
+        }
+    }
+
+    /** Reads what applying the hits of these records needs; then {@link #apply(Batch, EvaluatedRecord, List, String)} each. */
+    public Batch batch(java.util.Collection<String> recordIds) {
+        return new Batch(recordIds);
+    }
+
     /** Stores the graded hits of one evaluation; must run inside the evaluation's transaction. */
     public void apply(EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion) {
+        apply(batch(List.of(record.recordId())), record, graded, ruleSetVersion);
+    }
+
+    /** Stores the graded hits of one record of the batch; must run inside the transaction that read the batch. */
+    public void apply(Batch batch, EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion) {
         LocalDateTime now = Times.nowUtc();
-        Map<String, Existing> existing = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, rule_id, form, status, still_hits, raised_at FROM warning WHERE record_id = ?").param(record.recordId())
-                .query(rs -> {
-                    existing.put(rs.getString(2), new Existing(rs.getString(1), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
-                            rs.getObject(6, LocalDateTime.class)));
-                });
+        Map<String, Existing> existing = new LinkedHashMap<>(batch.existing.getOrDefault(record.recordId(), Map.of()));
         Existing incomplete = existing.remove(SystemRiskPoint.EVALUATION_INCOMPLETE.id());
         if (incomplete != null && incomplete.stillHits) {
             evaluationCompleted(incomplete, record, ruleSetVersion, now);
@@ -94,8 +133,8 @@ public class Warnings implements SubjectHistory {
                     String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g),
                     Json.write(g.hit().subjects()), ruleSetVersion};
             if (before == null) {
-                Optional<String> covering = mutes.covering(g.hit().ruleId(), g.hit().subjects(), record.occurredAt().toLocalDate(),
-                        record.orgCode());
+                Optional<String> covering = batch.mayBeMuted(g.hit().ruleId()) ? mutes.covering(g.hit().ruleId(),
+                        g.hit().subjects(), record.occurredAt().toLocalDate(), record.orgCode()) : Optional.empty();
                 Optional<String> mute = guard.mayMute(g.form()) ? covering : Optional.empty();
                 WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
                 jdbc.sql("""
@@ -345,16 +384,6 @@ public class Warnings implements SubjectHistory {
                     }).list());
         }
         return hits;
-    }
-
-    /** Which of the records have warnings of their own (in any state). */
-    public Set<String> recordsWithWarnings(java.util.Collection<String> recordIds) {
-        Set<String> found = new java.util.HashSet<>();
-        for (List<String> ids : Chunks.of(recordIds)) {
-            found.addAll(jdbc.sql("SELECT DISTINCT record_id FROM warning WHERE record_id IN (:ids)")
-                    .param("ids", ids).query(String.class).list());
-        }
-        return found;
     }
 
     /** The warnings of each of the records, by record id, each list ordered by rule id. */
