@@ -32,6 +32,7 @@ import lianshao.reference.ReferenceQueries;
 import lianshao.reference.ReferenceWriter;
 import lianshao.reference.WriteOutcome;
 import lianshao.security.Binding;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Json;
 import lianshao.warnings.WarningView;
 import lianshao.warnings.Warnings;
@@ -62,7 +63,8 @@ class ImportRunner {
     private final OrgBoundary boundary;
 
     ImportRunner(ImportJobs jobs, ImportSettings settings, RecordIngestion ingestion, ContractValidator validator,
-            ReferenceWriter writer, ReferenceQueries reference, Warnings warnings, OrgBoundary boundary) {
+            ReferenceWriter writer, ReferenceQueries reference, Warnings warnings, OrgBoundary boundary,
+            DisplayFormat format) {
         this.boundary = boundary;
         this.jobs = jobs;
         this.settings = settings;
@@ -71,7 +73,7 @@ class ImportRunner {
         this.writer = writer;
         this.reference = reference;
         this.warnings = warnings;
-        this.converter = new CellConverter(settings.zone());
+        this.converter = new CellConverter(format.zone());
     }
 
     /**

@@ -17,6 +17,7 @@ import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
 import lianshao.security.Role;
 import lianshao.reference.ReferenceQueries;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Times;
 import lianshao.web.Conflict;
 import lianshao.web.Forbidden;
@@ -38,11 +39,11 @@ public class WarningReview {
     private final Deadlines deadlines;
     private final ReferralNumbers referrals;
     private final ReferenceQueries reference;
-    private final DisposalSettings disposal;
+    private final DisplayFormat format;
     private final TransactionTemplate tx;
 
     WarningReview(JdbcClient jdbc, Warnings warnings, WarningSettings settings, CurrentUsers users, Deadlines deadlines,
-            ReferralNumbers referrals, ReferenceQueries reference, DisposalSettings disposal, TransactionTemplate tx) {
+            ReferralNumbers referrals, ReferenceQueries reference, DisplayFormat format, TransactionTemplate tx) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.warnings = warnings;
@@ -51,7 +52,7 @@ public class WarningReview {
         this.deadlines = deadlines;
         this.referrals = referrals;
         this.reference = reference;
-        this.disposal = disposal;
+        this.format = format;
     }
 
     /**
@@ -241,8 +242,7 @@ public class WarningReview {
                         params.put("reason", pending.reason());
                         details.put("reason", pending.reason());
                     } else if (pending.action() == ReviewAction.HAND_OVER) {
-                        String number = referrals.next(now.atOffset(java.time.ZoneOffset.UTC)
-                                .atZoneSameInstant(disposal.zone()).getYear());
+                        String number = referrals.next(format.local(now).getYear());
                         set += ", referral_no = :referral, handover_target = :target, handed_over_at = :now";
                         params.put("referral", number);
                         params.put("target", pending.reason());
