@@ -343,7 +343,7 @@ class WarningPages {
     // ---- helpers ----------------------------------------------------------------------------
 
     private WarningView find(String id, CurrentUser user) {
-        return warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        return warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在：" + id + " / no warning " + id));
     }
 
     /**

@@ -278,7 +278,7 @@ public class RecordIngestion {
                 }
             }
             if (!later.isEmpty()) {
-                queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + r.id());
+                queue.enqueue(later, "较早的记录迟到：" + r.id() + " / an earlier record arrived late: " + r.id());
             }
         }
     }
@@ -319,7 +319,7 @@ public class RecordIngestion {
         List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
         List<String> later = store.laterSharing(context, recordId, occurred, settings.maxReevaluationsPerChange());
         if (!later.isEmpty()) {
-            queue.enqueue(later, "较早的记录迟到 / an earlier record arrived late: " + recordId);
+            queue.enqueue(later, "较早的记录迟到：" + recordId + " / an earlier record arrived late: " + recordId);
         }
     }
 

@@ -80,7 +80,7 @@ class MuteController {
             throw new ValidationFailed(errors);
         }
         if (!inScope(request.subjectRef(), user)) {
-            throw new NotFound("对象不存在 / no subject " + request.subjectRef());
+            throw new NotFound("对象不存在：" + request.subjectRef() + " / no subject " + request.subjectRef());
         }
         String id = mutes.create(request.ruleId(), request.subjectRef(), request.until(), request.reason(), user.username(),
                 user.district());
@@ -98,7 +98,7 @@ class MuteController {
     Map<String, Object> revoke(@PathVariable String id, Authentication auth) {
         CurrentUser user = reviewer(auth);
         if (!mutes.revoke(id, user.username(), user.district())) {
-            throw new NotFound("静默不存在或已取消 / no active mute " + id);
+            throw new NotFound("静默不存在或已取消：" + id + " / no active mute " + id);
         }
         return Map.of("id", id, "revoked", true);
     }

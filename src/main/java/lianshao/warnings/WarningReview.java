@@ -147,20 +147,20 @@ public class WarningReview {
      */
     private void checkAssignee(String assignee, String warningId) {
         CurrentUser person = users.find(assignee).orElseThrow(() -> new ValidationFailed(List.of(
-                new FieldError("assignee", "用户不存在 / no such user: " + assignee))));
+                new FieldError("assignee", "用户不存在：" + assignee + " / no such user: " + assignee))));
         if (!person.has(lianshao.security.Role.INSPECTOR) && !person.has(lianshao.security.Role.SUPERVISOR)) {
             throw new ValidationFailed(List.of(new FieldError("assignee",
-                    "处理人须为检查员或纪检组长 / the assignee must be an inspector or supervisor: " + assignee)));
+                    "处理人须为检查员或纪检组长：" + assignee + " / the assignee must be an inspector or supervisor: " + assignee)));
         }
         if (warnings.find(warningId, person.district()).isEmpty()) {
             throw new ValidationFailed(List.of(new FieldError("assignee",
-                    "处理人的数据范围不含该预警的单位 / the assignee's data scope does not cover this warning's organisation: " + assignee)));
+                    "处理人的数据范围不含该预警的单位：" + assignee + " / the assignee's data scope does not cover this warning's organisation: " + assignee)));
         }
     }
 
     private WarningView act(String warningId, ActionRequest request, CurrentUser user, boolean mayPropose) {
         ReviewAction action = parse(request, deadlines.maxWorkingDays());
-        WarningView w = visible(warningId, user).orElseThrow(() -> new NotFound("预警不存在 / no warning " + warningId));
+        WarningView w = visible(warningId, user).orElseThrow(() -> new NotFound("预警不存在：" + warningId + " / no warning " + warningId));
         ReviewGuard.Situation situation = ReviewGuard.Situation.of(w);
         ReviewGuard.Decision decision = guard.decide(action, situation, user, request.form());
         switch (decision.outcome()) {
@@ -381,7 +381,7 @@ public class WarningReview {
         Optional<lianshao.facts.Org> org = reference.org(unit);
         if (org.isEmpty() || !user.wholeCity() && !user.district().equals(org.get().district())) {
             throw new ValidationFailed(List.of(new FieldError("unitOrg",
-                    "未登记的机构或不在您的数据范围内 / not a registered organisation within your data scope: " + unit)));
+                    "未登记的机构或不在您的数据范围内：" + unit + " / not a registered organisation within your data scope: " + unit)));
         }
         return unit;
     }
