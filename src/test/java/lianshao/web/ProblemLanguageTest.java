@@ -25,7 +25,7 @@ class ProblemLanguageTest extends ApiTestSupport {
                 .header("Accept-Language", "en-GB,en;q=0.8"), 404);
 
         assertThat(chinese.get("title").asString()).isEqualTo("未找到");
-        assertThat(chinese.get("detail").asString()).isEqualTo("预警不存在");
+        assertThat(chinese.get("detail").asString()).isEqualTo("预警不存在：W-NONE");
         assertThat(english.get("title").asString()).isEqualTo("Not found");
         assertThat(english.get("detail").asString()).isEqualTo("no warning W-NONE");
         assertThat(english.get("type").asString()).isEqualTo(chinese.get("type").asString()).endsWith("/problems/not-found");
