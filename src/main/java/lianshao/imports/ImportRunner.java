@@ -46,6 +46,10 @@ import lianshao.warnings.Warnings;
 @Component
 class ImportRunner {
 
+    /** A time cell the validator refused, explained in the forms a ledger accepts (ColumnHints) rather than the API's. */
+    static final String TIME_AS_TYPED = "时间无效，应填 2026-03-02 10:15、2026-03-02 或带时区的 2026-03-02T10:15:00+08:00"
+            + " / invalid time: write 2026-03-02 10:15, 2026-03-02 or 2026-03-02T10:15:00+08:00 with an offset";
+
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern ITEM_PATH = Pattern.compile("payload\\.(\\w+)\\[(\\d+)](?:\\.(\\w+))?.*");
@@ -428,7 +432,7 @@ class ImportRunner {
                 found = List.of(new FieldError("$", "未通过校验 / rejected"));
             }
             for (FieldError error : found) {
-                errors.add(locate(row, error));
+                errors.add(locate(row, error.invalidTimestamp() ? new FieldError(error.field(), TIME_AS_TYPED) : error));
             }
         }
 
