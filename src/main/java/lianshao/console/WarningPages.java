@@ -26,7 +26,7 @@ import lianshao.rules.ActiveRuleSet;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.security.Users;
-import lianshao.support.Times;
+import lianshao.support.DisplayFormat;
 import lianshao.warnings.AccessLog;
 import lianshao.warnings.AttachmentDownloads;
 import lianshao.warnings.Attachments;
@@ -78,12 +78,14 @@ class WarningPages {
     private final WarningWords words;
     private final ReferralLetter referralLetter;
     private final FactWords factWords;
+    private final DisplayFormat format;
 
     WarningPages(Warnings warnings, WarningReview review, WarningExport export, Mutes mutes, AccessLog accessLog, Users users,
             ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me, RecordTables recordTables,
             WarningWords words, ReferralLetter referralLetter, Attachments attachments, AttachmentDownloads downloads,
-            FactWords factWords) {
+            FactWords factWords, DisplayFormat format) {
         this.factWords = factWords;
+        this.format = format;
         this.attachments = attachments;
         this.downloads = downloads;
         this.referralLetter = referralLetter;
@@ -242,7 +244,7 @@ class WarningPages {
         model.addAttribute("reviewers", reviewers(user).stream()
                 .filter(a -> a.scopeDistrict() == null || a.scopeDistrict().equals(district)).toList());
         model.addAttribute("reasons", DismissReason.values());
-        model.addAttribute("muteUntil", Times.nowUtc().toLocalDate().plusMonths(3));
+        model.addAttribute("muteUntil", format.today().plusMonths(3));
         disposal(w, user, model);
         return "warning";
     }
@@ -326,7 +328,7 @@ class WarningPages {
         } catch (java.time.format.DateTimeParseException e) {
             day = null;
         }
-        if (!w.subjectRefs().contains(subjectRef) || day == null || day.isBefore(Times.nowUtc().toLocalDate())
+        if (!w.subjectRefs().contains(subjectRef) || day == null || day.isBefore(format.today())
                 || reason == null || reason.isBlank() || reason.length() > 1000) {
             redirect.addFlashAttribute("error", text.text("mute.invalid"));
             return "redirect:/warnings/" + id;
