@@ -100,7 +100,7 @@ public final class DecisionTableGrid {
                 sheets.put(sheet.getSheetName(), rows);
             }
         } catch (IOException | RuntimeException e) {
-            sheets.put("?", List.of(List.of("无法读取电子表格 / unreadable spreadsheet: " + e.getMessage())));
+            sheets.put("?", List.of(List.of("无法读取电子表格：" + e.getMessage() + " / unreadable spreadsheet: " + e.getMessage())));
         }
         return sheets;
     }

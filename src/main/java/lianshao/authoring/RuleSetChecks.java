@@ -68,7 +68,7 @@ public class RuleSetChecks {
             try {
                 parsed = RuleTestFiles.parse(path, text);
             } catch (RuntimeException e) {
-                errors.add(new RuleProblem(path, 0, 0, "测试文件无法读取 / test file unreadable: " + e.getMessage()));
+                errors.add(new RuleProblem(path, 0, 0, "测试文件无法读取：" + e.getMessage() + " / test file unreadable: " + e.getMessage()));
                 return;
             }
             for (RuleTestCase c : parsed) {

@@ -65,7 +65,7 @@ public class RuleSetDeployer implements DisposableBean {
             Map<String, String> files = repository.files(version);
             RuleSetChecks.Compiled compiled = checks.compile(files);
             if (!compiled.valid()) {
-                return failed(version, actor, revertTo, "版本无法编译 / the version does not compile: " + compiled.problems());
+                return failed(version, actor, revertTo, "版本无法编译：" + compiled.problems() + " / the version does not compile: " + compiled.problems());
             }
             RuleSet ruleSet = compiled.ruleSet();
             warmer.warm(ruleSet, files);
@@ -78,7 +78,7 @@ public class RuleSetDeployer implements DisposableBean {
             return new Outcome(version, true, ruleSet.version());
         } catch (RuntimeException e) {
             log.error("deployment of rule-set version {} failed", version, e);
-            return failed(version, actor, revertTo, "部署失败 / deployment failed: " + e);
+            return failed(version, actor, revertTo, "部署失败：" + e + " / deployment failed: " + e);
         }
     }
 

@@ -175,7 +175,7 @@ class AdminPages {
 
     private Users.Account managed(CurrentUser admin, String username) {
         return users.all().stream().filter(a -> a.username().equals(username) && manages(admin, a)).findFirst()
-                .orElseThrow(() -> new NotFound("用户不存在 / no user " + username));
+                .orElseThrow(() -> new NotFound("用户不存在：" + username + " / no user " + username));
     }
 
     @GetMapping("/admin/api-keys")
@@ -257,7 +257,7 @@ class AdminPages {
     String revoke(@PathVariable String id, Authentication auth, RedirectAttributes redirect) {
         CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
         if (keys.all().stream().noneMatch(k -> k.id().equals(id) && manages(admin, k)) || !keys.revoke(id)) {
-            throw new NotFound("密钥不存在或已吊销 / no active key " + id);
+            throw new NotFound("密钥不存在或已吊销：" + id + " / no active key " + id);
         }
         redirect.addFlashAttribute("message", text.text("admin.keys.revoked"));
         return "redirect:/admin/api-keys";

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import lianshao.security.CurrentUser;
 import lianshao.support.Json;
-import lianshao.support.Times;
 import lianshao.warnings.SystemRiskPoint;
 
 /**
@@ -48,7 +47,7 @@ class ConsoleController {
         String district = user.district();
         Map<Integer, Long> byForm = queries.openByForm(district);
         Map<String, Long> byDomain = queries.openByDomain(district);
-        List<ConsoleQueries.Week> weeks = queries.weekly(district, Times.nowUtc().toLocalDate(), WEEKS);
+        List<ConsoleQueries.Week> weeks = queries.weekly(district, WEEKS);
         List<ConsoleQueries.Count> topRules = queries.topRules(district, TOP);
         List<ConsoleQueries.Count> topOrgs = queries.topOrgs(district, TOP);
         long open = byForm.values().stream().mapToLong(Long::longValue).sum();

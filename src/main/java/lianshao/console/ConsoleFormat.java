@@ -38,6 +38,11 @@ class ConsoleFormat {
         return format.day(utc);
     }
 
+    /** The half of a service's "中文 / English" text in the request's language. */
+    public String one(String bilingual) {
+        return ConsoleText.pick(bilingual);
+    }
+
     public String money(BigDecimal yuan) {
         return format.money(yuan);
     }

@@ -15,6 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import lianshao.support.OneLanguage;
+
 /**
  * Chinese first; {@code ?lang=en} switches to English and is remembered in a cookie. Only the console's
  * two languages are accepted: any other value of {@code lang} is ignored (the current language stays),
@@ -29,7 +31,7 @@ class ConsoleLocale implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("lianshao-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(OneLanguage.CONSOLE_COOKIE);
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         return resolver;
     }

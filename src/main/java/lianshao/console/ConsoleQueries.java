@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import lianshao.contract.Domain;
 import lianshao.facts.Org;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Times;
 import lianshao.warnings.SystemRiskPoint;
 
@@ -32,9 +33,11 @@ class ConsoleQueries {
     static final String OPEN = "('NEW', 'ASSIGNED', 'UNDER_REVIEW', 'ESCALATED', 'REOPENED')";
 
     private final JdbcClient jdbc;
+    private final DisplayFormat format;
 
-    ConsoleQueries(JdbcClient jdbc) {
+    ConsoleQueries(JdbcClient jdbc, DisplayFormat format) {
         this.jdbc = jdbc;
+        this.format = format;
     }
 
     private static String scope(String district) {
@@ -109,20 +112,24 @@ class ConsoleQueries {
     record Week(LocalDate start, long raised, long decided) {
     }
 
-    /** Warnings raised and decided (confirmed or dismissed) per week, Monday to Sunday, the last {@code weeks} weeks. */
-    List<Week> weekly(String district, LocalDate today, int weeks) {
-        LocalDate first = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
+    /**
+     * Warnings raised and decided (confirmed or dismissed) per week, Monday to Sunday in the office's zone, the last
+     * {@code weeks} weeks up to today there.
+     */
+    List<Week> weekly(String district, int weeks) {
+        LocalDate first = format.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeks - 1L);
+        LocalDateTime fromUtc = Times.toUtc(first.atStartOfDay(format.zone()).toOffsetDateTime());
         TreeMap<LocalDate, long[]> counts = new TreeMap<>();
         for (int i = 0; i < weeks; i++) {
             counts.put(first.plusWeeks(i), new long[2]);
         }
         sql("SELECT w.raised_at FROM warning w WHERE w.status <> 'MUTED' AND w.raised_at >= :from" + scope(district), district)
-                .param("from", first.atStartOfDay()).query(rs -> {
+                .param("from", fromUtc).query(rs -> {
                     bucket(counts, rs.getObject(1, LocalDateTime.class))[0]++;
                 });
         sql("SELECT a.acted_at FROM warning_action a JOIN warning w ON w.id = a.warning_id WHERE a.to_status IN ('CONFIRMED', 'DISMISSED')"
                 + " AND a.from_status <> a.to_status AND a.acted_at >= :from" + scope(district), district)
-                .param("from", first.atStartOfDay()).query(rs -> {
+                .param("from", fromUtc).query(rs -> {
                     bucket(counts, rs.getObject(1, LocalDateTime.class))[1]++;
                 });
         List<Week> result = new ArrayList<>();
@@ -130,8 +137,8 @@ class ConsoleQueries {
         return result;
     }
 
-    private static long[] bucket(TreeMap<LocalDate, long[]> counts, LocalDateTime at) {
-        Map.Entry<LocalDate, long[]> week = counts.floorEntry(at.toLocalDate());
+    private long[] bucket(TreeMap<LocalDate, long[]> counts, LocalDateTime utc) {
+        Map.Entry<LocalDate, long[]> week = counts.floorEntry(format.local(utc).toLocalDate());
         return week == null ? new long[2] : week.getValue();
     }
 

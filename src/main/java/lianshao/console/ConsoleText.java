@@ -6,6 +6,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import lianshao.support.OneLanguage;
+
 /** Display text of the console from messages*.properties, in the request's language. */
 @Component
 class ConsoleText {
@@ -28,18 +30,8 @@ class ConsoleText {
         return LocaleContextHolder.getLocale();
     }
 
-    /**
-     * The services answer in both languages as "中文 / English"; the console shows the side of the
-     * request's language (the whole text when it has no such separator).
-     */
+    /** The half of a service's "中文 / English" text in the request's language ({@link OneLanguage}). */
     static String pick(String bilingual) {
-        if (bilingual == null) {
-            return "";
-        }
-        int cut = bilingual.indexOf(" / ");
-        if (cut < 0) {
-            return bilingual;
-        }
-        return english() ? bilingual.substring(cut + 3) : bilingual.substring(0, cut);
+        return bilingual == null ? "" : OneLanguage.pick(bilingual, locale());
     }
 }

@@ -62,7 +62,7 @@ class ProfilePages {
                 : !named.isEmpty() || party.map(p -> p.orgCode() != null
                         && reference.org(p.orgCode()).map(o -> user.district().equals(o.district())).orElse(false)).orElse(false);
         if (!inScope) {
-            throw new NotFound("对象不存在 / no party " + partyRef);
+            throw new NotFound("对象不存在：" + partyRef + " / no party " + partyRef);
         }
         accessLog.opened(user.username(), "PROFILE", partyRef, "CONSOLE");
         model.addAttribute("ref", partyRef);
@@ -84,7 +84,7 @@ class ProfilePages {
     String org(@PathVariable String orgCode, Model model, Authentication auth) {
         CurrentUser user = me.of(auth);
         Org org = reference.org(orgCode).filter(o -> user.wholeCity() || user.district().equals(o.district()))
-                .orElseThrow(() -> new NotFound("单位不存在 / no organisation " + orgCode));
+                .orElseThrow(() -> new NotFound("单位不存在：" + orgCode + " / no organisation " + orgCode));
         accessLog.opened(user.username(), "PROFILE", "org:" + orgCode, "CONSOLE");
         List<WarningView> named = naming(orgCode, user.district());
         List<WarningView> raisedAt = warnings.list(new WarningFilter(null, null, null, orgCode, null, null, null, null, null, null,

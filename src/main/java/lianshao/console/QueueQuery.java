@@ -142,7 +142,7 @@ record QueueQuery(String domain, Integer form, String status, String orgCode, St
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "日期格式应为 yyyy-MM-dd / a date yyyy-MM-dd"));
+            errors.add(new FieldError(name, "应为日期，如 2026-03-02 / expected a date such as 2026-03-02"));
             return null;
         }
     }

@@ -59,6 +59,7 @@ import lianshao.rules.RuleSetVersion;
 import lianshao.rules.RuleSource;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
+import lianshao.support.DisplayFormat;
 import lianshao.web.Conflict;
 import lianshao.web.NotFound;
 import lianshao.web.ValidationFailed;
@@ -89,9 +90,12 @@ class RuleSetPages {
     private final Me me;
     private final DraftExpectations expectations;
     private final DraftTables tables;
+    private final DisplayFormat format;
 
     RuleSetPages(RuleSetLifecycle lifecycle, RuleSetRepository repository, RuleSetAudit audit, Backtests backtests,
-            ActiveRuleSet active, ConsoleQueries queries, ConsoleText text, Me me, DraftExpectations expectations, DraftTables tables) {
+            ActiveRuleSet active, ConsoleQueries queries, ConsoleText text, Me me, DraftExpectations expectations, DraftTables tables,
+            DisplayFormat format) {
+        this.format = format;
         this.expectations = expectations;
         this.tables = tables;
         this.lifecycle = lifecycle;
@@ -333,8 +337,10 @@ class RuleSetPages {
             }
         }
         model.addAttribute("table", DecisionTables.isTable(path));
-        model.addAttribute("today", LocalDate.now());
-        model.addAttribute("monthAgo", LocalDate.now().minusDays(30));
+        // the backtest's default range: the last 30 days, in the office's zone
+        LocalDate today = format.today();
+        model.addAttribute("today", today);
+        model.addAttribute("monthAgo", today.minusDays(30));
         return "rule-editor";
     }
 

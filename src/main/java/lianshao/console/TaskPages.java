@@ -137,7 +137,7 @@ class TaskPages {
     }
 
     private WarningView find(String id, CurrentUser user) {
-        return review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在 / no task " + id));
+        return review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在：" + id + " / no task " + id));
     }
 
     private CurrentUser unitUser(Authentication auth) {

@@ -26,10 +26,11 @@ import lianshao.rules.ActiveRuleSet;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.security.Users;
-import lianshao.support.Times;
+import lianshao.support.DisplayFormat;
 import lianshao.warnings.AccessLog;
 import lianshao.warnings.AttachmentDownloads;
 import lianshao.warnings.Attachments;
+import lianshao.warnings.FactWords;
 import lianshao.warnings.DismissReason;
 import lianshao.warnings.HandoverTarget;
 import lianshao.warnings.ReferralLetter;
@@ -76,10 +77,15 @@ class WarningPages {
     private final RecordTables recordTables;
     private final WarningWords words;
     private final ReferralLetter referralLetter;
+    private final FactWords factWords;
+    private final DisplayFormat format;
 
     WarningPages(Warnings warnings, WarningReview review, WarningExport export, Mutes mutes, AccessLog accessLog, Users users,
             ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me, RecordTables recordTables,
-            WarningWords words, ReferralLetter referralLetter, Attachments attachments, AttachmentDownloads downloads) {
+            WarningWords words, ReferralLetter referralLetter, Attachments attachments, AttachmentDownloads downloads,
+            FactWords factWords, DisplayFormat format) {
+        this.factWords = factWords;
+        this.format = format;
         this.attachments = attachments;
         this.downloads = downloads;
         this.referralLetter = referralLetter;
@@ -192,7 +198,7 @@ class WarningPages {
         model.addAttribute("measures", w.clause() == null || w.clause().isBlank() ? List.of()
                 : Arrays.stream(w.clause().split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
         model.addAttribute("facts", facts(w));
-        model.addAttribute("steps", w.grading().steps());
+        model.addAttribute("steps", factWords.steps(w, ConsoleText.locale()));
         model.addAttribute("org", queries.orgs(null).stream().filter(o -> o.code().equals(w.orgCode())).findFirst().orElse(null));
         model.addAttribute("subjects", names.full(w.subjectRefs()));
 
@@ -238,7 +244,7 @@ class WarningPages {
         model.addAttribute("reviewers", reviewers(user).stream()
                 .filter(a -> a.scopeDistrict() == null || a.scopeDistrict().equals(district)).toList());
         model.addAttribute("reasons", DismissReason.values());
-        model.addAttribute("muteUntil", Times.nowUtc().toLocalDate().plusMonths(3));
+        model.addAttribute("muteUntil", format.today().plusMonths(3));
         disposal(w, user, model);
         return "warning";
     }
@@ -322,7 +328,7 @@ class WarningPages {
         } catch (java.time.format.DateTimeParseException e) {
             day = null;
         }
-        if (!w.subjectRefs().contains(subjectRef) || day == null || day.isBefore(Times.nowUtc().toLocalDate())
+        if (!w.subjectRefs().contains(subjectRef) || day == null || day.isBefore(format.today())
                 || reason == null || reason.isBlank() || reason.length() > 1000) {
             redirect.addFlashAttribute("error", text.text("mute.invalid"));
             return "redirect:/warnings/" + id;
@@ -343,7 +349,7 @@ class WarningPages {
     // ---- helpers ----------------------------------------------------------------------------
 
     private WarningView find(String id, CurrentUser user) {
-        return warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        return warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在：" + id + " / no warning " + id));
     }
 
     /**
@@ -365,7 +371,14 @@ class WarningPages {
     private List<RecordTables.Field> facts(WarningView w) {
         List<RecordTables.Field> facts = new ArrayList<>();
         if (w.evidence().get("facts") instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> facts.add(recordTables.fact(w.domain(), String.valueOf(k), v, ConsoleText.locale())));
+            Map<String, String> known = factWords.names(w);
+            map.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                RecordTables.Field field = recordTables.fact(w.domain(), key, v, ConsoleText.locale());
+                // a fact the contract does not name: its label and value in words, not as the rule's key and codes
+                facts.add(!field.label().equals(key) ? field : new RecordTables.Field(key, factWords.label(w.domain(), key,
+                        ConsoleText.locale()), RecordTables.Value.of(factWords.value(w.domain(), key, v, known, ConsoleText.locale()))));
+            });
         }
         return facts;
     }

@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +32,7 @@ import lianshao.security.Users;
 import lianshao.support.DisplayFormat;
 import lianshao.support.Json;
 import lianshao.warnings.AccessLog;
+import lianshao.warnings.FactWords;
 import lianshao.warnings.WarningView;
 import lianshao.warnings.Warnings;
 import lianshao.web.NotFound;
@@ -51,9 +54,11 @@ public class Dossiers {
     private final DossierRenderer renderer;
     private final DossierFont font;
     private final ZoneId zone;
+    private final FactWords factWords;
 
     Dossiers(Warnings warnings, AccessLog accessLog, ReferenceQueries reference, Users users, JdbcClient jdbc,
-            DossierRenderer renderer, DossierFont font, DisplayFormat format) {
+            DossierRenderer renderer, DossierFont font, DisplayFormat format, FactWords factWords) {
+        this.factWords = factWords;
         this.warnings = warnings;
         this.accessLog = accessLog;
         this.reference = reference;
@@ -67,7 +72,7 @@ public class Dossiers {
     /** The PDF of the warning; {@code channel} is API or CONSOLE, as in the access log. */
     public byte[] pdf(String warningId, CurrentUser reader, String channel) {
         WarningView w = warnings.find(warningId, reader.district())
-                .orElseThrow(() -> new NotFound("预警不存在 / no warning " + warningId));
+                .orElseThrow(() -> new NotFound("预警不存在：" + warningId + " / no warning " + warningId));
         var fontFile = font.file(); // refused before anything is logged as read
         accessLog.opened(reader.username(), "DOSSIER", warningId, channel);
         return renderer.pdf(model(w, reader), fontFile);
@@ -81,7 +86,9 @@ public class Dossiers {
         model.put("district", org == null ? "" : org.district());
         model.put("measures", w.clause() == null || w.clause().isBlank() ? List.of()
                 : Arrays.stream(w.clause().split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
-        model.put("facts", facts(w));
+        Locale locale = LocaleContextHolder.getLocale();
+        model.put("facts", factWords.facts(w, locale));
+        model.put("steps", factWords.steps(w, locale));
         model.put("raisedAt", time(w.raisedAt()));
         model.put("occurredAt", time(w.occurredAt()));
         model.put("dueAt", time(w.dueAt()));
@@ -152,16 +159,6 @@ public class Dossiers {
         } else if (node.isArray() || node.isObject()) {
             node.forEach(child -> collectStrings(child, into));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, String>> facts(WarningView w) {
-        List<Map<String, String>> facts = new ArrayList<>();
-        Object raw = w.evidence().get("facts");
-        if (raw instanceof Map<?, ?> map) {
-            ((Map<String, Object>) map).forEach((k, v) -> facts.add(Map.of("name", k, "value", v instanceof String s ? s : Json.write(v))));
-        }
-        return facts;
     }
 
     private String time(OffsetDateTime time) {

@@ -19,9 +19,10 @@ import lianshao.facts.Org;
 import lianshao.facts.Party;
 
 /**
- * Writes out the mentions of a rule's messages ({@link Mentions}) for readers: a party or organisation by
- * its registered name with the code in parentheses (张三（P-0018）), an enumeration code by its Chinese label,
- * a field by its Chinese name. Names come from the reference data the record was judged with, labels from
+ * Writes out the mentions of a rule's messages ({@link Mentions}) for readers: in Chinese a party or organisation
+ * by its registered name with the code in parentheses (张三（P-0018）), an enumeration code by its Chinese label,
+ * a field by its Chinese name; in English the name alone (张三), the value and the field in English words
+ * (Inquiry), lists joined with commas. Names come from the reference data the record was judged with, labels from
  * the contract's field descriptions. What is not known stays as its code.
  */
 final class MessageWording {
@@ -109,7 +110,8 @@ final class MessageWording {
     }
 
     String english(String text) {
-        return render(text, Locale.ENGLISH);
+        String rendered = render(text, Locale.ENGLISH);
+        return rendered == null ? null : rendered.replace(Mentions.EMPTY, "(not given)").replace("、", ", ");
     }
 
     private String render(String text, Locale locale) {
@@ -127,16 +129,17 @@ final class MessageWording {
 
     private String mention(String kind, String code, Locale locale) {
         return switch (kind) {
-            case Mentions.PARTY -> named(code, partyName(code).or(() -> orgName(code)));
-            case Mentions.ORG -> named(code, orgName(code).or(() -> partyName(code)));
+            case Mentions.PARTY -> named(code, partyName(code).or(() -> orgName(code)), locale);
+            case Mentions.ORG -> named(code, orgName(code).or(() -> partyName(code)), locale);
             case Mentions.LABEL -> valueLabel(code, locale);
             case Mentions.FIELD -> field(code).map(f -> f.label(locale)).orElse(lastSegment(code));
             default -> code;
         };
     }
 
-    private static String named(String code, Optional<String> name) {
-        return name.filter(n -> !n.isBlank() && !n.equals(code)).map(n -> n + "（" + code + "）").orElse(code);
+    private static String named(String code, Optional<String> name, Locale locale) {
+        boolean english = "en".equals(locale.getLanguage());
+        return name.filter(n -> !n.isBlank() && !n.equals(code)).map(n -> english ? n : n + "（" + code + "）").orElse(code);
     }
 
     private Optional<String> partyName(String ref) {

@@ -145,7 +145,7 @@ public class Grader {
             BigDecimal threshold = sanctionedBefore ? settings.benefitThresholdWithSanction() : settings.benefitThreshold();
             if (total.compareTo(threshold) >= 0) {
                 w.move("G5", 4, "对象 " + subject + " " + settings.benefitYears() + " 年内累计个人获益 "
-                        + total.toPlainString() + " 元，达到 " + threshold.toPlainString() + " 元"
+                        + yuan(total) + "，达到 " + yuan(threshold)
                         + (sanctionedBefore ? "（曾受处分）" : "") + "（两高 2016 解释 第一条：数额较大）");
                 return;
             }
@@ -207,5 +207,13 @@ public class Grader {
         public List<SanctionPeriod> sanctions(String subjectRef) {
             return sanctions.computeIfAbsent(subjectRef, stored::sanctions);
         }
+    }
+
+    /** ¥30,000.00, as amounts are written for people. */
+    private static String yuan(BigDecimal amount) {
+        java.text.DecimalFormat format = new java.text.DecimalFormat("¥#,##0.00",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return format.format(amount);
     }
 }

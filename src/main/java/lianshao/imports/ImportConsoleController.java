@@ -2,6 +2,7 @@ package lianshao.imports;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -19,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import lianshao.contract.FieldError;
 import lianshao.security.CurrentUsers;
+import lianshao.support.OneLanguage;
 import lianshao.web.BodyTooLarge;
 import lianshao.web.Forbidden;
 import lianshao.web.NotFound;
@@ -66,7 +68,7 @@ class ImportConsoleController {
             try {
                 model.addAttribute("current", views.view(views.visible(id, uploader), true, BASE));
             } catch (NotFound e) {
-                model.addAttribute("uploadError", e.getMessage());
+                model.addAttribute("uploadError", OneLanguage.pick(e.getMessage(), LocaleContextHolder.getLocale()));
             }
         }
         return "imports";
@@ -100,13 +102,14 @@ class ImportConsoleController {
 
     @GetMapping(BASE + "/templates/{kind}.xlsx")
     ResponseEntity<byte[]> template(@PathVariable String kind) {
-        ImportKind k = ImportKind.parse(kind).orElseThrow(() -> new NotFound("没有此模板 / no template " + kind));
+        ImportKind k = ImportKind.parse(kind).orElseThrow(() -> new NotFound("没有此模板：" + kind + " / no template " + kind));
         return ImportController.xlsx(Templates.of(k), k.slug() + "-template.xlsx");
     }
 
     private Model withError(Model model, String message) {
-        model.addAttribute("uploadError", messages.getMessage("imports.uploadFailed", new Object[] {message}, message,
-                LocaleContextHolder.getLocale()));
+        Locale locale = LocaleContextHolder.getLocale();
+        String reason = OneLanguage.pick(message, locale);
+        model.addAttribute("uploadError", messages.getMessage("imports.uploadFailed", new Object[] {reason}, reason, locale));
         return model;
     }
 }

@@ -50,7 +50,7 @@ class ImportController {
     @GetMapping("/templates/{kind}.xlsx")
     @Operation(summary = "下载导入模板 / The XLSX template of an import kind")
     ResponseEntity<byte[]> template(@PathVariable String kind) {
-        ImportKind k = ImportKind.parse(kind).orElseThrow(() -> new NotFound("没有此模板 / no template " + kind));
+        ImportKind k = ImportKind.parse(kind).orElseThrow(() -> new NotFound("没有此模板：" + kind + " / no template " + kind));
         return xlsx(Templates.of(k), k.slug() + "-template.xlsx");
     }
 

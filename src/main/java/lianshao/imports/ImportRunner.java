@@ -32,6 +32,7 @@ import lianshao.reference.ReferenceQueries;
 import lianshao.reference.ReferenceWriter;
 import lianshao.reference.WriteOutcome;
 import lianshao.security.Binding;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Json;
 import lianshao.warnings.WarningView;
 import lianshao.warnings.Warnings;
@@ -44,6 +45,10 @@ import lianshao.warnings.Warnings;
  */
 @Component
 class ImportRunner {
+
+    /** A time cell the validator refused, explained in the forms a ledger accepts (ColumnHints) rather than the API's. */
+    static final String TIME_AS_TYPED = "时间无效，应填 2026-03-02 10:15、2026-03-02 或带时区的 2026-03-02T10:15:00+08:00"
+            + " / invalid time: write 2026-03-02 10:15, 2026-03-02 or 2026-03-02T10:15:00+08:00 with an offset";
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -62,7 +67,8 @@ class ImportRunner {
     private final OrgBoundary boundary;
 
     ImportRunner(ImportJobs jobs, ImportSettings settings, RecordIngestion ingestion, ContractValidator validator,
-            ReferenceWriter writer, ReferenceQueries reference, Warnings warnings, OrgBoundary boundary) {
+            ReferenceWriter writer, ReferenceQueries reference, Warnings warnings, OrgBoundary boundary,
+            DisplayFormat format) {
         this.boundary = boundary;
         this.jobs = jobs;
         this.settings = settings;
@@ -71,7 +77,7 @@ class ImportRunner {
         this.writer = writer;
         this.reference = reference;
         this.warnings = warnings;
-        this.converter = new CellConverter(settings.zone());
+        this.converter = new CellConverter(format.zone());
     }
 
     /**
@@ -431,7 +437,7 @@ class ImportRunner {
                 found = List.of(new FieldError("$", "未通过校验 / rejected"));
             }
             for (FieldError error : found) {
-                errors.add(locate(row, error));
+                errors.add(locate(row, error.invalidTimestamp() ? new FieldError(error.field(), TIME_AS_TYPED) : error));
             }
         }
 

@@ -53,7 +53,7 @@ class ImportService {
                 "导入类型无效，应为 admission、recruitment、tender、procurement、research-fund、parties 或 relations"
                         + " / kind must be one of admission, recruitment, tender, procurement, research-fund, parties, relations"));
         if (!uploader.mayImport(kind)) {
-            throw new Forbidden("当前身份无权导入" + Layouts.title(kind) + "数据 / not allowed to import " + kind.slug());
+            throw new Forbidden("当前身份无权导入" + Layouts.title(kind) + "数据：" + kind.slug() + " / not allowed to import " + kind.slug());
         }
         if (file == null || file.isEmpty()) {
             throw ValidationFailed.of("file", "请选择要上传的文件 / no file uploaded");

@@ -1,14 +1,14 @@
 package lianshao.imports;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Ledger imports ({@code lianshao.imports.*}).
+ * Ledger imports ({@code lianshao.imports.*}). Dates and times written without an offset are read in the office's zone
+ * ({@code lianshao.zone}).
  *
  * @param maxFileSize          largest file accepted (413 above)
  * @param maxRows              most data rows of the main sheet (the import fails above)
@@ -22,7 +22,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxEntrySize         largest uncompressed part of an XLSX package
  * @param minInflateRatio      smallest compressed/uncompressed ratio of an XLSX part (zip-bomb guard)
  * @param maxLineLength        longest CSV record, in characters
- * @param zone                 time zone of dates and times written without an offset
  * @param requireRegisteredOrg reject record rows whose orgCode is not a registered organisation
  * @param workDir              where uploads wait for processing; the system temporary folder if unset
  */
@@ -40,7 +39,6 @@ public record ImportSettings(
         @DefaultValue("256MB") DataSize maxEntrySize,
         @DefaultValue("0.01") double minInflateRatio,
         @DefaultValue("65536") int maxLineLength,
-        @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("true") boolean requireRegisteredOrg,
         Path workDir) {
 }

@@ -25,7 +25,7 @@ class ImportViews {
     /** The import, if it exists and this uploader may see it (else 404, revealing nothing). */
     ImportJobs.Job visible(String id, Uploader uploader) {
         return jobs.find(id).filter(job -> uploader.maySee(job, jobs::districtOfUser))
-                .orElseThrow(() -> new NotFound("导入不存在 / no import " + id));
+                .orElseThrow(() -> new NotFound("导入不存在：" + id + " / no import " + id));
     }
 
     Map<String, Object> view(ImportJobs.Job job, boolean withErrors, String base) {

@@ -86,7 +86,7 @@ public class Inbox {
     public Item markRead(CurrentUser user, String id) {
         check(user);
         if (!notifications.markRead(user, id, Times.nowUtc(clock))) {
-            throw new NotFound("通知不存在 / no notification " + id);
+            throw new NotFound("通知不存在：" + id + " / no notification " + id);
         }
         return notifications.find(user, id).map(this::item).orElseThrow();
     }

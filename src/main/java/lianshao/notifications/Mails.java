@@ -19,6 +19,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import lianshao.support.DisplayFormat;
 import lianshao.support.Times;
 
 /**
@@ -38,15 +39,17 @@ class Mails {
     private final Notifications notifications;
     private final NotificationTexts texts;
     private final NotificationSettings settings;
+    private final DisplayFormat format;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Mails(ObjectProvider<JavaMailSender> senders, Notifications notifications, NotificationTexts texts,
-            NotificationSettings settings, JdbcClient jdbc, Clock clock) {
+            NotificationSettings settings, DisplayFormat format, JdbcClient jdbc, Clock clock) {
         this.senders = senders;
         this.notifications = notifications;
         this.texts = texts;
         this.settings = settings;
+        this.format = format;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -89,14 +92,14 @@ class Mails {
     }
 
     /**
-     * Once the digest time of the day has come (in the city's zone), mails each person with waiting DIGEST
+     * Once the digest time of the day has come (in the office's zone), mails each person with waiting DIGEST
      * notifications one e-mail listing them, once a day; returns how many digests were sent.
      */
     int sendDigests() {
         if (!enabled()) {
             return 0;
         }
-        ZonedDateTime local = clock.instant().atZone(settings.zone());
+        ZonedDateTime local = clock.instant().atZone(format.zone());
         if (local.toLocalTime().isBefore(settings.digestTime())) {
             return 0;
         }

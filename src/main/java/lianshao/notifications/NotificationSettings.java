@@ -3,22 +3,20 @@ package lianshao.notifications;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param dueSoonWorkingDays a deadline within this many working days is reminded of once (3)
- * @param digestTime         the daily digest goes out at or after this time of day in {@code zone} (08:00)
- * @param zone               the city's zone, for days and times people read (Asia/Shanghai)
+ * @param digestTime         the daily digest goes out at or after this time of day in the office's zone ({@code lianshao.zone}) (08:00)
  * @param mailFrom           the sender of notification e-mail
  * @param consoleUrl         the console's address, for links in e-mail (none: no link)
  * @param webhook            the signed webhook; off unless both url and secret are set
  */
 @ConfigurationProperties("lianshao.notifications")
 record NotificationSettings(@DefaultValue("3") int dueSoonWorkingDays, @DefaultValue("08:00") LocalTime digestTime,
-        @DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("lianshao@localhost") String mailFrom, String consoleUrl,
+        @DefaultValue("lianshao@localhost") String mailFrom, String consoleUrl,
         @DefaultValue Webhook webhook) {
 
     /**

@@ -1,14 +1,13 @@
 package lianshao.notifications;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import lianshao.support.DisplayFormat;
 import lianshao.warnings.WarningView;
 
 /**
@@ -20,14 +19,15 @@ class NotificationTexts {
 
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     static final Locale ENGLISH = Locale.ENGLISH;
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
     private final NotificationSettings settings;
+    private final DisplayFormat format;
 
-    NotificationTexts(MessageSource messages, NotificationSettings settings) {
+    NotificationTexts(MessageSource messages, NotificationSettings settings, DisplayFormat format) {
         this.messages = messages;
         this.settings = settings;
+        this.format = format;
     }
 
     /** The arguments stored with a notification about the warning ({@code dueAt} UTC, or null). */
@@ -53,9 +53,9 @@ class NotificationTexts {
         return messages.getMessage(key, args, key, locale);
     }
 
-    /** A UTC time as people read it: in the city's zone, to the minute. */
+    /** A UTC time as people read it: in the office's zone, to the minute. */
     String time(LocalDateTime utc) {
-        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(settings.zone()).format(MINUTES);
+        return format.time(utc);
     }
 
     /** A link to the warning in the console, or empty when the console's address is not configured. */

@@ -17,13 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import lianshao.facts.WorkCalendar;
 import lianshao.reference.ReferenceQueries;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Times;
 import lianshao.warnings.WarningStatus;
 import lianshao.warnings.Warnings;
 
 /**
  * Reminders of deadlines, by the clock and the work calendar: a warning whose deadline falls within the next
- * {@code due-soon-working-days} working days (3; counted in the city's zone, holidays off, make-up days on) is
+ * {@code due-soon-working-days} working days (3; counted in the office's zone, holidays off, make-up days on) is
  * reminded of as DUE_SOON, one whose deadline has passed as OVERDUE; each once per deadline value
  * ({@code notification_reminder}), so a new deadline is reminded of again.
  */
@@ -47,16 +48,18 @@ class Reminders {
     private final ReferenceQueries reference;
     private final Dispatcher dispatcher;
     private final NotificationSettings settings;
+    private final DisplayFormat format;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     Reminders(JdbcClient jdbc, Warnings warnings, ReferenceQueries reference, Dispatcher dispatcher, NotificationSettings settings,
-            Clock clock, PlatformTransactionManager transactions) {
+            DisplayFormat format, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.warnings = warnings;
         this.reference = reference;
         this.dispatcher = dispatcher;
         this.settings = settings;
+        this.format = format;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -64,9 +67,9 @@ class Reminders {
     /** Sends the reminders that are due now; returns how many warnings were reminded of. */
     int remind() {
         LocalDateTime now = Times.nowUtc(clock);
-        LocalDate today = clock.instant().atZone(settings.zone()).toLocalDate();
+        LocalDate today = clock.instant().atZone(format.zone()).toLocalDate();
         LocalDate lastDueSoonDay = workingDaysAfter(today, settings.dueSoonWorkingDays());
-        LocalDateTime horizon = lastDueSoonDay.plusDays(1).atStartOfDay(settings.zone()).withZoneSameInstant(ZoneOffset.UTC)
+        LocalDateTime horizon = lastDueSoonDay.plusDays(1).atStartOfDay(format.zone()).withZoneSameInstant(ZoneOffset.UTC)
                 .toLocalDateTime();
         int reminded = 0;
         for (Deadline deadline : DEADLINES) {

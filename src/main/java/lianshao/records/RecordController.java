@@ -115,15 +115,15 @@ class RecordController {
     @GetMapping("/{recordId}")
     @Operation(summary = "读取记录（最新版本、全部版本及预警）/ A record: latest revision, all revisions, warnings")
     Map<String, Object> get(@PathVariable String recordId, Authentication auth) {
-        StoredRecord record = store.find(recordId).orElseThrow(() -> new NotFound("记录不存在 / no record " + recordId));
+        StoredRecord record = store.find(recordId).orElseThrow(() -> new NotFound("记录不存在：" + recordId + " / no record " + recordId));
         if (auth.getPrincipal() instanceof FeedPrincipal feed) {
             if (!feed.source().equals(record.source())) {
-                throw new NotFound("记录不存在 / no record " + recordId);
+                throw new NotFound("记录不存在：" + recordId + " / no record " + recordId);
             }
         } else {
-            CurrentUser user = users.of(auth).orElseThrow(() -> new NotFound("记录不存在 / no record " + recordId));
+            CurrentUser user = users.of(auth).orElseThrow(() -> new NotFound("记录不存在：" + recordId + " / no record " + recordId));
             if (!user.wholeCity() && !reference.org(record.orgCode()).map(o -> user.district().equals(o.district())).orElse(false)) {
-                throw new NotFound("记录不存在 / no record " + recordId);
+                throw new NotFound("记录不存在：" + recordId + " / no record " + recordId);
             }
             accessLog.opened(user.username(), "RECORD", recordId, "API");
         }

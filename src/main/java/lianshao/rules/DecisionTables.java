@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -14,6 +15,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+
+import lianshao.support.OneLanguage;
 
 /**
  * Spreadsheet decision tables ({@code *.drl.xlsx}). A table is binary: a rule set stores it as text,
@@ -59,17 +62,22 @@ public final class DecisionTables {
             }
             return bytes;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("决策表内容不是有效的 Base64 / the decision table is not valid Base64: " + e.getMessage());
+            throw new IllegalArgumentException("决策表内容不是有效的 Base64：" + e.getMessage() + " / the decision table is not valid Base64: " + e.getMessage());
         }
     }
 
     /** The DRL text generated from a table, and the names of the sheets it was generated from. */
     public record Generated(String drl, List<String> sheets) {
 
-        /** "generated from sheet X", for problems found in the generated text. */
-        public String origin() {
+        /** "generated from sheet X", for problems found in the generated text: "中文 / English" when joined to one. */
+        public String origin(String problem) {
             String names = String.join(", ", sheets);
-            return "（由工作表 " + names + " 生成的 DRL / in the DRL generated from sheet " + names + "）";
+            String english = "(in the DRL generated from sheet " + names + ")";
+            if (problem.endsWith(english)) {
+                return problem;
+            }
+            return OneLanguage.pick(problem, Locale.SIMPLIFIED_CHINESE) + "（由工作表 " + names + " 生成的 DRL）"
+                    + " / " + OneLanguage.pick(problem, Locale.ENGLISH) + " " + english;
         }
     }
 

@@ -372,7 +372,7 @@ public final class DrlSafetyCheck {
 
         private TypedExpressions.Constraint constraint(BaseDescr constraint, StaticType patternType, String selfSensitive) {
             if (!(constraint instanceof ExprConstraintDescr expr)) {
-                fail(constraint, "不允许的约束 / constraint not allowed: " + constraint.getText());
+                fail(constraint, "不允许的约束：" + constraint.getText() + " / constraint not allowed: " + constraint.getText());
                 return null;
             }
             String text = expr.getExpression();

@@ -81,7 +81,7 @@ public final class RuleCompiler {
         int[] rules = {0};
         // decision tables become DRL text first: everything after this sees only DRL, checked the same way
         SortedMap<String, String> drl = new TreeMap<>();
-        Map<String, String> origins = new HashMap<>();
+        Map<String, DecisionTables.Generated> origins = new HashMap<>();
         source.drlFiles().forEach((file, text) -> {
             String body = text;
             if (DecisionTables.isTable(file)) {
@@ -90,7 +90,7 @@ public final class RuleCompiler {
                     return;
                 }
                 body = generated.drl();
-                origins.put(file, generated.origin());
+                origins.put(file, generated);
             }
             int before = problems.size();
             rules[0] += checkFile(file, body, problems, rulesById, validity);
@@ -113,9 +113,9 @@ public final class RuleCompiler {
         KieBase kieBase = build(source.version(), drl, problems);
         origins.forEach((file, origin) -> {
             for (int i = 0; i < problems.size(); i++) {
-                if (problems.get(i).file().equals(file)) {
-                    markOrigin(problems, i, origin);
-                    break;
+                RuleProblem p = problems.get(i);
+                if (p.file().equals(file)) {
+                    problems.set(i, new RuleProblem(p.file(), p.line(), p.column(), origin.origin(p.message())));
                 }
             }
         });
@@ -143,7 +143,7 @@ public final class RuleCompiler {
             for (DroolsError error : parser.getErrors()) {
                 int line = error instanceof ParserError p ? p.getRow() : firstLine(error);
                 int column = error instanceof ParserError p ? p.getCol() : 0;
-                problems.add(new RuleProblem(file, line, column, "DRL 语法错误 / DRL syntax error: " + error.getMessage()));
+                problems.add(new RuleProblem(file, line, column, "DRL 语法错误：" + error.getMessage() + " / DRL syntax error: " + error.getMessage()));
             }
             if (pkg == null) {
                 return 0;
@@ -175,15 +175,13 @@ public final class RuleCompiler {
     }
 
     /** Problems from {@code from} on found in a table's generated DRL say so. */
-    private static void markOrigin(List<RuleProblem> problems, int from, String origin) {
+    private static void markOrigin(List<RuleProblem> problems, int from, DecisionTables.Generated origin) {
         if (origin == null) {
             return;
         }
         for (int i = from; i < problems.size(); i++) {
             RuleProblem p = problems.get(i);
-            if (!p.message().endsWith(origin)) {
-                problems.set(i, new RuleProblem(p.file(), p.line(), p.column(), p.message() + " " + origin));
-            }
+            problems.set(i, new RuleProblem(p.file(), p.line(), p.column(), origin.origin(p.message())));
         }
     }
 
@@ -212,7 +210,7 @@ public final class RuleCompiler {
                 line = line > 0 ? line : Integer.parseInt(m.group(1));
                 column = Integer.parseInt(m.group(2));
             }
-            problems.add(new RuleProblem(path, line, column, "编译错误 / compile error: " + message.getText().trim()));
+            problems.add(new RuleProblem(path, line, column, "编译错误：" + message.getText().trim() + " / compile error: " + message.getText().trim()));
         }
         if (!problems.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);

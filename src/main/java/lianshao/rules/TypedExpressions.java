@@ -585,7 +585,7 @@ final class TypedExpressions {
     Value call(Value receiver, DrlToken name, List<Value> args) throws Refused {
         StaticType type = receiver.type();
         if (type == null) {
-            throw new Refused("无法确定接收者的类型 / cannot resolve the type of the receiver of " + name.text(), name.offset());
+            throw new Refused("无法确定接收者的类型：" + name.text() + " / cannot resolve the type of the receiver of " + name.text(), name.offset());
         }
         if (type.isNull()) {
             throw new Refused("不能在 null 上调用 " + name.text() + " / cannot call " + name.text() + " on null", name.offset());

@@ -182,7 +182,7 @@ public class AccountChanges {
         switch (change.kind()) {
             case CREATE -> {
                 if (users.exists(change.username())) {
-                    throw new Conflict("用户名已被占用 / the name is taken: " + change.username());
+                    throw new Conflict("用户名已被占用：" + change.username() + " / the name is taken: " + change.username());
                 }
                 State s = State.parse(change.after());
                 users.insert(change.username(), hash, s.displayName, s.roles, s.district, s.orgs, true);
@@ -241,7 +241,7 @@ public class AccountChanges {
 
     private Change pendingForChecker(CurrentUser checker, String id) {
         Change change = find(id).filter(c -> checker.wholeCity() || checker.district().equals(c.district()))
-                .orElseThrow(() -> new NotFound("账户变更不存在 / no account change " + id));
+                .orElseThrow(() -> new NotFound("账户变更不存在：" + id + " / no account change " + id));
         if (!checker.has(Role.ADMIN)) {
             throw new Forbidden("只有另一位管理员可以确认 / only another administrator confirms account changes");
         }
@@ -272,7 +272,7 @@ public class AccountChanges {
 
     private void refuseDuplicate(String username, Kind kind) {
         if (pending(username, kind)) {
-            throw new Conflict("该账户已有同类待确认变更 / this account already has such a change pending: " + username);
+            throw new Conflict("该账户已有同类待确认变更：" + username + " / this account already has such a change pending: " + username);
         }
     }
 

@@ -40,12 +40,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             feed = keys.authenticate(key.trim());
         } catch (org.springframework.dao.DataAccessException databaseDown) {
             // the key cannot be checked: the same 503 + Retry-After as the API gives, not a bare 500
-            problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "服务暂不可用 / Service unavailable",
+            problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "服务暂不可用 / Service unavailable",
                     "数据库暂不可用，请稍后重试 / the database is unavailable, retry later");
             return;
         }
         if (feed.isEmpty()) {
-            problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "无效的 API 密钥 / Invalid API key",
+            problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "无效的 API 密钥 / Invalid API key",
                     "API 密钥无效或已吊销 / the API key is unknown or revoked");
             return;
         }

@@ -57,8 +57,8 @@ public record Binding(boolean wholeCity, Set<String> districts, Set<String> orgs
             return "无 / nothing";
         }
         Set<String> parts = new TreeSet<>();
-        districts.forEach(d -> parts.add("区 / district " + d));
-        orgs.forEach(o -> parts.add("机构 / org " + o));
+        districts.forEach(d -> parts.add("区：" + d + " / district " + d));
+        orgs.forEach(o -> parts.add("机构：" + o + " / org " + o));
         return String.join(", ", parts) + (within == null || orgs.isEmpty() ? "" : " (" + within + ")");
     }
 

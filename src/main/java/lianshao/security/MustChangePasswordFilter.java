@@ -45,7 +45,7 @@ class MustChangePasswordFilter extends OncePerRequestFilter {
             return;
         }
         if (api) {
-            problems.write(response, HttpServletResponse.SC_FORBIDDEN, "须先更改密码 / Password change required",
+            problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "须先更改密码 / Password change required",
                     "该账户的密码由管理员设置，须由本人在控制台（" + CHANGE_PAGE + "）更改后才能使用 / an administrator set this account's "
                             + "password: its owner must change it on the console (" + CHANGE_PAGE + ") before using the account");
             return;

@@ -90,12 +90,12 @@ class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problems.write(res, 401,
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> problems.write(req, res, 401,
                         "需要认证 / Authentication required", "请提供 X-Api-Key 或用户凭据 / send X-Api-Key or user credentials")))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "需要认证 / Authentication required",
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "需要认证 / Authentication required",
                                 "请提供 X-Api-Key 或用户凭据 / send X-Api-Key or user credentials"))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "无权访问 / Forbidden",
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "无权访问 / Forbidden",
                                 "当前身份无权执行此操作 / not allowed for this key or user")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(attempts, problems), BasicAuthenticationFilter.class)

@@ -50,7 +50,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader("Retry-After", Long.toString(seconds));
-        problems.write(response, 429, "登录尝试过多 / Too many sign-in attempts",
+        problems.write(request, response, 429, "登录尝试过多 / Too many sign-in attempts",
                 "此账户从本客户端登录失败次数过多，请 " + seconds + " 秒后再试 / too many failed sign-ins to this account, retry in "
                         + seconds + " s");
     }

@@ -39,7 +39,7 @@ class UserWriteHeaderFilter extends OncePerRequestFilter {
         }
         String value = request.getHeader(HEADER);
         if (value == null || value.isBlank()) {
-            problems.write(response, HttpServletResponse.SC_FORBIDDEN, "缺少请求头 " + HEADER + " / Missing header " + HEADER,
+            problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "缺少请求头 " + HEADER + " / Missing header " + HEADER,
                     "以用户身份修改数据的 API 请求须带请求头 " + HEADER + "（如 " + HEADER + ": lianshao），以防跨站请求 / "
                             + "a state-changing API request made as a user must carry the header " + HEADER + " (e.g. "
                             + HEADER + ": lianshao) so that no other site can make it");

@@ -58,7 +58,7 @@ class AttachmentController {
     @Operation(summary = "本单位任务的证明材料 / The evidence files of my unit's task")
     List<Attachments.Attachment> taskList(@PathVariable String id, Authentication auth) {
         CurrentUser user = unit(auth);
-        review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在 / no task " + id));
+        review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在：" + id + " / no task " + id));
         return attachments.of(id);
     }
 
@@ -66,7 +66,7 @@ class AttachmentController {
     @Operation(summary = "下载本单位任务的一份证明材料 / Download an evidence file of my unit's task")
     ResponseEntity<byte[]> taskDownload(@PathVariable String id, @PathVariable String attachmentId, Authentication auth) {
         CurrentUser user = unit(auth);
-        review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在 / no task " + id));
+        review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在：" + id + " / no task " + id));
         return download(id, attachmentId, user);
     }
 
@@ -74,7 +74,7 @@ class AttachmentController {
     @Operation(summary = "预警的整改证明材料 / The evidence files of a warning")
     List<Attachments.Attachment> warningList(@PathVariable String id, Authentication auth) {
         CurrentUser user = reader(auth);
-        warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在：" + id + " / no warning " + id));
         return attachments.of(id);
     }
 
@@ -82,7 +82,7 @@ class AttachmentController {
     @Operation(summary = "下载预警的一份证明材料 / Download an evidence file of a warning")
     ResponseEntity<byte[]> warningDownload(@PathVariable String id, @PathVariable String attachmentId, Authentication auth) {
         CurrentUser user = reader(auth);
-        warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在：" + id + " / no warning " + id));
         return download(id, attachmentId, user);
     }
 

@@ -33,7 +33,7 @@ public class AttachmentDownloads {
     /** @param channel where it was asked for, as the access log records it ({@code API} or {@code CONSOLE}) */
     public ResponseEntity<byte[]> serve(String warningId, String attachmentId, CurrentUser user, String channel) {
         Attachments.Download file = attachments.download(warningId, attachmentId)
-                .orElseThrow(() -> new NotFound("证明材料不存在 / no attachment " + attachmentId));
+                .orElseThrow(() -> new NotFound("证明材料不存在：" + attachmentId + " / no attachment " + attachmentId));
         accessLog.opened(user.username(), "ATTACHMENT", warningId + "/" + attachmentId, channel);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.attachment().mediaType()))
                 .contentLength(file.content().length)

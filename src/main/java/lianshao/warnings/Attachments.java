@@ -69,7 +69,7 @@ public class Attachments {
     /** Stores one file on a task the user's unit may reach (404 otherwise) and may still reply to (409 otherwise). */
     @Transactional
     public Attachment upload(String warningId, MultipartFile file, CurrentUser user) {
-        WarningView w = review.visible(warningId, user).orElseThrow(() -> new NotFound("任务不存在 / no task " + warningId));
+        WarningView w = review.visible(warningId, user).orElseThrow(() -> new NotFound("任务不存在：" + warningId + " / no task " + warningId));
         ReviewGuard.Decision decision = review.guard().decide(ReviewAction.ATTACH, ReviewGuard.Situation.of(w), user, null);
         if (decision.outcome() == ReviewGuard.Outcome.FORBIDDEN) {
             throw new Forbidden(decision.reason());

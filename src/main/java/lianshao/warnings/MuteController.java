@@ -24,7 +24,7 @@ import lianshao.reference.ReferenceQueries;
 import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
 import lianshao.security.Role;
-import lianshao.support.Times;
+import lianshao.support.DisplayFormat;
 import lianshao.web.Forbidden;
 import lianshao.web.NotFound;
 import lianshao.web.ValidationFailed;
@@ -44,8 +44,11 @@ class MuteController {
     private final CurrentUsers users;
     private final Warnings warnings;
     private final ReferenceQueries reference;
+    private final DisplayFormat format;
 
-    MuteController(Mutes mutes, AccessLog accessLog, CurrentUsers users, Warnings warnings, ReferenceQueries reference) {
+    MuteController(Mutes mutes, AccessLog accessLog, CurrentUsers users, Warnings warnings, ReferenceQueries reference,
+            DisplayFormat format) {
+        this.format = format;
         this.warnings = warnings;
         this.reference = reference;
         this.mutes = mutes;
@@ -70,7 +73,7 @@ class MuteController {
         if (request.subjectRef() == null || request.subjectRef().isBlank() || request.subjectRef().length() > 256) {
             errors.add(new FieldError("subjectRef", "必填 / required"));
         }
-        if (request.until() == null || request.until().isBefore(Times.nowUtc().toLocalDate())) {
+        if (request.until() == null || request.until().isBefore(format.today())) {
             errors.add(new FieldError("until", "必填且不早于今天 / required, today or later"));
         }
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 1000) {
@@ -80,7 +83,7 @@ class MuteController {
             throw new ValidationFailed(errors);
         }
         if (!inScope(request.subjectRef(), user)) {
-            throw new NotFound("对象不存在 / no subject " + request.subjectRef());
+            throw new NotFound("对象不存在：" + request.subjectRef() + " / no subject " + request.subjectRef());
         }
         String id = mutes.create(request.ruleId(), request.subjectRef(), request.until(), request.reason(), user.username(),
                 user.district());
@@ -98,7 +101,7 @@ class MuteController {
     Map<String, Object> revoke(@PathVariable String id, Authentication auth) {
         CurrentUser user = reviewer(auth);
         if (!mutes.revoke(id, user.username(), user.district())) {
-            throw new NotFound("静默不存在或已取消 / no active mute " + id);
+            throw new NotFound("静默不存在或已取消：" + id + " / no active mute " + id);
         }
         return Map.of("id", id, "revoked", true);
     }

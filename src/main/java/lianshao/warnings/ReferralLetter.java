@@ -8,6 +8,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import lianshao.grading.SupervisionForm;
 import lianshao.reference.ReferenceQueries;
+import lianshao.support.DisplayFormat;
 
 /**
  * The referral letter (线索移交函) of a handed-over warning, as a printable HTML document built from its dossier:
@@ -20,18 +21,18 @@ public class ReferralLetter {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final ReferenceQueries reference;
-    private final DisposalSettings settings;
+    private final DisplayFormat format;
 
-    ReferralLetter(ReferenceQueries reference, DisposalSettings settings) {
+    ReferralLetter(ReferenceQueries reference, DisplayFormat format) {
         this.reference = reference;
-        this.settings = settings;
+        this.format = format;
     }
 
     public String html(WarningView w, List<WarningView.Action> history) {
         WarningView.Disposal d = w.disposal();
         HandoverTarget target = HandoverTarget.valueOf(d.handoverTarget());
         String orgName = reference.org(w.orgCode()).map(lianshao.facts.Org::name).orElse(w.orgCode());
-        String day = d.handedOverAt().atZoneSameInstant(settings.zone()).format(DAY);
+        String day = format.local(d.handedOverAt()).format(DAY);
         WarningView.Action approval = history.stream().filter(a -> "APPROVE".equals(a.action())
                 && "HAND_OVER".equals(a.details().get("approved"))).reduce((a, b) -> b).orElse(null);
         StringBuilder html = new StringBuilder();
@@ -49,7 +50,7 @@ public class ReferralLetter {
         row(html, "依据", w.basis());
         row(html, "建议形态", SupervisionForm.of(w.form()).chineseName());
         row(html, "认定形态", w.decidedForm() == null ? "" : SupervisionForm.of(w.decidedForm()).chineseName());
-        row(html, "发生时间", w.occurredAt() == null ? "" : w.occurredAt().atZoneSameInstant(settings.zone()).format(DAY));
+        row(html, "发生时间", w.occurredAt() == null ? "" : format.local(w.occurredAt()).format(DAY));
         row(html, "移交对象", target.chineseName());
         if (approval != null) {
             Object proposer = approval.details().get("proposedBy");

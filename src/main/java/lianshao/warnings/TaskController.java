@@ -77,7 +77,7 @@ class TaskController {
     @Operation(summary = "一项整改任务 / One task")
     Task get(@PathVariable String id, Authentication auth) {
         CurrentUser user = me(auth);
-        WarningView w = review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在 / no task " + id));
+        WarningView w = review.visible(id, user).orElseThrow(() -> new NotFound("任务不存在：" + id + " / no task " + id));
         accessLog.opened(user.username(), "TASK", id, "API");
         return task(w, warnings.history(id));
     }

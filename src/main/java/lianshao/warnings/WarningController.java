@@ -84,7 +84,7 @@ class WarningController {
     @Operation(summary = "线索移交函（HTML，可打印）/ The referral letter of a handed-over warning (printable HTML)")
     ResponseEntity<byte[]> referralLetter(@PathVariable String id, Authentication auth) {
         CurrentUser user = me(auth);
-        WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在：" + id + " / no warning " + id));
         if (warning.disposal() == null || warning.disposal().referralNo() == null) {
             throw new Conflict("该预警尚未移交，没有移交函 / the warning was not handed over; there is no referral letter");
         }
@@ -132,7 +132,7 @@ class WarningController {
     @Operation(summary = "预警详情及处理记录 / A warning with its history")
     WarningDetail get(@PathVariable String id, Authentication auth) {
         CurrentUser user = me(auth);
-        WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在：" + id + " / no warning " + id));
         accessLog.opened(user.username(), "WARNING", id, "API");
         return detail(warning, user);
     }
@@ -179,7 +179,7 @@ class WarningController {
             errors.add(new FieldError("ids", "应为 1–" + MAX_PAGE_SIZE + " 个预警编号 / 1 to " + MAX_PAGE_SIZE + " warning ids"));
         }
         if (!BULK_ACTIONS.contains(request.action())) {
-            errors.add(new FieldError("action", "批量操作只能是以下之一 / bulk action must be one of: " + BULK_ACTIONS));
+            errors.add(new FieldError("action", "批量操作只能是以下之一：" + BULK_ACTIONS + " / bulk action must be one of: " + BULK_ACTIONS));
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
@@ -217,7 +217,7 @@ class WarningController {
     @Operation(summary = "导出单条预警卷宗 XLSX / A warning's dossier as XLSX")
     ResponseEntity<byte[]> dossier(@PathVariable String id, Authentication auth) {
         CurrentUser user = me(auth);
-        WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在 / no warning " + id));
+        WarningView warning = warnings.find(id, user.district()).orElseThrow(() -> new NotFound("预警不存在：" + id + " / no warning " + id));
         accessLog.opened(user.username(), "DOSSIER", id, "API");
         return xlsx(export.dossier(warning, warnings.history(id), LocaleContextHolder.getLocale()), "warning-" + id + ".xlsx");
     }

@@ -38,10 +38,12 @@ public class WarningExport {
         "orgCode", "subjects", "status", "assignee", "raisedAt", "dueAt", "overdue", "message"};
 
     private final WarningWords words;
+    private final FactWords factWords;
     private final DisplayFormat format;
     private final ReferenceQueries reference;
 
-    WarningExport(WarningWords words, DisplayFormat format, ReferenceQueries reference) {
+    WarningExport(WarningWords words, DisplayFormat format, ReferenceQueries reference, FactWords factWords) {
+        this.factWords = factWords;
         this.words = words;
         this.format = format;
         this.reference = reference;
@@ -100,18 +102,14 @@ public class WarningExport {
             Sheet facts = book.createSheet(words.text("export.sheet.facts", locale));
             header(book, facts, headers(new String[] {"fact", "value"}, locale));
             r = 1;
-            if (w.evidence().get("facts") instanceof Map<?, ?> map) {
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    String name = String.valueOf(e.getKey());
-                    fill(facts.createRow(r++), new Object[] {words.factLabel(w.domain(), name, locale),
-                        words.factValue(w.domain(), name, e.getValue(), locale)});
-                }
+            for (FactWords.Fact fact : factWords.facts(w, locale)) {
+                fill(facts.createRow(r++), new Object[] {fact.label(), fact.value()});
             }
 
             Sheet grading = book.createSheet(words.text("export.sheet.grading", locale));
             header(book, grading, headers(new String[] {"step", "fromForm", "toForm", "reason"}, locale));
             r = 1;
-            for (Map<String, Object> step : w.grading().steps()) {
+            for (Map<String, Object> step : factWords.steps(w, locale)) {
                 fill(grading.createRow(r++), new Object[] {step.get("step"), words.form(number(step.get("fromForm")), locale),
                     words.form(number(step.get("toForm")), locale), step.get("reason")});
             }

@@ -17,6 +17,7 @@ import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
 import lianshao.security.Role;
 import lianshao.reference.ReferenceQueries;
+import lianshao.support.DisplayFormat;
 import lianshao.support.Times;
 import lianshao.web.Conflict;
 import lianshao.web.Forbidden;
@@ -38,11 +39,11 @@ public class WarningReview {
     private final Deadlines deadlines;
     private final ReferralNumbers referrals;
     private final ReferenceQueries reference;
-    private final DisposalSettings disposal;
+    private final DisplayFormat format;
     private final TransactionTemplate tx;
 
     WarningReview(JdbcClient jdbc, Warnings warnings, WarningSettings settings, CurrentUsers users, Deadlines deadlines,
-            ReferralNumbers referrals, ReferenceQueries reference, DisposalSettings disposal, TransactionTemplate tx) {
+            ReferralNumbers referrals, ReferenceQueries reference, DisplayFormat format, TransactionTemplate tx) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.warnings = warnings;
@@ -51,7 +52,7 @@ public class WarningReview {
         this.deadlines = deadlines;
         this.referrals = referrals;
         this.reference = reference;
-        this.disposal = disposal;
+        this.format = format;
     }
 
     /**
@@ -146,20 +147,20 @@ public class WarningReview {
      */
     private void checkAssignee(String assignee, String warningId) {
         CurrentUser person = users.find(assignee).orElseThrow(() -> new ValidationFailed(List.of(
-                new FieldError("assignee", "用户不存在 / no such user: " + assignee))));
+                new FieldError("assignee", "用户不存在：" + assignee + " / no such user: " + assignee))));
         if (!person.has(lianshao.security.Role.INSPECTOR) && !person.has(lianshao.security.Role.SUPERVISOR)) {
             throw new ValidationFailed(List.of(new FieldError("assignee",
-                    "处理人须为检查员或纪检组长 / the assignee must be an inspector or supervisor: " + assignee)));
+                    "处理人须为检查员或纪检组长：" + assignee + " / the assignee must be an inspector or supervisor: " + assignee)));
         }
         if (warnings.find(warningId, person.district()).isEmpty()) {
             throw new ValidationFailed(List.of(new FieldError("assignee",
-                    "处理人的数据范围不含该预警的单位 / the assignee's data scope does not cover this warning's organisation: " + assignee)));
+                    "处理人的数据范围不含该预警的单位：" + assignee + " / the assignee's data scope does not cover this warning's organisation: " + assignee)));
         }
     }
 
     private WarningView act(String warningId, ActionRequest request, CurrentUser user, boolean mayPropose) {
         ReviewAction action = parse(request, deadlines.maxWorkingDays());
-        WarningView w = visible(warningId, user).orElseThrow(() -> new NotFound("预警不存在 / no warning " + warningId));
+        WarningView w = visible(warningId, user).orElseThrow(() -> new NotFound("预警不存在：" + warningId + " / no warning " + warningId));
         ReviewGuard.Situation situation = ReviewGuard.Situation.of(w);
         ReviewGuard.Decision decision = guard.decide(action, situation, user, request.form());
         switch (decision.outcome()) {
@@ -241,8 +242,7 @@ public class WarningReview {
                         params.put("reason", pending.reason());
                         details.put("reason", pending.reason());
                     } else if (pending.action() == ReviewAction.HAND_OVER) {
-                        String number = referrals.next(now.atOffset(java.time.ZoneOffset.UTC)
-                                .atZoneSameInstant(disposal.zone()).getYear());
+                        String number = referrals.next(format.local(now).getYear());
                         set += ", referral_no = :referral, handover_target = :target, handed_over_at = :now";
                         params.put("referral", number);
                         params.put("target", pending.reason());
@@ -381,7 +381,7 @@ public class WarningReview {
         Optional<lianshao.facts.Org> org = reference.org(unit);
         if (org.isEmpty() || !user.wholeCity() && !user.district().equals(org.get().district())) {
             throw new ValidationFailed(List.of(new FieldError("unitOrg",
-                    "未登记的机构或不在您的数据范围内 / not a registered organisation within your data scope: " + unit)));
+                    "未登记的机构或不在您的数据范围内：" + unit + " / not a registered organisation within your data scope: " + unit)));
         }
         return unit;
     }

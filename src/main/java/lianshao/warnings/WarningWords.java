@@ -7,19 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import lianshao.contract.ContractSchemas;
-import lianshao.contract.Domain;
-import lianshao.contract.FieldDescription;
 import lianshao.reference.ReferenceQueries;
 import lianshao.security.Role;
 import lianshao.security.Users;
 import lianshao.support.DisplayFormat;
-import lianshao.support.Json;
 
 /**
  * The words people read for a warning's codes, in Chinese or English from messages*.properties: statuses,
@@ -71,32 +66,6 @@ public class WarningWords {
         return messages.getMessage(key, args, locale);
     }
 
-    /** The label of a fact a rule matched on: the label of the domain's payload field of that name, else the name. */
-    public String factLabel(String domain, String name, Locale locale) {
-        return field(domain, name).map(f -> f.label(locale)).orElse(name);
-    }
-
-    /**
-     * A fact's value as people read it: an enumeration value by its label and money in yuan when the domain's payload
-     * field of that name says so; other values as they are.
-     */
-    public String factValue(String domain, String name, Object value, Locale locale) {
-        if (value == null) {
-            return "";
-        }
-        Optional<FieldDescription> field = field(domain, name);
-        if (field.isPresent() && !field.get().enumValues().isEmpty() && value instanceof String code) {
-            return field.get().valueLabel(code, locale);
-        }
-        if (field.isPresent() && field.get().value().money() && value instanceof Number n) {
-            return format.money(n);
-        }
-        return value instanceof String s ? s : Json.write(value);
-    }
-
-    private static Optional<FieldDescription> field(String domain, String name) {
-        return Domain.parse(domain).flatMap(d -> ContractSchemas.field(d, name));
-    }
 
     /** What a code reads as: its message, or the code itself when there is none (never a missing-key error). */
     private String label(String prefix, String code, Locale locale) {

@@ -67,7 +67,7 @@ class DecisionTableApiTest extends RuleSetApiSupport {
         as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/validate", null).andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.errors[0].file").value(MandatoryTenderTable.PATH))
-                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("generated from sheet TEN-01")));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("由工作表 TEN-01 生成")));
     }
 
     @Test

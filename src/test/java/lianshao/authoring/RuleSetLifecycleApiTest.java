@@ -120,7 +120,7 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
 
         as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/approve?activeVersion=" + originalVersion, null).andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString("maker–checker")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("双人复核")));
         getAsInspector("/api/v1/rule-sets/" + version).andExpect(jsonPath("$.status").value("SUBMITTED"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/rule-sets/" + version + "/approve?activeVersion=" + originalVersion)
                 .with(basic(INSPECTOR, PASSWORD)))
@@ -162,7 +162,7 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
 
         as(ADMIN, "POST", "/api/v1/rule-sets/" + version + "/rollback", null).andExpect(status().isConflict());
         as(ADMIN, "POST", "/api/v1/rule-sets/" + originalVersion + "/rollback", null).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString("already active")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("已是当前版本")));
     }
 
     @Test
@@ -201,7 +201,7 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
         for (int base : new int[] {draft, rejected, submitted}) {
             String body = "{\"parent\": " + base + ", \"comment\": \"x\", \"files\": {\"thresholds.properties\": \"x=1\"}}";
             as(AUTHOR, "POST", "/api/v1/rule-sets", body).andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.detail").value(Matchers.containsString("approved")));
+                    .andExpect(jsonPath("$.detail").value(Matchers.containsString("已批准")));
         }
         long versions = jdbc.sql("SELECT COUNT(*) FROM rule_set_version").query(Long.class).single();
         draftFrom(originalVersion, "thresholds.properties", thresholds + "\n# d\n");
@@ -234,7 +234,7 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
                 .andExpect(jsonPath("$.changesAgainstActive['thresholds.properties']").value("CHANGED"));
         as(OTHER_AUTHOR, "POST", "/api/v1/rule-sets/" + second + "/approve?wait=true&activeVersion=" + originalVersion, null)
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString("active version is now " + first)));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("变为 " + first)));
         as(OTHER_AUTHOR, "GET", "/api/v1/rule-sets/" + second, null).andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andExpect(jsonPath("$.audit[-1].action").value("APPROVE_REFUSED"));
         assertThat(active.deployment().number()).isEqualTo(first);

@@ -75,9 +75,12 @@ class ReadableConsoleTest extends ApiTestSupport {
         assertThat(page).contains("<details class=\"raw-json\">", "&quot;method&quot; : &quot;INQUIRY&quot;");
 
         String facts = section(page, "id=\"facts\"", "</table>");
-        assertThat(facts).contains("采购方式", "询价", "¥6,352,000.00", "threshold");
+        assertThat(facts).contains("采购方式", "询价", "¥6,352,000.00", "data-fact=\"threshold\"");
         String running = running(section(page, "id=\"facts\"", "<ol id=\"history\""));
-        assertThat(running).doesNotContain("INQUIRY", "DEPARTMENT_HEAD", "PROCUREMENT", "6352000", "form=", WANG);
+        assertThat(running).contains("标准", "¥2,000,000.00")
+                .doesNotContain("INQUIRY", "DEPARTMENT_HEAD", "PROCUREMENT", "6352000", "2000000", "threshold", "form=", WANG);
+        String english = running(section(page("/warnings/" + warning + "?lang=en", WANG), "id=\"facts\"", "</table>"));
+        assertThat(english).contains("Threshold", "Inquiry").doesNotContain("INQUIRY", "标准");
     }
 
     @Test

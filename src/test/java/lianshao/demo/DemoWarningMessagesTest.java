@@ -19,11 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import lianshao.contract.ContractSchemas;
+import lianshao.support.Json;
 
 /**
  * Every warning the demo city raises reads as an official would write it: parties and organisations by their
  * registered names (the code only in parentheses after the name), enumeration values by their Chinese labels,
- * amounts as ¥6,352,000.00, no marks of the wording step left over.
+ * amounts as ¥6,352,000.00, no marks of the wording step left over. The English messages name parties and
+ * organisations by name alone and enumeration values in English words: no code where a name or label exists.
  */
 @SpringBootTest(properties = "lianshao.demo.enabled=true")
 @Tag("database")
@@ -41,6 +43,7 @@ class DemoWarningMessagesTest {
     }
 
     private List<Message> messages;
+    private List<Message> english;
     private Map<String, String> names;
 
     @BeforeAll
@@ -49,6 +52,11 @@ class DemoWarningMessagesTest {
                 SELECT w.rule_id, r.external_id, w.message FROM warning w JOIN record r ON r.id = w.record_id
                 WHERE r.source = 'demo-feed'""")
                 .query((rs, n) -> new Message(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        english = jdbc.sql("""
+                SELECT w.rule_id, r.external_id, w.evidence FROM warning w JOIN record r ON r.id = w.record_id
+                WHERE r.source = 'demo-feed'""")
+                .query((rs, n) -> new Message(rs.getString(1), rs.getString(2), Json.parse(rs.getString(3)).path("messageEn").asString(null)))
+                .list().stream().filter(m -> m.text() != null).toList();
         names = new java.util.HashMap<>();
         jdbc.sql("SELECT id, name FROM party").query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
         jdbc.sql("SELECT code, name FROM org").query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
@@ -104,5 +112,42 @@ class DemoWarningMessagesTest {
         assertThat(messages).noneSatisfy(m -> assertThat(m.text()).containsAnyOf("⟦", "⟧", "null", "[", "]"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM warning WHERE evidence LIKE '%⟦%' OR grading LIKE '%⟦%'").query(Integer.class).single())
                 .isZero();
+    }
+
+    @Test
+    void everyDemoWarningHasAnEnglishMessage() {
+        assertThat(english).hasSameSizeAs(messages);
+    }
+
+    @Test
+    void englishMessagesNameEveryKnownPartyAndOrganisationWithoutItsCode() {
+        List<String> coded = new ArrayList<>();
+        for (Message m : english) {
+            Matcher token = TOKEN.matcher(m.text());
+            while (token.find()) {
+                if (names.containsKey(token.group())) {
+                    coded.add(m.ruleId() + " on " + m.externalId() + ": " + token.group() + " in " + m.text());
+                }
+            }
+        }
+        assertThat(english).anySatisfy(m -> assertThat(names.values().stream().anyMatch(m.text()::contains)).isTrue());
+        assertThat(coded).isEmpty();
+    }
+
+    @Test
+    void englishMessagesShowNoEnumerationCode() {
+        Set<String> codes = ContractSchemas.allFields().stream().flatMap(f -> f.enumValues().stream()).collect(Collectors.toSet());
+        List<String> raw = new ArrayList<>();
+        for (Message m : english) {
+            Matcher token = TOKEN.matcher(m.text());
+            while (token.find()) {
+                if (codes.contains(token.group())) {
+                    raw.add(m.ruleId() + " on " + m.externalId() + ": " + token.group() + " in " + m.text());
+                }
+            }
+        }
+        assertThat(codes).contains("INQUIRY", "SPOUSE", "OPEN_TENDER");
+        assertThat(raw).isEmpty();
+        assertThat(english).noneSatisfy(m -> assertThat(m.text()).containsAnyOf("⟦", "⟧", "（未填）", "null"));
     }
 }

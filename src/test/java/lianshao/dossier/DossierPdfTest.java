@@ -88,6 +88,8 @@ class DossierPdfTest extends ApiTestSupport {
                 ? "第二种形态" : warning.get("formName").asString());
         // the record as labelled fields: the contract's Chinese label of the method and of its value
         assertThat(text).contains("采购方式", "询价", "¥2,500,000.00");
+        // the matched facts by their Chinese names, amounts in yuan: no rule key, no code
+        assertThat(text).contains("标准", "¥2,000,000.00").doesNotContain("threshold", "INQUIRY");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(fontsOfFirstPage(document)).anySatisfy(font -> {
                 assertThat(font.getName()).containsIgnoringCase("WenQuanYi");

@@ -96,15 +96,18 @@ class MessageWordingTest {
     }
 
     @Test
-    void theEnglishMessageKeepsProperNamesAndSpellsCodesInWords() {
+    void theEnglishMessageNamesPartiesWithoutTheirCodesAndSpellsCodesInWords() {
         HitCollector english = new HitCollector();
         english.firing("TST-01", "r");
         english.raise("x").inEnglish("approver " + english.party("P-0018") + " used " + english.label("PROCUREMENT.method", "SINGLE_SOURCE")
-                + ", shared " + english.fieldNames("TENDER.bids[]", List.of("submittedFromIp")));
+                + " with " + english.parties(List.of("ORG-SUP-1", "P-GONE")) + ", kin " + english.labels("RELATION.kind", List.of("SPOUSE", "SIBLING"))
+                + ", shared " + english.fieldNames("TENDER.bids[]", List.of("submittedFromIp")) + ", reason " + english.label("PROCUREMENT.method", null));
 
         Hit worded = forAWarning(english.hits().get(0));
 
-        assertThat(worded.messageEn()).isEqualTo("approver 张三（P-0018） used Single source, shared Submitted from ip");
+        assertThat(worded.messageEn()).isEqualTo("approver 张三 used Single source with 清源办公设备有限公司, P-GONE, kin Spouse, Sibling,"
+                + " shared Submitted from ip, reason (not given)");
+        assertThat(worded.message()).isEqualTo("x");
     }
 
     @Test

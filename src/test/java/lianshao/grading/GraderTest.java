@@ -335,7 +335,7 @@ class GraderTest {
         assertThat(step.step()).isEqualTo("G5");
         assertThat(step.fromForm()).isEqualTo(2);
         assertThat(step.toForm()).isEqualTo(4);
-        assertThat(step.reason()).contains("P1").contains("30000").contains("累计个人获益");
+        assertThat(step.reason()).contains("P1").contains("¥30,000.00").contains("累计个人获益");
         assertThat(history.benefitQueries).contains("P1|" + DAY.minusYears(5) + "|" + DAY + "|" + RECORD);
     }
 
@@ -373,7 +373,7 @@ class GraderTest {
 
         assertThat(graded.form()).isEqualTo(4);
         assertThat(graded.steps()).extracting(GradingStep::step).containsExactly("G5");
-        assertThat(graded.steps().get(0).reason()).contains("10000").contains("曾受处分");
+        assertThat(graded.steps().get(0).reason()).contains("¥10,000.00").contains("曾受处分");
     }
 
     @Test

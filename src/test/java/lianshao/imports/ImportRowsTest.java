@@ -63,7 +63,8 @@ class ImportRowsTest extends ImportTestSupport {
                 "付款记录-payments|" + itemOrphan + "|所属记录编号|主表中没有编号为 CG-NOT-IN-FILE 的记录 / no record CG-NOT-IN-FILE in the main sheet");
         assertThat(errors).anyMatch(e -> e.startsWith(main + rEnum + "|采购方式|取值必须是以下之一"));
         assertThat(errors).anyMatch(e -> e.startsWith(main + rUnknownOrg + "|记录所属单位的机构代码|机构代码未登记"));
-        assertThat(errors).anyMatch(e -> e.startsWith(main + rTimestamp + "|业务发生的时间|时间戳无效"));
+        assertThat(errors).anyMatch(e -> e.startsWith(main + rTimestamp + "|业务发生的时间|时间无效，应填 2026-03-02 10:15"))
+                .noneMatch(e -> e.contains("ISO-8601"));
         assertThat(errors).noneMatch(e -> e.startsWith(main + rBadPayment + "|"));
         assertThat(status.get("errorCount").asInt()).isEqualTo(errors.size());
 

@@ -32,9 +32,9 @@ public final class MandatoryTenderTable {
             + hits.yuan($t.estimatedAmount()) + "，达到必须招标标准 " + hits.yuan($param) + "，却以" \
             + hits.label("TENDER.procedure", $t.procedure()) + "方式确定承包/供货单位，且未说明法定不招标事由" \
             + "（招标投标法 第三条、第四条）。")\
-            .inEnglish("Project " + $t.tenderId() + " (" + $t.category() + ") is estimated at " + $t.estimatedAmount() \
-            + " yuan, at or above the mandatory-tender threshold of $param, but used " + $t.procedure() \
-            + " with no exemption claimed.")\
+            .inEnglish("Project " + $t.tenderId() + " (" + hits.label("TENDER.category", $t.category()) + ") is estimated at " \
+            + hits.yuan($t.estimatedAmount()) + ", at or above the mandatory-tender threshold of " + hits.yuan($param) + ", but used " \
+            + hits.label("TENDER.procedure", $t.procedure()) + " with no exemption claimed.")\
             .subject($t.approverRef())\
             .counterparty($t.winnerRef())\
             .evidence("estimatedAmount", $t.estimatedAmount())\

@@ -101,7 +101,7 @@ class AccountSeparationTest extends ApiTestSupport {
                 .andExpect(status().is3xxRedirection());
 
         mvc.perform(get("/api/v1/warnings").with(basic(person, PUPPET_PASSWORD))).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.title").value(Matchers.containsString("Password change required")));
+                .andExpect(jsonPath("$.title").value(Matchers.containsString("须先更改密码")));
         mvc.perform(get("/warnings").with(signedIn(person))).andExpect(redirectedUrl("/password"));
         mvc.perform(get("/password").with(signedIn(person))).andExpect(status().isOk());
 
@@ -132,7 +132,7 @@ class AccountSeparationTest extends ApiTestSupport {
         mvc.perform(post("/admin/account-changes/" + change + "/confirm").with(signedIn(adminB)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/v1/warnings").with(basic(supervisor, "chosen-by-admin-1"))).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.title").value(Matchers.containsString("Password change required")));
+                .andExpect(jsonPath("$.title").value(Matchers.containsString("须先更改密码")));
     }
 
     @Test

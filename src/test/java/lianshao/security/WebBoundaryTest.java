@@ -223,7 +223,7 @@ class WebBoundaryTest extends ApiTestSupport {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.title").value(Matchers.containsString("X-Requested-By")))
                 .andExpect(jsonPath("$.detail").value(Matchers.allOf(Matchers.containsString("请求头 X-Requested-By"),
-                        Matchers.containsString("must carry the header X-Requested-By"))));
+                        Matchers.not(Matchers.containsString("must carry the header")))));
         // the same for a principal without a password check, and for every unsafe method
         for (MockHttpServletRequestBuilder write : List.of(
                 post("/api/v1/mutes").contentType(MediaType.APPLICATION_JSON).content("{}"),
@@ -327,7 +327,7 @@ class WebBoundaryTest extends ApiTestSupport {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", Matchers.matchesPattern("[1-9][0-9]*")))
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.title").value(Matchers.containsString("Too many sign-in attempts")));
+                .andExpect(jsonPath("$.title").value(Matchers.containsString("登录尝试过多")));
         mvc.perform(get("/api/v1/warnings").with(httpBasic(name, PASSWORD)).with(from("10.9.1.2"))).andExpect(status().isOk());
         // the console's Basic and form sign-in share the count of that client
         formSignIn(name, PASSWORD, "10.9.1.1").andExpect(redirectedUrl("/login?locked"));
