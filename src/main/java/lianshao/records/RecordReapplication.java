@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,7 +24,6 @@ import lianshao.warnings.Warnings;
 @Component
 public class RecordReapplication {
 
-    private final JdbcClient jdbc;
     private final RecordStore store;
     private final RecordReplay replay;
     private final Evaluator evaluator;
@@ -34,9 +32,8 @@ public class RecordReapplication {
     private final TransactionTemplate tx;
     private final NameLookup names;
 
-    RecordReapplication(JdbcClient jdbc, RecordStore store, RecordReplay replay, Evaluator evaluator, Grader grader,
+    RecordReapplication(RecordStore store, RecordReplay replay, Evaluator evaluator, Grader grader,
             Warnings warnings, TransactionTemplate tx, ReferenceQueries reference) {
-        this.jdbc = jdbc;
         this.store = store;
         this.replay = replay;
         this.evaluator = evaluator;
@@ -52,13 +49,7 @@ public class RecordReapplication {
      * on each side; {@link #apply} checks the day exactly. Oldest first, at most {@code limit}.
      */
     public List<String> candidates(LocalDate from, LocalDate to, Collection<String> domains, String district, int limit) {
-        return jdbc.sql("""
-                SELECT r.id FROM record r WHERE r.occurred_at >= :from AND r.occurred_at < :to AND r.domain IN (:domains)
-                  AND (:district IS NULL OR r.org_code IN (SELECT o.code FROM org o WHERE o.district = :district))
-                ORDER BY r.occurred_at, r.id LIMIT :limit""")
-                .param("from", from.minusDays(1).atStartOfDay()).param("to", to.plusDays(2).atStartOfDay())
-                .param("domains", List.copyOf(domains)).param("district", district).param("limit", limit)
-                .query(String.class).list();
+        return replay.idsBetween(from.minusDays(1).atStartOfDay(), to.plusDays(2).atStartOfDay(), domains, district, limit);
     }
 
     /**

@@ -117,6 +117,8 @@ class ReapplicationApiTest extends RuleSetApiSupport {
         assertThat(first.path("details").path("reapplication").asString()).isEqualTo(run.path("id").asString());
         assertThat(first.path("details").path("ruleSetNumber").asInt()).isEqualTo(version);
         assertThat(first.path("comment").asString()).contains("规则集第 " + version + " 版");
+        mvc.perform(get("/warnings/" + raised.get(0).path("id").asString()).with(signedIn(INSPECTOR))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("对存量记录应用规则集第 " + version + " 版时产生")));
 
         List<JsonNode> aboveAfter = prc01(aboveOld);
         assertThat(aboveAfter).as("the record's existing warning is neither doubled nor rewritten").hasSize(1);
