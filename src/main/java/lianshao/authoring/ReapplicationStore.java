@@ -26,9 +26,25 @@ class ReapplicationStore {
             int total, String actor) {
         jdbc.sql("""
                 INSERT INTO reapplication (id, version_no, rule_set_version, from_day, to_day, domains, district, status, total, done,
-                    failed, raised, requested_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0, 0, 0, ?, ?)""")
-                .params(id, version, ruleSetVersion, from, to, String.join(",", domains), district, total, actor, Times.nowUtc())
+                    failed, raised, requested_by, created_at, progressed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0, 0, 0, ?, ?, ?)""")
+                .params(id, version, ruleSetVersion, from, to, String.join(",", domains), district, total, actor, Times.nowUtc(),
+                        Times.nowUtc())
                 .update();
+    }
+
+    /**
+     * Ends the runs still marked RUNNING whose progress has not moved since {@code before}: the instance running them
+     * stopped. Returns them as they were.
+     */
+    List<ReapplicationView> abandonStale(LocalDateTime before) {
+        List<ReapplicationView> stale = jdbc.sql("SELECT * FROM reapplication WHERE status = 'RUNNING' AND progressed_at < ?")
+                .param(before).query((rs, n) -> view(rs)).list();
+        for (ReapplicationView run : stale) {
+            jdbc.sql("UPDATE reapplication SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING'")
+                    .params("运行中断（进度长时间未更新）/ interrupted (no progress for too long)", Times.nowUtc(), run.id()).update();
+        }
+        return stale;
     }
 
     boolean anyRunning() {
@@ -36,7 +52,8 @@ class ReapplicationStore {
     }
 
     void progress(String id, int done, int failed, int raised) {
-        jdbc.sql("UPDATE reapplication SET done = ?, failed = ?, raised = ? WHERE id = ?").params(done, failed, raised, id).update();
+        jdbc.sql("UPDATE reapplication SET done = ?, failed = ?, raised = ?, progressed_at = ? WHERE id = ?")
+                .params(done, failed, raised, Times.nowUtc(), id).update();
     }
 
     void finish(String id, String status, int done, int failed, int raised, String error) {

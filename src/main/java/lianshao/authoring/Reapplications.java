@@ -20,6 +20,7 @@ import lianshao.rules.RuleSet;
 import lianshao.security.CurrentUser;
 import lianshao.security.Role;
 import lianshao.support.Ids;
+import lianshao.support.Times;
 import lianshao.warnings.Warnings;
 import lianshao.web.Conflict;
 import lianshao.web.Forbidden;
@@ -74,6 +75,11 @@ public class Reapplications implements DisposableBean {
         if (ChronoUnit.DAYS.between(from, to) + 1 > settings.maxDays()) {
             throw ValidationFailed.of("to", "期间超过 " + settings.maxDays() + " 天 / the period is longer than " + settings.maxDays()
                     + " days");
+        }
+        for (ReapplicationView stale : store.abandonStale(Times.nowUtc().minus(settings.staleAfter()))) {
+            log.warn("reapplication {} made no progress for {} and was ended", stale.id(), settings.staleAfter());
+            audit.record(stale.version(), "REAPPLY_FAILED", Warnings.SYSTEM, Map.of("reapplication", stale.id(), "records",
+                    stale.done(), "failed", stale.failed(), "raised", stale.raised(), "reason", "no progress"));
         }
         if (store.anyRunning()) {
             throw new Conflict("已有一次应用正在进行，请待其结束 / a run is already in progress; wait for it to end");

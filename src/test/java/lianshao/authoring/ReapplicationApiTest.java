@@ -142,6 +142,28 @@ class ReapplicationApiTest extends RuleSetApiSupport {
     }
 
     @Test
+    void oneRunAtATimeAndARunLeftByAStoppedInstanceDoesNotBlockTheNext() throws Exception {
+        String left = lianshao.support.Ids.newId();
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        jdbc.sql("""
+                INSERT INTO reapplication (id, version_no, rule_set_version, from_day, to_day, domains, district, status, total, done,
+                    failed, raised, requested_by, created_at, progressed_at)
+                VALUES (?, ?, 'rs-x', ?, ?, 'ADMISSION', NULL, 'RUNNING', 100, 20, 0, 0, ?, ?, ?)""")
+                .params(left, originalVersion, java.time.LocalDate.of(2035, 1, 1), java.time.LocalDate.of(2035, 1, 2), SUPERVISOR,
+                        now.minusMinutes(2), now.minusMinutes(1)).update();
+        String body = "{\"from\": \"2035-01-01\", \"to\": \"2035-01-02\", \"domains\": [\"ADMISSION\"]}";
+        as(SUPERVISOR, "POST", API, body).andExpect(status().isConflict());
+
+        // no progress for longer than lianshao.reapplication.stale-after (10 minutes)
+        jdbc.sql("UPDATE reapplication SET progressed_at = ? WHERE id = ?").params(now.minusMinutes(11), left).update();
+        JsonNode next = awaitDone(start(SUPERVISOR, body));
+        assertThat(next.path("status").asString()).isEqualTo("DONE");
+        JsonNode ended = json(as(SUPERVISOR, "GET", API + "/" + left, null).andExpect(status().isOk()).andReturn());
+        assertThat(ended.path("status").asString()).isEqualTo("FAILED");
+        assertThat(ended.path("error").asString()).contains("interrupted");
+    }
+
+    @Test
     void theConsolePageOffersTheFormToSupervisorsOnly() throws Exception {
         mvc.perform(get("/reapplications").with(signedIn(SUPERVISOR))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"reapply-form\"")))
