@@ -277,6 +277,30 @@ class BrowserSuiteTest {
         return jdbc.sql("SELECT id FROM warning WHERE recurrence_of = ?").param(warningId).query(String.class).single();
     }
 
+    /**
+     * The demo supervisor opens 存量应用 from the navigation, applies the active rule set to a period and a domain, and
+     * the run appears with its progress bar, which ends done (a period without stored records, so that the demo's
+     * warnings, which the other walks pick from, stay as they are).
+     */
+    @Test
+    void aSupervisorAppliesTheRuleSetToAPeriodOfStoredRecordsAndSeesTheRunEnd() {
+        signIn("supervisor");
+        browser.findElement(By.id("nav-reapplications")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("reapply-form")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2035-01-01'; arguments[1].value = '2035-01-31';",
+                browser.findElement(By.id("reapply-from")), browser.findElement(By.id("reapply-to")));
+        browser.findElement(By.id("reapply-domain-ADMISSION")).click();
+        browser.findElement(By.id("reapply-start")).click();
+        waiting().until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")),
+                ExpectedConditions.presenceOfElementLocated(By.id("flash-error"))));
+        assertThat(browser.findElements(By.id("flash-error"))).isEmpty();
+        WebElement run = browser.findElement(By.cssSelector("#reapply-runs tbody tr"));
+        assertThat(run.getText()).contains("2035-01-01 – 2035-01-31").contains("招生");
+        waiting().until(d -> "DONE".equals(run.findElement(By.cssSelector(".reapply-progress")).getAttribute("data-status")));
+        assertThat(run.findElement(By.cssSelector(".progress-text")).getText()).contains("已完成");
+        assertThat(run.findElement(By.tagName("progress"))).isNotNull();
+    }
+
     /** A one-page PDF made for the walk, as a unit would scan its tender notice. */
     static Path tenderNotice() {
         try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
