@@ -27,7 +27,8 @@ import lianshao.support.Times;
  * {@link JavaMailSender}). INSTANT: each waiting notification is mailed by the next {@link #sendInstant()};
  * DIGEST: {@link #sendDigests()} mails each person one digest a day, at or after the digest time. Texts are
  * Chinese first, English below. A notification is claimed before it is sent, so two instances never mail it
- * twice; a failed send puts it back to wait for the next run.
+ * twice; a failed send puts it back to wait for the next run. When it is sent, the person's right to see its
+ * warning is checked again: what they may no longer see is withheld (mail state WITHHELD), not mailed.
  */
 @Component
 class Mails {
@@ -40,11 +41,13 @@ class Mails {
     private final NotificationTexts texts;
     private final NotificationSettings settings;
     private final DisplayFormat format;
+    private final Recipients recipients;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Mails(ObjectProvider<JavaMailSender> senders, Notifications notifications, NotificationTexts texts,
-            NotificationSettings settings, DisplayFormat format, JdbcClient jdbc, Clock clock) {
+            NotificationSettings settings, DisplayFormat format, Recipients recipients, JdbcClient jdbc, Clock clock) {
+        this.recipients = recipients;
         this.senders = senders;
         this.notifications = notifications;
         this.texts = texts;
@@ -74,6 +77,10 @@ class Mails {
             LocalDateTime now = Times.nowUtc(clock);
             if (!person.mails()) {
                 notifications.moveMail(n.id(), MailMode.INSTANT.name(), Notifications.NOT_MAILED, now);
+                continue;
+            }
+            if (!recipients.mayStillSee(n.username(), n.warningId())) {
+                notifications.moveMail(n.id(), MailMode.INSTANT.name(), Notifications.WITHHELD, now);
                 continue;
             }
             if (!notifications.moveMail(n.id(), MailMode.INSTANT.name(), Notifications.SENT, now)) {
@@ -111,6 +118,17 @@ class Mails {
             List<Notifications.Stored> waiting = notifications.waiting(MailMode.DIGEST.name(), username);
             if (!person.mails()) {
                 waiting.forEach(n -> notifications.moveMail(n.id(), MailMode.DIGEST.name(), Notifications.NOT_MAILED, now));
+                continue;
+            }
+            // what the person may no longer see when the digest goes out is left out of it
+            waiting = waiting.stream().filter(n -> {
+                if (recipients.mayStillSee(username, n.warningId())) {
+                    return true;
+                }
+                notifications.moveMail(n.id(), MailMode.DIGEST.name(), Notifications.WITHHELD, now);
+                return false;
+            }).toList();
+            if (waiting.isEmpty()) {
                 continue;
             }
             try {

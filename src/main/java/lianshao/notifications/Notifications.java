@@ -35,9 +35,11 @@ class Notifications {
         }
     }
 
-    /** Mail states: not mailed, waiting (INSTANT, DIGEST), mailed. */
+    /** Mail states: not mailed, waiting (INSTANT, DIGEST), mailed, withheld. */
     static final String NOT_MAILED = "NONE";
     static final String SENT = "SENT";
+    /** Not mailed: when it was to be sent, the person could no longer see its warning (role, scope or warning changed). */
+    static final String WITHHELD = "WITHHELD";
 
     private final JdbcClient jdbc;
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -59,6 +60,22 @@ class Recipients {
             return false;
         }
         return review.visible(warning.id(), user).isPresent();
+    }
+
+    /**
+     * Whether the person may still see the warning now, as {@link #mayNotify} decides it when a notification is made:
+     * asked again when the notification is mailed, since their role or scope, or the warning, may have changed since.
+     * A notification about no warning is theirs as long as they are an enabled person with an inbox.
+     */
+    boolean mayStillSee(String username, String warningId) {
+        Optional<CurrentUser> user = users.find(username);
+        if (user.isEmpty() || !hasInbox(user.get())) {
+            return false;
+        }
+        if (warningId == null) {
+            return true;
+        }
+        return review.visible(warningId, user.get()).map(w -> mayNotify(user.get(), w)).orElse(false);
     }
 
     /** Everyone but a pure importer has an inbox (importers and feeds are told nothing about warnings). */

@@ -2,6 +2,7 @@ package lianshao.records;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,8 @@ import lianshao.facts.RecordFact;
 import lianshao.support.Json;
 
 /**
- * Stored records read back for a what-if run (a backtest): their ids in a time range and each one as a
- * fact with the context it would be judged with today. Reads only.
+ * Stored records read back to be judged again (a backtest, or applying a rule set to them): their ids in a time
+ * range and each one as a fact with the context it would be judged with today. Reads only.
  */
 @Component
 public class RecordReplay {
@@ -44,6 +45,20 @@ public class RecordReplay {
     public List<String> idsBetween(LocalDateTime fromUtc, LocalDateTime toUtc, int limit) {
         return jdbc.sql("SELECT id FROM record WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id LIMIT ?")
                 .params(fromUtc, toUtc, limit).query(String.class).list();
+    }
+
+    /**
+     * Ids of the records of the domains that occurred in [fromUtc, toUtc) whose organisation lies in the district
+     * (null: the whole city), oldest first, at most {@code limit}.
+     */
+    public List<String> idsBetween(LocalDateTime fromUtc, LocalDateTime toUtc, Collection<String> domains, String district,
+            int limit) {
+        return jdbc.sql("""
+                SELECT r.id FROM record r WHERE r.occurred_at >= :from AND r.occurred_at < :to AND r.domain IN (:domains)
+                  AND (:district IS NULL OR r.org_code IN (SELECT o.code FROM org o WHERE o.district = :district))
+                ORDER BY r.occurred_at, r.id LIMIT :limit""")
+                .param("from", fromUtc).param("to", toUtc).param("domains", List.copyOf(domains)).param("district", district)
+                .param("limit", limit).query(String.class).list();
     }
 
     public Optional<Replayed> load(String recordId) {

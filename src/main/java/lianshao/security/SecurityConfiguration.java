@@ -121,6 +121,9 @@ class SecurityConfiguration {
                         // the responsible unit's liaison reaches its tasks and nothing else; the service scopes them to its organisation
                         .requestMatchers("/api/v1/tasks", "/api/v1/tasks/**").hasRole(Role.UNIT.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision").hasRole(Role.SUPERVISOR.name())
+                        // applying the active rule set to stored records: a supervisor starts it; who reads rules follows it
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reapplications").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reapplications", "/api/v1/reapplications/*").hasAnyRole(PEOPLE)
                         .requestMatchers("/api/v1/warnings/**", "/api/v1/warnings", "/api/v1/mutes/**", "/api/v1/mutes",
                                 "/api/v1/access-log").hasAnyRole(PEOPLE)
                         .requestMatchers("/api/v1/inbox", "/api/v1/inbox/**").hasAnyRole(INBOX)
@@ -161,6 +164,9 @@ class SecurityConfiguration {
                         .requestMatchers("/inbox", "/inbox/**").hasAnyRole(INBOX)
                         .requestMatchers("/tasks", "/tasks/**").hasRole(Role.UNIT.name())
                         .requestMatchers("/supervision").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.POST, "/reapplications").hasRole(Role.SUPERVISOR.name())
+                        .requestMatchers("/reapplications", "/reapplications/**").hasAnyRole(Role.SUPERVISOR.name(),
+                                Role.RULE_AUTHOR.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/access-log").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/imports").hasAnyRole(Role.IMPORTER.name(), Role.ADMIN.name())

@@ -128,40 +128,9 @@ public class Warnings implements SubjectHistory {
         for (GradedHit g : graded) {
             Existing before = existing.remove(g.hit().ruleId());
             String id = before == null ? Ids.newId() : before.id;
-            Object[] content = {record.revision(), record.domain(), record.orgCode(), record.occurredAt(),
-                    g.rule().title(), g.rule().titleEn(), message(g), g.rule().clause(), g.rule().basis(),
-                    String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g),
-                    Json.write(g.hit().subjects()), ruleSetVersion};
+            Object[] content = content(record, g, ruleSetVersion);
             if (before == null) {
-                Optional<String> covering = batch.mayBeMuted(g.hit().ruleId()) ? mutes.covering(g.hit().ruleId(),
-                        g.hit().subjects(), record.occurredAt().toLocalDate(), record.orgCode()) : Optional.empty();
-                Optional<String> mute = guard.mayMute(g.form()) ? covering : Optional.empty();
-                WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
-                jdbc.sql("""
-                        INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
-                            departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
-                            id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, highest_form,
-                            due_from, recurrence_of)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?, ?, ?)""")
-                        .params(concat(content, id, g.hit().ruleId(), record.recordId(), status.name(), now, now,
-                                now.plusDays(settings.dueDaysFor(g.form())), g.form(), now, g.recurrenceOf())).update();
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("form", g.form());
-                details.put("revision", record.revision());
-                details.put("ruleSetVersion", ruleSetVersion);
-                mute.ifPresent(m -> details.put("muteId", m));
-                if (g.recurrenceOf() != null) {
-                    details.put("recurrenceOf", g.recurrenceOf());
-                }
-                if (mute.isEmpty() && covering.isPresent()) {
-                    // a serious hit is never muted
-                    details.put("muteNotApplied", covering.get());
-                }
-                audit(id, mute.isPresent() ? "MUTED" : "RAISED", SYSTEM, now, null, status.name(),
-                        mute.isPresent() ? "规则已对该对象静默，命中已记录 / rule muted for the subject; hit recorded" : null, details);
-                if (mute.isEmpty()) {
-                    raisedCounter(g.form(), record.domain()).increment();
-                }
+                raise(record, g, id, content, ruleSetVersion, now, null, batch);
             } else {
                 jdbc.sql("""
                         UPDATE warning SET record_revision = ?, domain = ?, org_code = ?, occurred_at = ?, title = ?,
@@ -203,6 +172,92 @@ public class Warnings implements SubjectHistory {
     }
 
     private record Existing(String id, int form, String status, boolean stillHits, LocalDateTime raisedAt) {
+    }
+
+    private Map<String, Existing> existing(String recordId) {
+        Map<String, Existing> existing = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, rule_id, form, status, still_hits, raised_at FROM warning WHERE record_id = ?").param(recordId)
+                .query(rs -> {
+                    existing.put(rs.getString(2), new Existing(rs.getString(1), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
+                            rs.getObject(6, LocalDateTime.class)));
+                });
+        return existing;
+    }
+
+    /** What raised a warning other than its record's own evaluation: a sentence for its history and details. */
+    public record Origin(String comment, Map<String, Object> details) {
+    }
+
+    /**
+     * Raises the warnings of the graded hits whose (rule, record) has no warning yet, as {@link #apply} would raise
+     * them; the warnings the record has already are left exactly as they are (neither updated nor marked as no
+     * longer hitting). Must run inside a transaction holding the record's row. Returns how many were raised.
+     */
+    public int raiseMissing(EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion, Origin origin) {
+        LocalDateTime now = Times.nowUtc();
+        Map<String, Existing> existing = existing(record.recordId());
+        int raised = 0;
+        for (GradedHit g : graded) {
+            if (existing.containsKey(g.hit().ruleId())) {
+                continue;
+            }
+            String id = Ids.newId();
+            raise(record, g, id, content(record, g, ruleSetVersion), ruleSetVersion, now, origin, null);
+            insertSubjects(id, g, record);
+            existing.put(g.hit().ruleId(), new Existing(id, g.form(), WarningStatus.NEW.name(), true, now));
+            raised++;
+        }
+        return raised;
+    }
+
+    /** The columns of a warning that its evaluation writes, in the order of the INSERT and UPDATE below. */
+    private static Object[] content(EvaluatedRecord record, GradedHit g, String ruleSetVersion) {
+        return new Object[] {record.revision(), record.domain(), record.orgCode(), record.occurredAt(),
+                g.rule().title(), g.rule().titleEn(), message(g), g.rule().clause(), g.rule().basis(),
+                String.join(",", g.rule().departments()), g.baseForm(), g.form(), gradingJson(g), evidenceJson(g),
+                Json.write(g.hit().subjects()), ruleSetVersion};
+    }
+
+    /**
+     * Inserts the warning of a hit that the record had none of for its rule; {@code origin}, when given, adds a
+     * comment and details saying what raised it other than the record's own evaluation.
+     */
+    private void raise(EvaluatedRecord record, GradedHit g, String id, Object[] content, String ruleSetVersion, LocalDateTime now,
+            Origin origin, Batch batch) {
+        Optional<String> covering = batch == null || batch.mayBeMuted(g.hit().ruleId()) ? mutes.covering(g.hit().ruleId(),
+                g.hit().subjects(), record.occurredAt().toLocalDate(), record.orgCode()) : Optional.empty();
+        Optional<String> mute = guard.mayMute(g.form()) ? covering : Optional.empty();
+        WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
+        jdbc.sql("""
+                INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
+                    departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
+                    id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, highest_form,
+                    due_from, recurrence_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?, ?, ?)""")
+                .params(concat(content, id, g.hit().ruleId(), record.recordId(), status.name(), now, now,
+                        now.plusDays(settings.dueDaysFor(g.form())), g.form(), now, g.recurrenceOf())).update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("form", g.form());
+        details.put("revision", record.revision());
+        details.put("ruleSetVersion", ruleSetVersion);
+        mute.ifPresent(m -> details.put("muteId", m));
+        if (origin != null) {
+            details.putAll(origin.details());
+        }
+        if (g.recurrenceOf() != null) {
+            details.put("recurrenceOf", g.recurrenceOf());
+        }
+        if (mute.isEmpty() && covering.isPresent()) {
+            // a serious hit is never muted
+            details.put("muteNotApplied", covering.get());
+        }
+        // the action already says a mute applied; the origin, when there is one, is the comment
+        String comment = origin != null ? origin.comment()
+                : mute.isPresent() ? "规则已对该对象静默，命中已记录 / rule muted for the subject; hit recorded" : null;
+        audit(id, mute.isPresent() ? "MUTED" : "RAISED", SYSTEM, now, null, status.name(), comment, details);
+        if (mute.isEmpty()) {
+            raisedCounter(g.form(), record.domain()).increment();
+        }
     }
 
     /**

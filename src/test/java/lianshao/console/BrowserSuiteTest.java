@@ -164,7 +164,7 @@ class BrowserSuiteTest {
         String id = jdbc.sql("""
                 SELECT w.id FROM warning w JOIN org o ON o.code = w.org_code
                 WHERE o.type = 'SCHOOL' AND w.status = 'NEW' AND w.assignee IS NULL AND w.proposed_by IS NULL
-                ORDER BY w.raised_at DESC, w.id DESC""").query(String.class).list().stream().skip(form == 2 ? 0 : 1).findFirst()
+                ORDER BY w.raised_at DESC, w.id DESC""").query(String.class).list().stream().skip(form <= 2 ? 0 : 1).findFirst()
                 .orElseThrow();
         // the suggested form the walk needs, as grading would have given it
         jdbc.sql("UPDATE warning SET form = ?, highest_form = ? WHERE id = ?").params(form, form, id).update();
@@ -172,8 +172,9 @@ class BrowserSuiteTest {
     }
 
     @Test
-    void aFormTwoWarningIsDispatchedToTheSchoolReportedReturnedOnceReportedAgainAndSignedOff() {
-        String id = untouchedSchoolWarning(2);
+    void aFormOneWarningIsDispatchedToTheSchoolReportedReturnedOnceReportedAgainSignedOffAndItsRecurrenceIsHigher() {
+        // form 1, so that the recurrence, one form higher (R1) and never above the lift cap, is higher whatever the rule
+        String id = untouchedSchoolWarning(1);
         String school = jdbc.sql("SELECT org_code FROM warning WHERE id = ?").param(id).query(String.class).single();
         String schoolName = jdbc.sql("SELECT name FROM org WHERE code = ?").param(school).query(String.class).single();
         String district = jdbc.sql("SELECT district FROM org WHERE code = ?").param(school).query(String.class).single();
@@ -182,7 +183,7 @@ class BrowserSuiteTest {
 
         signIn("inspector");
         browser.get(url("/warnings/" + id));
-        submit("action-CONFIRM", "form", "2", "comment", "经核查属实，交学校整改");
+        submit("action-CONFIRM", "form", "1", "comment", "经核查属实，交学校整改");
         assertThat(status()).isEqualTo("CONFIRMED");
         assertThat(browser.findElements(By.id("action-HAND_OVER"))).isEmpty();
         submit("action-DISPATCH", "unitOrg", school, "responsiblePerson", "王校长", "workingDays", "10");
@@ -232,12 +233,24 @@ class BrowserSuiteTest {
         assertThat(status()).isEqualTo("RECTIFIED");
         assertThat(browser.findElement(By.id("warning-status")).getText()).isEqualTo("已整改销号");
         assertThat(browser.findElement(By.id("history")).getText()).contains("整改报告缺少招标文件佐证");
+        int earlierForm = formShown();
+        assertThat(earlierForm).isEqualTo(1);
 
         // the same record again from the feed, after the sign-off: the rectification did not hold (R1)
         String recurrence = postedAgain(id);
         browser.get(url("/warnings/" + recurrence));
         assertThat(browser.findElement(By.id("warning-message")).getText()).startsWith("整改不到位");
         assertThat(browser.findElement(By.id("recurrence-link")).getAttribute("href")).endsWith("/warnings/" + id);
+        assertThat(formShown()).as("整改不到位 raises the form").isGreaterThan(earlierForm);
+        assertThat(browser.findElement(By.id("grading")).getText()).contains("R1");
+    }
+
+    /** The suggested form the open warning page shows, as its number. */
+    int formShown() {
+        String shown = browser.findElement(By.id("warning-form")).getText();
+        List<String> names = List.of("第一种形态", "第二种形态", "第三种形态", "第四种形态");
+        assertThat(names).contains(shown);
+        return names.indexOf(shown) + 1;
     }
 
     /** Posts a copy of the warning's record under a new external id as the test feed, and answers the warning it raised again. */
@@ -262,6 +275,30 @@ class BrowserSuiteTest {
             throw new IllegalStateException(e);
         }
         return jdbc.sql("SELECT id FROM warning WHERE recurrence_of = ?").param(warningId).query(String.class).single();
+    }
+
+    /**
+     * The demo supervisor opens 存量应用 from the navigation, applies the active rule set to a period and a domain, and
+     * the run appears with its progress bar, which ends done (a period without stored records, so that the demo's
+     * warnings, which the other walks pick from, stay as they are).
+     */
+    @Test
+    void aSupervisorAppliesTheRuleSetToAPeriodOfStoredRecordsAndSeesTheRunEnd() {
+        signIn("supervisor");
+        browser.findElement(By.id("nav-reapplications")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("reapply-form")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2035-01-01'; arguments[1].value = '2035-01-31';",
+                browser.findElement(By.id("reapply-from")), browser.findElement(By.id("reapply-to")));
+        browser.findElement(By.id("reapply-domain-ADMISSION")).click();
+        browser.findElement(By.id("reapply-start")).click();
+        waiting().until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("flash-message")),
+                ExpectedConditions.presenceOfElementLocated(By.id("flash-error"))));
+        assertThat(browser.findElements(By.id("flash-error"))).isEmpty();
+        WebElement run = browser.findElement(By.cssSelector("#reapply-runs tbody tr"));
+        assertThat(run.getText()).contains("2035-01-01 – 2035-01-31").contains("招生");
+        waiting().until(d -> "DONE".equals(run.findElement(By.cssSelector(".reapply-progress")).getAttribute("data-status")));
+        assertThat(run.findElement(By.cssSelector(".progress-text")).getText()).contains("已完成");
+        assertThat(run.findElement(By.tagName("progress"))).isNotNull();
     }
 
     /** A one-page PDF made for the walk, as a unit would scan its tender notice. */

@@ -102,6 +102,49 @@ class ChannelsTest extends NotificationTestSupport {
         assertThat(mailTo(domain)[1].getContent().toString()).contains("/warnings/" + third).doesNotContain("/warnings/" + first);
     }
 
+    /**
+     * The digest asks again, when it goes out, whether the reader may still see each warning: one moved to an
+     * organisation of another district is left out (its notification withheld, not mailed), and a reader whose scope
+     * moved to another district gets no digest of the earlier district's warnings at all.
+     */
+    @Test
+    void theDigestLeavesOutWhatTheReaderMayNoLongerSeeWhenItIsSent() throws Exception {
+        String domain = unique("digest-scope") + ".example.test";
+        String assigner = person("scope-assigner", null, Role.INSPECTOR);
+        String reader = person("scope-reader", WEST, Role.INSPECTOR);
+        String moved = person("scope-moved", WEST, Role.INSPECTOR);
+        mailSettings(reader, "wu@" + domain, "DIGEST");
+        mailSettings(moved, "zheng@" + domain, "DIGEST");
+        String kept = newWarning();
+        String elsewhere = newWarning();
+        String forMoved = newWarning();
+        assign(assigner, kept, reader);
+        assign(assigner, elsewhere, reader);
+        assign(assigner, forMoved, moved);
+
+        String eastSchool = unique("SCH");
+        putJson("/api/v1/orgs/" + eastSchool, "{ \"name\": \"东区学校\", \"type\": \"SCHOOL\", \"district\": \"测试东区\" }");
+        jdbc.sql("UPDATE warning SET org_code = ? WHERE id = ?").params(eastSchool, elsewhere).update();
+        jdbc.sql("UPDATE app_user SET scope_district = '测试东区' WHERE username = ?").param(moved).update();
+
+        clock.set(Instant.parse("2031-05-20T00:30:00Z")); // 08:30 in Beijing
+        mails.sendDigests();
+
+        MimeMessage[] received = mailTo(domain);
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly("wu@" + domain);
+        assertThat(received[0].getSubject()).isEqualTo("【廉哨】2031-05-20 通知摘要（1 条）");
+        assertThat(received[0].getContent().toString()).contains("/warnings/" + kept).doesNotContain("/warnings/" + elsewhere);
+        assertThat(mailState(reader, elsewhere)).isEqualTo("WITHHELD");
+        assertThat(mailState(reader, kept)).isEqualTo("SENT");
+        assertThat(mailState(moved, forMoved)).isEqualTo("WITHHELD");
+    }
+
+    String mailState(String username, String warningId) {
+        return jdbc.sql("SELECT mail_state FROM notification WHERE username = ? AND warning_id = ?").params(username, warningId)
+                .query(String.class).single();
+    }
+
     /** Posts everything that is due now. */
     void deliverDue() {
         for (int i = 0; i < 100 && webhooks.deliver() > 0; i++) {
