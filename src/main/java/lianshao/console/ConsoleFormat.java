@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import lianshao.contract.ContractSchemas;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
 import lianshao.reference.ReferenceQueries;
@@ -29,6 +30,10 @@ class ConsoleFormat {
     /** Party ids and org codes as the feeds send them: P-0018, SCH-0101, EDU-NS, ORG-SUP-09. */
     private static final Pattern CODE = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![\\w-])");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    /** A value of the contract as a rule's English wording quotes it: TRANSFER, IN_LAW, COMPETITIVE_NEGOTIATION. */
+    private static final Pattern CONTRACT_VALUE = Pattern.compile("(?<![\\w-])[A-Z][A-Z_]{2,}(?![\\w-])");
+    /** Every enumeration value of the contract with its words ("IN_LAW": "in law"), for the English wordings. */
+    private static final Map<String, String> CONTRACT_WORDS = contractWords();
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
 
     private final DisplayFormat format;
@@ -54,12 +59,14 @@ class ConsoleFormat {
     /**
      * A text of the service (a warning's explanation, a grading step) as safe HTML for {@code th:utext}, with the ids
      * of parties and orgs it names in small print: "丁天佑（P-0020）" becomes the name with the code beside it, and a
-     * bare code (the English wording names no one) gets the name in front of it.
+     * bare code (the English wording names no one) gets the name in front of it; the English wordings' contract codes
+     * (TRANSFER, IN_LAW) are put in words.
      */
-    public String namedCodes(String text) {
-        if (text == null) {
+    public String namedCodes(String original) {
+        if (original == null) {
             return "";
         }
+        String text = inWords(original);
         Set<String> found = new LinkedHashSet<>();
         Matcher m = CODE.matcher(text);
         while (m.find()) {
@@ -88,6 +95,22 @@ class ConsoleFormat {
             at = bracketed ? m.end() + 1 : m.end();
         }
         return html.append(HtmlUtils.htmlEscape(text.substring(at))).toString();
+    }
+
+    private static Map<String, String> contractWords() {
+        Map<String, String> words = new HashMap<>();
+        ContractSchemas.allFields().stream().flatMap(f -> java.util.stream.Stream.concat(java.util.stream.Stream.of(f), f.itemFields().stream()))
+                .forEach(f -> f.enumValues().forEach(v -> words.putIfAbsent(v, f.valueLabel(v, java.util.Locale.ENGLISH)
+                        .toLowerCase(java.util.Locale.ROOT))));
+        return Map.copyOf(words);
+    }
+
+    /** An English wording with the contract's codes it quotes in words (the Chinese wordings use the labels already). */
+    private static String inWords(String text) {
+        if (!ConsoleText.english()) {
+            return text;
+        }
+        return CONTRACT_VALUE.matcher(text).replaceAll(r -> Matcher.quoteReplacement(CONTRACT_WORDS.getOrDefault(r.group(), r.group())));
     }
 
     /**
