@@ -87,14 +87,14 @@ class ConsoleFormat {
             }
             boolean bracketed = m.start() > 0 && text.charAt(m.start() - 1) == '（' && m.end() < text.length() && text.charAt(m.end()) == '）';
             int from = bracketed ? m.start() - 1 : m.start();
-            html.append(HtmlUtils.htmlEscape(text.substring(at, from)));
+            html.append(HtmlUtils.htmlEscape(text.substring(at, from), "UTF-8"));
             if (!bracketed) {
-                html.append(HtmlUtils.htmlEscape(name));
+                html.append(HtmlUtils.htmlEscape(name, "UTF-8"));
             }
-            html.append("<small class=\"code\">").append(HtmlUtils.htmlEscape(m.group())).append("</small>");
+            html.append("<small class=\"code\">").append(HtmlUtils.htmlEscape(m.group(), "UTF-8")).append("</small>");
             at = bracketed ? m.end() + 1 : m.end();
         }
-        return html.append(HtmlUtils.htmlEscape(text.substring(at))).toString();
+        return html.append(HtmlUtils.htmlEscape(text.substring(at), "UTF-8")).toString();
     }
 
     private static Map<String, String> contractWords() {

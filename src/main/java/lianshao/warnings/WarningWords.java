@@ -203,17 +203,18 @@ public class WarningWords {
             Locale locale) {
         Object[] html = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            html[i] = args[i] instanceof String text ? HtmlUtils.htmlEscape(text) : args[i];
+            html[i] = args[i] instanceof String text ? HtmlUtils.htmlEscape(text, "UTF-8") : args[i];
         }
         html[1] = typed(String.valueOf(args[1]), locale);
         html[9] = typed(String.valueOf(args[9]), locale);
         String whatHtml = messages.getMessage("history.what." + a.action(), html, null, locale);
-        String all = (whatHtml == null ? HtmlUtils.htmlEscape(what) : whatHtml) + HtmlUtils.htmlEscape(change);
-        return messages.getMessage("history.sentence", new Object[] {HtmlUtils.htmlEscape(actor), HtmlUtils.htmlEscape(at), all}, locale);
+        String all = (whatHtml == null ? HtmlUtils.htmlEscape(what, "UTF-8") : whatHtml) + HtmlUtils.htmlEscape(change, "UTF-8");
+        return messages.getMessage("history.sentence",
+                new Object[] {HtmlUtils.htmlEscape(actor, "UTF-8"), HtmlUtils.htmlEscape(at, "UTF-8"), all}, locale);
     }
 
     private static String typed(String text, Locale locale) {
-        String escaped = HtmlUtils.htmlEscape(text);
+        String escaped = HtmlUtils.htmlEscape(text, "UTF-8");
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         boolean chinese = HAN.matcher(text).find();
         if (english && chinese) {
