@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -59,7 +58,7 @@ class AllPagesBrowserTest {
 
     /** Words a Chinese page may use as they are: acronyms and names of formats and products. */
     static final Set<String> LATIN_ALLOWED = Set.of("API", "Key", "PDF", "DRL", "XLSX", "Excel", "ID", "JSON", "CSV", "SHA",
-            "HTTP", "HTTPS", "URL", "Drools", "OpenAPI", "Swagger", "KB", "MB", "B", "Webhook", "IP", "PNG", "JPEG", "Office", "GBK",
+            "HTTP", "HTTPS", "URL", "Drools", "OpenAPI", "Swagger", "KB", "MB", "Webhook", "IP", "PNG", "JPEG", "Office", "GBK",
             "UTF");
 
     /**
@@ -210,6 +209,11 @@ class AllPagesBrowserTest {
         assertThat(visited.stream().filter(p -> p.matches("/rule-sets/\\d+"))).hasSize(2);
         assertThat(visited.stream().filter(p -> p.matches("/rule-sets/\\d+/(diff|edit|backtests/.+)"))).hasSize(3);
         System.out.println("Console pages checked in both languages: " + visited);
+        assertThat(pageRoutes()).contains("/", "/login", "/warnings/{id}", "/imports", "/tasks/{id}", "/rule-sets/{number}/backtests/{id}");
+        for (String route : pageRoutes()) {
+            String pattern = route.replaceAll("\\{[^}]+}", "[^/]+");
+            assertThat(visited).as("a page of %s", route).anyMatch(p -> p.matches(pattern));
+        }
         assertThat(findings).as("findings on %d pages", visited.size()).isEmpty();
     }
 
@@ -391,6 +395,34 @@ class AllPagesBrowserTest {
                 Pattern.compile("(?<![\\w-])(" + codes.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\w-])"),
                 // the lists show people's names masked: the surname and an asterisk
                 Pattern.compile(names.stream().map(Pattern::quote).collect(Collectors.joining("|")) + "|\\p{IsHan}{1,2}\\*+"));
+    }
+
+    /** The console's pages: GET routes of the controllers that answer with a view (not a file, JSON or a redirect). */
+    static Set<String> pageRoutes() {
+        org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider scanner =
+                new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(org.springframework.stereotype.Controller.class));
+        Set<String> routes = new TreeSet<>();
+        for (var candidate : scanner.findCandidateComponents("lianshao")) {
+            Class<?> type;
+            try {
+                type = Class.forName(candidate.getBeanClassName());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            if (type.isAnnotationPresent(org.springframework.web.bind.annotation.RestController.class)) {
+                continue;
+            }
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                org.springframework.web.bind.annotation.GetMapping get =
+                        method.getAnnotation(org.springframework.web.bind.annotation.GetMapping.class);
+                if (get != null && method.getReturnType() == String.class
+                        && !method.isAnnotationPresent(org.springframework.web.bind.annotation.ResponseBody.class)) {
+                    Stream.concat(Stream.of(get.value()), Stream.of(get.path())).forEach(routes::add);
+                }
+            }
+        }
+        return routes;
     }
 
     String firstOrgName() {
