@@ -60,6 +60,7 @@ class AdminPages {
         model.addAttribute("minPassword", MIN_PASSWORD);
         model.addAttribute("changes", changes.latest(admin.district(), CHANGES_SHOWN));
         model.addAttribute("administrators", changes.enabledAdministrators(admin.district()));
+        model.addAttribute("orgNames", orgNames(admin));
         return "admin-users";
     }
 
@@ -178,12 +179,20 @@ class AdminPages {
                 .orElseThrow(() -> new NotFound("用户不存在：" + username + " / no user " + username));
     }
 
+    /** The names of the orgs an administrator's accounts and keys may be bound to, by code. */
+    private java.util.Map<String, String> orgNames(CurrentUser admin) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        queries.orgs(admin.district()).forEach(o -> names.put(o.code(), o.name()));
+        return names;
+    }
+
     @GetMapping("/admin/api-keys")
     String apiKeys(Model model, Authentication auth) {
         CurrentUser admin = me.withAnyRole(auth, Role.ADMIN);
         model.addAttribute("keys", keys.all().stream().filter(k -> manages(admin, k)).toList());
         model.addAttribute("scopes", Scope.values());
         model.addAttribute("districts", districtsOf(admin));
+        model.addAttribute("orgNames", orgNames(admin));
         return "admin-keys";
     }
 

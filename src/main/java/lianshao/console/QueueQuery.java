@@ -23,6 +23,8 @@ record QueueQuery(String domain, Integer form, String status, String orgCode, St
         LocalDate from, LocalDate to, boolean overdue, WarningFilter.Sort sort, int page, int size) {
 
     static final int MAX_SIZE = 100;
+    /** What an official works through first: the most serious form, then the nearest deadline. */
+    static final WarningFilter.Sort DEFAULT_SORT = WarningFilter.Sort.FORM;
     static final List<Integer> SIZES = List.of(20, 50, 100);
 
     static QueueQuery parse(Map<String, String> params) {
@@ -44,7 +46,7 @@ record QueueQuery(String domain, Integer form, String status, String orgCode, St
         if (from != null && to != null && to.isBefore(from)) {
             errors.add(new FieldError("to", "不能早于起始日期 / must not be before from"));
         }
-        WarningFilter.Sort sort = WarningFilter.Sort.NEWEST;
+        WarningFilter.Sort sort = DEFAULT_SORT;
         String sortText = value(params, "sort");
         if (sortText != null) {
             try {
@@ -85,7 +87,7 @@ record QueueQuery(String domain, Integer form, String status, String orgCode, St
         if (overdue) {
             b.queryParam("overdue", "true");
         }
-        if (sort != WarningFilter.Sort.NEWEST) {
+        if (sort != DEFAULT_SORT) {
             b.queryParam("sort", sort.name());
         }
         if (size != 20) {

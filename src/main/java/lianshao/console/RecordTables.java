@@ -64,6 +64,11 @@ class RecordTables {
 
     /** A field of the record: its key (the JSON path), its label and its value. */
     record Field(String key, String label, Value value) {
+
+        /** False for a fact of a rule's own, which has no label of the contract: its name is the key. */
+        public boolean labelled() {
+            return !key.equals(label);
+        }
     }
 
     /** A field whose value changed from one revision to the next ({@code null}: absent in that revision). */
@@ -207,7 +212,8 @@ class RecordTables {
                     codes.add(v.code());
                 }
             }
-            return new Value(String.join("、", texts), codes.isEmpty() ? null : String.join("、", codes), null, null);
+            String separator = "en".equals(locale.getLanguage()) ? ", " : "、";
+            return new Value(String.join(separator, texts), codes.isEmpty() ? null : String.join(separator, codes), null, null);
         }
         if (field.kind() == ValueKind.OBJECT && node.isObject() && !field.itemFields().isEmpty()) {
             List<List<Value>> row = List.of(cells(field.itemFields(), node, names, locale));

@@ -47,8 +47,11 @@ class TaskPages {
     private final ConsoleText text;
     private final Me me;
 
+    private final ConsoleFormat fmt;
+
     TaskPages(Warnings warnings, WarningReview review, AccessLog accessLog, Attachments attachments,
-            AttachmentDownloads downloads, ConsoleText text, Me me) {
+            AttachmentDownloads downloads, ConsoleText text, Me me, ConsoleFormat fmt) {
+        this.fmt = fmt;
         this.warnings = warnings;
         this.review = review;
         this.accessLog = accessLog;
@@ -78,6 +81,9 @@ class TaskPages {
         });
         model.addAttribute("w", w);
         model.addAttribute("title", ConsoleText.english() && w.titleEn() != null ? w.titleEn() : w.title());
+        String message = ConsoleText.english() && w.messageEn() != null ? w.messageEn() : w.message();
+        model.addAttribute("taskMessage", message);
+        model.addAttribute("taskMessageHtml", fmt.namedCodes(message));
         model.addAttribute("allowed", allowed);
         model.addAttribute("attachments", attachments.of(id));
         return "task";

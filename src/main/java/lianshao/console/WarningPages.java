@@ -80,12 +80,15 @@ class WarningPages {
     private final FactWords factWords;
     private final DisplayFormat format;
 
+    private final ConsoleFormat fmt;
+
     WarningPages(Warnings warnings, WarningReview review, WarningExport export, Mutes mutes, AccessLog accessLog, Users users,
             ActiveRuleSet rules, ConsoleQueries queries, PartyNames names, ConsoleText text, Me me, RecordTables recordTables,
             WarningWords words, ReferralLetter referralLetter, Attachments attachments, AttachmentDownloads downloads,
-            FactWords factWords, DisplayFormat format) {
+            FactWords factWords, DisplayFormat format, ConsoleFormat fmt) {
         this.factWords = factWords;
         this.format = format;
+        this.fmt = fmt;
         this.attachments = attachments;
         this.downloads = downloads;
         this.referralLetter = referralLetter;
@@ -126,7 +129,11 @@ class WarningPages {
         model.addAttribute("nextUrl", query.page() + 1 < pages ? query.pageUrl(query.page() + 1) : null);
         model.addAttribute("exportUrl", query.exportUrl());
         model.addAttribute("selfUrl", query.selfUrl());
-        model.addAttribute("names", names.masked(refs));
+        Map<String, String> masked = names.masked(refs);
+        Map<String, String> subjectNames = new java.util.HashMap<>();
+        page.items().forEach(w -> subjectNames.put(w.id(), w.subjectRefs().stream().map(r -> masked.getOrDefault(r, r))
+                .collect(java.util.stream.Collectors.joining(ConsoleText.english() ? ", " : "、"))));
+        model.addAttribute("subjectNames", subjectNames);
         model.addAttribute("orgNames", orgNames(user));
         model.addAttribute("userNames", words.userNames(ConsoleText.locale()));
         model.addAttribute("domains", Domain.values());
@@ -194,11 +201,16 @@ class WarningPages {
 
         model.addAttribute("w", w);
         model.addAttribute("title", ConsoleText.english() && w.titleEn() != null ? w.titleEn() : w.title());
-        model.addAttribute("warningMessage", ConsoleText.english() && w.messageEn() != null ? w.messageEn() : w.message());
+        String message = ConsoleText.english() && w.messageEn() != null ? w.messageEn() : w.message();
+        model.addAttribute("warningMessage", message);
+        model.addAttribute("warningMessageHtml", fmt.namedCodes(message));
         model.addAttribute("measures", w.clause() == null || w.clause().isBlank() ? List.of()
                 : Arrays.stream(w.clause().split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList());
         model.addAttribute("facts", facts(w));
-        model.addAttribute("steps", factWords.steps(w, ConsoleText.locale()));
+        // parties of the reasons by name (FactWords), their ids in small print (ConsoleFormat)
+        List<Map<String, Object>> steps = factWords.steps(w, ConsoleText.locale());
+        model.addAttribute("steps", steps);
+        model.addAttribute("stepReasonsHtml", steps.stream().map(st -> fmt.namedCodes(String.valueOf(st.get("reason")))).toList());
         model.addAttribute("org", queries.orgs(null).stream().filter(o -> o.code().equals(w.orgCode())).findFirst().orElse(null));
         model.addAttribute("subjects", names.full(w.subjectRefs()));
 

@@ -24,10 +24,10 @@ public record WarningFilter(String domain, Integer form, String status, String o
                 includeMuted, sort);
     }
 
-    /** Orders a list can be sorted by. */
+    /** Orders a list can be sorted by; FORM is the most serious form first and, within a form, the nearest deadline. */
     public enum Sort {
         NEWEST("w.raised_at DESC, w.id DESC"), OLDEST("w.raised_at ASC, w.id ASC"),
-        FORM("w.form DESC, w.raised_at DESC, w.id DESC"), DUE("w.due_at ASC, w.id ASC");
+        FORM("w.form DESC, w.due_at ASC, w.id ASC"), DUE("w.due_at ASC, w.id ASC");
 
         private final String sql;
 

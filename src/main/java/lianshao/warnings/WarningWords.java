@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import lianshao.reference.ReferenceQueries;
 import lianshao.security.Role;
@@ -25,6 +26,9 @@ import lianshao.support.DisplayFormat;
 @Component
 public class WarningWords {
 
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+    private static final java.util.regex.Pattern LATIN = java.util.regex.Pattern.compile("[A-Za-z]{2,}");
+
     private final MessageSource messages;
     private final Users users;
     private final DisplayFormat format;
@@ -38,7 +42,11 @@ public class WarningWords {
     }
 
     /** One entry of the audit trail as people read it: who (by name), when (office time), the sentence, the comment. */
-    public record HistoryLine(String actor, String at, String sentence, String comment, String action) {
+    /**
+     * One entry of the audit trail; {@code sentenceHtml} is the sentence as safe HTML, where what a person typed
+     * (a responsible person, a reason) carries its own {@code lang} when it is not in the reader's language.
+     */
+    public record HistoryLine(String actor, String at, String sentence, String comment, String action, String sentenceHtml) {
     }
 
     public String status(String code, Locale locale) {
@@ -145,16 +153,43 @@ public class WarningWords {
         if (what == null) {
             what = action(a.action(), locale);
         }
+        String change = "";
         if (a.toStatus() != null && !Objects.equals(a.fromStatus(), a.toStatus())) {
-            String change = a.fromStatus() == null
+            change = a.fromStatus() == null
                     ? messages.getMessage("history.statusNow", new Object[] {status(a.toStatus(), locale)}, locale)
                     : messages.getMessage("history.statusChange",
                             new Object[] {status(a.fromStatus(), locale), status(a.toStatus(), locale)}, locale);
-            what = what + change;
         }
+        String plainWhat = what;
+        what = what + change;
         String sentence = messages.getMessage("history.sentence", new Object[] {actor, at, what}, locale);
         String comment = Warnings.SYSTEM.equals(a.actor()) ? side(a.comment(), locale) : a.comment();
-        return new HistoryLine(actor, at, sentence, comment, a.action());
+        return new HistoryLine(actor, at, sentence, comment, a.action(), sentenceHtml(a, args, actor, at, plainWhat, change, locale));
+    }
+
+    /** The sentence again, escaped, with the typed arguments (a reason, a responsible person) marked with their language. */
+    private String sentenceHtml(WarningView.Action a, Object[] args, String actor, String at, String what, String change,
+            Locale locale) {
+        Object[] html = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            html[i] = args[i] instanceof String text ? HtmlUtils.htmlEscape(text, "UTF-8") : args[i];
+        }
+        html[1] = typed(String.valueOf(args[1]), locale);
+        html[9] = typed(String.valueOf(args[9]), locale);
+        String whatHtml = messages.getMessage("history.what." + a.action(), html, null, locale);
+        String all = (whatHtml == null ? HtmlUtils.htmlEscape(what, "UTF-8") : whatHtml) + HtmlUtils.htmlEscape(change, "UTF-8");
+        return messages.getMessage("history.sentence",
+                new Object[] {HtmlUtils.htmlEscape(actor, "UTF-8"), HtmlUtils.htmlEscape(at, "UTF-8"), all}, locale);
+    }
+
+    private static String typed(String text, Locale locale) {
+        String escaped = HtmlUtils.htmlEscape(text, "UTF-8");
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        boolean chinese = HAN.matcher(text).find();
+        if (english && chinese) {
+            return "<span lang=\"zh\">" + escaped + "</span>";
+        }
+        return !english && !chinese && LATIN.matcher(text).find() ? "<span lang=\"en\">" + escaped + "</span>" : escaped;
     }
 
     private static String handoverTarget(String code, Locale locale) {

@@ -84,6 +84,19 @@ class ReadableConsoleTest extends ApiTestSupport {
     }
 
     @Test
+    void theExplanationIsEscapedAndItsEnglishWordingPutsTheContractCodesInWords() throws Exception {
+        ObjectNode record = TestRecords.largeInquiry(org);
+        TestRecords.set(record, "payload.description", "<img src=x onerror=alert(1)>教室设备");
+        String warning = json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn())
+                .get("warnings").get(0).get("id").asString();
+
+        String chinese = section(page("/warnings/" + warning, WANG), "id=\"warning-message\"", "</p>");
+        assertThat(chinese).contains("采购项目「&lt;img src=x onerror=alert(1)&gt;教室设备」").doesNotContain("<img");
+        String english = section(page("/warnings/" + warning + "?lang=en", WANG), "id=\"warning-message\"", "</p>");
+        assertThat(english).contains("but used inquiry without").doesNotContain("INQUIRY");
+    }
+
+    @Test
     void theAuditTrailIsAListOfSentencesNamingPeople() throws Exception {
         String warning = json(postJson("/api/v1/records", TestRecords.largeInquiry(org).toString()).andExpect(status().isCreated())
                 .andReturn()).get("warnings").get(0).get("id").asString();
@@ -102,6 +115,15 @@ class ReadableConsoleTest extends ApiTestSupport {
         String english = running(section(page("/warnings/" + warning + "?lang=en", WANG), "<ol id=\"history\"", "</ol>"));
         assertThat(english).contains("The system raised the warning: Second form", "Inspector 王清 confirmed the warning: Second form")
                 .doesNotContain("纪检员", "产生预警");
+
+        // what a person typed stands in the sentence escaped, marked with its language on the English page
+        mvc.perform(post("/warnings/" + warning + "/actions").with(csrf()).with(signedIn(WANG)).param("action", "DISPATCH")
+                .param("unitOrg", org).param("responsiblePerson", "<b>王校长</b>").param("workingDays", "10"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(section(page("/warnings/" + warning, WANG), "<ol id=\"history\"", "</ol>"))
+                .contains("责任人 &lt;b&gt;王校长&lt;/b&gt;").doesNotContain("<b>王校长");
+        assertThat(section(page("/warnings/" + warning + "?lang=en", WANG), "<ol id=\"history\"", "</ol>"))
+                .contains("responsible <span lang=\"zh\">&lt;b&gt;王校长&lt;/b&gt;</span>");
     }
 
     @Test
