@@ -35,12 +35,15 @@ public class BackgroundEvaluation implements SmartLifecycle {
     private final RecordStore store;
     private final RecordEvaluator evaluator;
     private final EvaluationSettings settings;
+    private final RecordIngestion ingestion;
     private final ReentrantLock round = new ReentrantLock();
     private volatile boolean running;
     private volatile boolean stopping;
 
-    BackgroundEvaluation(ReevaluationQueue queue, RecordStore store, RecordEvaluator evaluator, EvaluationSettings settings) {
+    BackgroundEvaluation(ReevaluationQueue queue, RecordStore store, RecordEvaluator evaluator, EvaluationSettings settings,
+            RecordIngestion ingestion) {
         this.queue = queue;
+        this.ingestion = ingestion;
         this.store = store;
         this.evaluator = evaluator;
         this.settings = settings;
@@ -52,6 +55,7 @@ public class BackgroundEvaluation implements SmartLifecycle {
             return;
         }
         try {
+            releaseAbandonedHolds();
             drainQueue();
             if (!stopping) {
                 retryDue();
@@ -113,6 +117,18 @@ public class BackgroundEvaluation implements SmartLifecycle {
             total += ids.size();
         }
         return total;
+    }
+
+    /**
+     * Releases what import jobs have held back for longer than {@code importHoldLimit}: a job that ended without
+     * releasing (its instance stopped) or runs that long; its later records are then queued, not lost.
+     */
+    void releaseAbandonedHolds() {
+        for (String job : queue.holdersSince(Times.nowUtc().minus(settings.importHoldLimit()))) {
+            int queued = ingestion.releaseHeldReevaluations(job);
+            log.info("released the re-evaluations held by import {} for longer than {}: {} records queued", job,
+                    settings.importHoldLimit(), queued);
+        }
     }
 
     /** Retries the evaluations that are due; returns how many were tried. */

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lateArrivalDelay   a record that occurred after a late arrival is re-evaluated this long after it was queued, so
  *                             the late arrivals of a burst share one re-evaluation of each later record
  * @param importHoldLimit      an import job holds the re-evaluations its late arrivals cause until it ends (each later
- *                             record is then evaluated once per import), at most this long
+ *                             record is then evaluated once per import); a hold older than this is released anyway
  * @param failuresBeforeWarning failed attempts after which an evaluation that fails for another reason than
  *                             its budgets raises the system warning SYS-01 (a budget overrun raises it at once)
  */

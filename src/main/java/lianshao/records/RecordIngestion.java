@@ -255,11 +255,18 @@ public class RecordIngestion {
     /**
      * Records sharing a context key with a new record that occurred after it are queued for
      * re-evaluation, since a late arrival changes their running totals: once for the whole batch, and
-     * after {@code lateArrivalDelay} (or when the import job holding them ends), so that the late arrivals
-     * of a burst share one re-evaluation of each later record. Records of the same batch are left out:
-     * they are evaluated after the whole batch is stored.
+     * after {@code lateArrivalDelay}, so that the late arrivals of a burst share one re-evaluation of each
+     * later record. Records of the same batch are left out: they are evaluated after the whole batch is
+     * stored. For an import job, only the earliest act per context key is noted; the job queues the later
+     * records when it ends.
      */
     private void queueLaterRecords(List<RecordStore.NewRecord> fresh, String heldBy) {
+        if (heldBy != null) {
+            Map<RecordKey, LocalDateTime> earliest = new java.util.HashMap<>();
+            fresh.forEach(r -> hold(earliest, r.keys(), r.occurredAt()));
+            queue.hold(heldBy, earliest);
+            return;
+        }
         Set<RecordKey> keys = new LinkedHashSet<>();
         LocalDateTime from = null;
         for (RecordStore.NewRecord r : fresh) {
@@ -290,21 +297,25 @@ public class RecordIngestion {
             }
         }
         if (!later.isEmpty()) {
-            queueLate(later, first, heldBy);
+            queueLate(later, first);
         }
     }
 
-    private void queueLate(Collection<String> later, String lateRecord, String heldBy) {
+    private void queueLate(Collection<String> later, String lateRecord) {
         queue.enqueue(later, "较早的记录迟到：" + lateRecord + " / an earlier record arrived late: " + lateRecord,
-                Times.nowUtc().plus(settings.lateArrivalDelay()), heldBy);
+                Times.nowUtc().plus(settings.lateArrivalDelay()));
+    }
+
+    private static void hold(Map<RecordKey, LocalDateTime> earliest, Collection<RecordKey> keys, LocalDateTime occurred) {
+        keys.stream().filter(RecordKey::context).forEach(k -> earliest.merge(k, occurred, (a, b) -> a.isBefore(b) ? a : b));
     }
 
     /**
-     * Makes the re-evaluations that the late arrivals of an import job caused due now; the job calls this
-     * when it ends, however it ends.
+     * Queues, due now, the re-evaluations an import job held back (the records that occurred after its earliest record
+     * of each context key); the job calls this when it ends, however it ends. Returns how many records were queued.
      */
     public int releaseHeldReevaluations(String importJob) {
-        return queue.release(importJob);
+        return tx.execute(status -> queue.release(importJob));
     }
 
     private Result store(Incoming in, LocalDateTime now, LocalDateTime retryAt, String heldBy) {
@@ -342,9 +353,15 @@ public class RecordIngestion {
             String heldBy) {
         store.replaceKeys(recordId, revision, keys, occurred, newRecord);
         List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
+        if (heldBy != null) {
+            Map<RecordKey, LocalDateTime> earliest = new java.util.HashMap<>();
+            hold(earliest, context, occurred);
+            queue.hold(heldBy, earliest);
+            return;
+        }
         List<String> later = store.laterSharing(context, recordId, occurred, settings.maxReevaluationsPerChange());
         if (!later.isEmpty()) {
-            queueLate(later, recordId, heldBy);
+            queueLate(later, recordId);
         }
     }
 

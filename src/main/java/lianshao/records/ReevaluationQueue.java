@@ -67,42 +67,81 @@ class ReevaluationQueue {
 
     /** Queues the records, due now (a change of reference data is worth judging at once). */
     void enqueue(Collection<String> recordIds, String reason) {
-        enqueue(recordIds, reason, Times.nowUtc(), null);
+        enqueue(recordIds, reason, Times.nowUtc());
     }
 
     /**
-     * Queues the records in one statement, due at {@code due} or, held by an import job ({@code heldBy} not null),
-     * when that job releases them. A record already queued stays one entry: it becomes due at the earlier of
-     * the two times, and its generation rises so that a worker evaluating it right now leaves it queued for
-     * another round (the change may have come too late for that evaluation to see it).
+     * Queues the records in JDBC batches, due at {@code due}. A record already queued stays one entry: it becomes
+     * due at the earlier of the two times, and its generation rises so that a worker evaluating it right now leaves
+     * it queued for another round (the change may have come too late for that evaluation to see it).
      */
-    void enqueue(Collection<String> recordIds, String reason, LocalDateTime due, String heldBy) {
+    void enqueue(Collection<String> recordIds, String reason, LocalDateTime due) {
         if (recordIds.isEmpty()) {
             return;
         }
         LocalDateTime now = Times.nowUtc();
         String shortReason = reason.length() <= 500 ? reason : reason.substring(0, 500);
-        LocalDateTime dueAt = heldBy == null ? due : now.plus(settings.importHoldLimit());
         List<Object[]> rows = new ArrayList<>();
         for (String id : new java.util.LinkedHashSet<>(recordIds)) {
-            rows.add(new Object[] {id, shortReason, now, dueAt, heldBy});
+            rows.add(new Object[] {id, shortReason, now, due});
         }
-        // a held entry queued again without a hold is due at once; queued again with a hold, it stays held (its hold
-        // limit extended); an entry not held stays so. due_at is assigned before held_by: MySQL and MariaDB give a later
-        // assignment the new value of an earlier one, H2 the old one.
-        String holding = heldBy == null
-                ? "due_at = CASE WHEN held_by IS NULL THEN LEAST(due_at, VALUES(due_at)) ELSE VALUES(due_at) END, held_by = NULL"
-                : "due_at = CASE WHEN held_by IS NULL THEN due_at ELSE VALUES(due_at) END";
-        template.batchUpdate("""
-                INSERT INTO reevaluation_queue (record_id, reason, enqueued_at, due_at, held_by, attempts, generation)
-                VALUES (?, ?, ?, ?, ?, 0, 0)
-                ON DUPLICATE KEY UPDATE generation = generation + 1, claimed_until = NULL, """ + holding, rows);
+        for (List<Object[]> chunk : Chunks.of(rows, 1000)) {
+            template.batchUpdate("""
+                    INSERT INTO reevaluation_queue (record_id, reason, enqueued_at, due_at, attempts, generation)
+                    VALUES (?, ?, ?, ?, 0, 0)
+                    ON DUPLICATE KEY UPDATE generation = generation + 1, claimed_until = NULL, due_at = LEAST(due_at, VALUES(due_at))""",
+                    chunk);
+        }
     }
 
-    /** Makes the entries an import job held due now; returns how many. */
+    /**
+     * Holds back, for an import job, the re-evaluation its records cause: per context key, the earliest act of the
+     * job's records that carry it. Nothing is queued until {@link #release}: an import in any order then costs one
+     * re-evaluation of each later record, where queueing per batch would re-evaluate the records of the earlier
+     * batches again and again.
+     */
+    void hold(String heldBy, Map<RecordKey, LocalDateTime> earliest) {
+        if (earliest.isEmpty()) {
+            return;
+        }
+        LocalDateTime now = Times.nowUtc();
+        template.batchUpdate("""
+                INSERT INTO reevaluation_hold (held_by, key_name, key_value, earliest, held_at) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE earliest = LEAST(earliest, VALUES(earliest))""",
+                earliest.entrySet().stream().map(e -> new Object[] {heldBy, e.getKey().name(), e.getKey().value(), e.getValue(), now})
+                        .toList());
+    }
+
+    /**
+     * Queues, due now, the records that occurred after the earliest act of the job's records sharing one of their
+     * context keys, and drops the job's hold; returns how many were queued. Runs in the caller's transaction.
+     */
     int release(String heldBy) {
-        return jdbc.sql("UPDATE reevaluation_queue SET held_by = NULL, due_at = ? WHERE held_by = ?")
-                .params(Times.nowUtc(), heldBy).update();
+        record Held(String name, String value, LocalDateTime earliest) {
+        }
+        List<Held> held = jdbc.sql("SELECT key_name, key_value, earliest FROM reevaluation_hold WHERE held_by = ?").param(heldBy)
+                .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDateTime.class))).list();
+        java.util.Set<String> later = new java.util.LinkedHashSet<>();
+        for (List<Held> chunk : Chunks.of(held, 50)) {
+            StringBuilder sql = new StringBuilder();
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT record_id FROM record_key WHERE key_name = :n").append(i)
+                        .append(" AND key_value = :v").append(i).append(" AND occurred_at > :e").append(i);
+                params.put("n" + i, chunk.get(i).name());
+                params.put("v" + i, chunk.get(i).value());
+                params.put("e" + i, chunk.get(i).earliest());
+            }
+            later.addAll(jdbc.sql(sql.toString()).params(params).query(String.class).list());
+        }
+        enqueue(later, "导入任务 " + heldBy + " 的记录中有较早的记录迟到 / import " + heldBy + " brought earlier records late");
+        jdbc.sql("DELETE FROM reevaluation_hold WHERE held_by = ?").param(heldBy).update();
+        return later.size();
+    }
+
+    /** The import jobs that have held something since before the time (ended without releasing it, or still running). */
+    List<String> holdersSince(LocalDateTime before) {
+        return jdbc.sql("SELECT DISTINCT held_by FROM reevaluation_hold WHERE held_at < ?").param(before).query(String.class).list();
     }
 
     /** A queued record taken by a worker, at the generation it was taken. */
@@ -111,8 +150,7 @@ class ReevaluationQueue {
 
     /**
      * Takes up to {@code limit} due records for this worker for a while, in the order their acts occurred (a
-     * later record's grading sees the warnings of an earlier one). An entry held by an import job is due when the job
-     * releases it or, should the job never end, {@code importHoldLimit} after it was queued.
+     * later record's grading sees the warnings of an earlier one).
      */
     List<Claim> claim(int limit, LocalDateTime now, LocalDateTime until) {
         List<Claim> candidates = new ArrayList<>();

@@ -16,10 +16,15 @@ public final class Chunks {
     }
 
     public static <T> List<List<T>> of(Collection<T> values) {
+        return of(values, SIZE);
+    }
+
+    /** Chunks of at most {@code size} values (rows of a JDBC batch, branches of a statement). */
+    public static <T> List<List<T>> of(Collection<T> values, int size) {
         List<T> all = List.copyOf(values);
         List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += SIZE) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + SIZE)));
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
         }
         return chunks;
     }

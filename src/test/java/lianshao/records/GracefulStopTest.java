@@ -26,7 +26,8 @@ class GracefulStopTest {
     final RecordEvaluator evaluator = mock(RecordEvaluator.class);
     final EvaluationSettings settings = new EvaluationSettings(5, 500, 2000, Duration.ofSeconds(60), Duration.ofSeconds(10),
             Duration.ofHours(1), 100, 10000, 3, Duration.ofSeconds(5), Duration.ofHours(1));
-    final BackgroundEvaluation background = new BackgroundEvaluation(queue, store, evaluator, settings);
+    final BackgroundEvaluation background = new BackgroundEvaluation(queue, store, evaluator, settings,
+            mock(RecordIngestion.class));
 
     @Test
     void stopWaitsForTheClaimedRecordsAndTakesNoMore() throws Exception {

@@ -92,27 +92,51 @@ class LateArrivalTest extends ApiTestSupport {
         String org = unique("SCH-LATE");
         String id = post(purchase(org, unique("BP"), "2026-03-10T09:00:00+08:00", "1000.00"));
         LocalDateTime now = Times.nowUtc();
-        queue.enqueue(List.of(id), "test", now.plusSeconds(30), null);
+        queue.enqueue(List.of(id), "test", now.plusSeconds(30));
         assertThat(ids(queue.claim(1000, now, now.plusMinutes(5)))).doesNotContain(id);
 
         List<ReevaluationQueue.Claim> taken = queue.claim(1000, now.plusSeconds(31), now.plusMinutes(5));
         assertThat(ids(taken)).contains(id);
-        queue.enqueue(List.of(id), "queued again while being evaluated", now, null);
+        queue.enqueue(List.of(id), "queued again while being evaluated", now);
         queue.done(taken.stream().filter(c -> c.recordId().equals(id)).toList());
         assertThat(queued(id)).as("the newer generation stays for another round").isEqualTo(1);
         assertThat(ids(queue.claim(1000, now.plusSeconds(1), now.plusMinutes(5)))).contains(id);
     }
 
     @Test
-    void anImportJobHoldsTheReevaluationsItCausesUntilItEnds() throws Exception {
+    void anImportJobHoldsTheReevaluationsItCausesUntilItEndsThenQueuesTheLaterRecordsOnce() throws Exception {
         String org = unique("SCH-LATE");
-        String id = post(purchase(org, unique("BP"), "2026-03-10T09:00:00+08:00", "1000.00"));
+        String line = unique("BP");
+        String march = post(purchase(org, line, "2026-03-10T09:00:00+08:00", "800000.00"));
+        String april = post(purchase(org, line, "2026-04-01T09:00:00+08:00", "400000.00"));
         String job = unique("job");
-        LocalDateTime now = Times.nowUtc();
-        queue.enqueue(List.of(id), "held", now, job);
-        assertThat(ids(queue.claim(1000, now.plusMinutes(1), now.plusMinutes(5)))).doesNotContain(id);
-        assertThat(ingestion.releaseHeldReevaluations(job)).isEqualTo(1);
-        assertThat(ids(queue.claim(1000, Times.nowUtc().plusSeconds(1), now.plusMinutes(5)))).contains(id);
+        ingestion.ingest(List.of(purchase(org, line, "2026-02-10T09:00:00+08:00", "900000.00")), TestRecords.SOURCE, Binding.CITY, job);
+        ingestion.ingest(List.of(purchase(org, line, "2026-01-10T09:00:00+08:00", "10000.00")), TestRecords.SOURCE, Binding.CITY, job);
+        assertThat(queued(april)).as("held while the job runs").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reevaluation_hold WHERE held_by = ?").param(job).query(Integer.class).single())
+                .isPositive();
+
+        assertThat(ingestion.releaseHeldReevaluations(job)).isGreaterThanOrEqualTo(2);
+        assertThat(queued(april)).isEqualTo(1);
+        assertThat(queued(march)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reevaluation_hold WHERE held_by = ?").param(job).query(Integer.class).single())
+                .isZero();
+        background.drainQueue();
+        assertThat(rulesOf(april)).contains("PRC-02");
+    }
+
+    @Test
+    void aHoldLeftByAJobThatNeverEndedIsReleasedAfterTheLimit() throws Exception {
+        String org = unique("SCH-LATE");
+        String line = unique("BP");
+        String april = post(purchase(org, line, "2026-04-01T09:00:00+08:00", "400000.00"));
+        String job = unique("job");
+        ingestion.ingest(List.of(purchase(org, line, "2026-02-10T09:00:00+08:00", "900000.00")), TestRecords.SOURCE, Binding.CITY, job);
+        background.releaseAbandonedHolds();
+        assertThat(queued(april)).as("a running job's hold is young").isZero();
+        jdbc.sql("UPDATE reevaluation_hold SET held_at = ? WHERE held_by = ?").params(Times.nowUtc().minusHours(2), job).update();
+        background.releaseAbandonedHolds();
+        assertThat(queued(april)).isEqualTo(1);
     }
 
     /**
