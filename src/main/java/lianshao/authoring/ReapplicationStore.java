@@ -73,7 +73,7 @@ class ReapplicationStore {
     /** The latest runs the reader's district covers, newest first. */
     List<ReapplicationView> latest(String district, int limit) {
         return jdbc.sql("SELECT * FROM reapplication WHERE (:district IS NULL OR district = :district)"
-                        + " ORDER BY created_at DESC, id LIMIT :limit")
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .param("district", district).param("limit", limit).query((rs, n) -> view(rs)).list();
     }
 

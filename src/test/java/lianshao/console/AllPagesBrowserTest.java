@@ -156,6 +156,7 @@ class AllPagesBrowserTest {
 
         signIn("supervisor");
         check("/supervision", words, findings, visited);
+        check("/reapplications", words, findings, visited);
 
         signIn("author");
         for (String page : List.of("/rules", "/rule-sets")) {

@@ -93,7 +93,7 @@ class ReadableConsoleTest extends ApiTestSupport {
         String chinese = section(page("/warnings/" + warning, WANG), "id=\"warning-message\"", "</p>");
         assertThat(chinese).contains("采购项目「&lt;img src=x onerror=alert(1)&gt;教室设备」").doesNotContain("<img");
         String english = section(page("/warnings/" + warning + "?lang=en", WANG), "id=\"warning-message\"", "</p>");
-        assertThat(english).contains("but used inquiry without").doesNotContain("INQUIRY");
+        assertThat(english).contains("but used Inquiry without").doesNotContain("INQUIRY");
     }
 
     @Test
