@@ -380,16 +380,35 @@ class WarningPages {
         return orgs;
     }
 
-    private List<RecordTables.Field> facts(WarningView w) {
-        List<RecordTables.Field> facts = new ArrayList<>();
+    /**
+     * A matched fact as the warning page shows it: a record field's value ({@code value}), or the value in words as
+     * safe HTML with the ids of the parties and orgs it names in small print ({@code html}).
+     */
+    record FactRow(String key, String label, RecordTables.Value value, String html) {
+
+        public boolean labelled() {
+            return !key.equals(label);
+        }
+    }
+
+    private List<FactRow> facts(WarningView w) {
+        List<FactRow> facts = new ArrayList<>();
         if (w.evidence().get("facts") instanceof Map<?, ?> map) {
             Map<String, String> known = factWords.names(w);
             map.forEach((k, v) -> {
                 String key = String.valueOf(k);
                 RecordTables.Field field = recordTables.fact(w.domain(), key, v, ConsoleText.locale());
-                // a fact the contract does not name: its label and value in words, not as the rule's key and codes
-                facts.add(!field.label().equals(key) ? field : new RecordTables.Field(key, factWords.label(w.domain(), key,
-                        ConsoleText.locale()), RecordTables.Value.of(factWords.value(w.domain(), key, v, known, ConsoleText.locale()))));
+                RecordTables.Value value = field.value();
+                boolean asRecorded = value.link() != null || value.code() != null || value.table() != null
+                        || !(v instanceof String || v instanceof java.util.Collection<?>) || !value.text().equals(String.valueOf(v));
+                if (!field.label().equals(key) && asRecorded) {
+                    facts.add(new FactRow(key, field.label(), value, null));
+                    return;
+                }
+                // a fact the contract does not name, or a rule's text: in words, not as the rule's key and codes
+                String label = field.label().equals(key) ? factWords.label(w.domain(), key, ConsoleText.locale()) : field.label();
+                String text = factWords.value(w.domain(), key, v, known, ConsoleText.locale());
+                facts.add(new FactRow(key, label, RecordTables.Value.of(text), fmt.namedCodes(text)));
             });
         }
         return facts;

@@ -22,8 +22,10 @@ import lianshao.contract.Domain;
 import lianshao.contract.FieldDescription;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
+import lianshao.contract.ReferenceKind;
 import lianshao.reference.ReferenceQueries;
 import lianshao.support.DisplayFormat;
+import lianshao.support.OneLanguage;
 
 /**
  * A warning's matched facts and grading steps as people read them (warning page, dossier): each fact by its Chinese
@@ -37,6 +39,8 @@ public class FactWords {
     private static final Pattern AMOUNT_KEY = Pattern.compile(".*(?:[Aa]mount|[Tt]otal|[Pp]rice|[Pp]aid|[Cc]ap|[Ll]imit|threshold|overage|"
             + "PerDay)$");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9](?![A-Za-z0-9_-])");
+    /** An enumeration value of the contract inside a rule's text: LEADER, IN_LAW (not a party or org code). */
+    private static final Pattern CONTRACT_VALUE = Pattern.compile("(?<![\\w-])[A-Z][A-Z_]{2,}(?![\\w-])");
     private static final int MAX_LOOKUPS = 500;
 
     /** One fact: its key (as the rule named it), the name people read and the value as they read it. */
@@ -47,12 +51,19 @@ public class FactWords {
     private final ReferenceQueries reference;
     private final DisplayFormat format;
     private final Map<String, String> enumLabels;
+    /** Codes of the reference data (party roles, relation kinds): the fields a rule's text quotes them from. */
+    private final List<FieldDescription> referenceFields;
 
     FactWords(MessageSource messages, ReferenceQueries reference, DisplayFormat format) {
         this.messages = messages;
         this.reference = reference;
         this.format = format;
         this.enumLabels = unambiguousLabels();
+        List<FieldDescription> refs = new ArrayList<>();
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            refs.addAll(ContractSchemas.reference(kind));
+        }
+        this.referenceFields = List.copyOf(refs);
     }
 
     /** The warning's facts in the language, in the order the rule gave them. */
@@ -112,18 +123,44 @@ public class FactWords {
         if (value instanceof Boolean yes) {
             return english ? (yes ? "yes" : "no") : (yes ? "是" : "否");
         }
-        String text = value.toString();
+        // a rule's "中文 / English" text: the reader's half
+        String text = OneLanguage.pick(value.toString(), locale);
         if (names.containsKey(text)) {
             return named(text, names.get(text), english);
         }
         if (field.isPresent() && field.get().enumValues().contains(text)) {
             return field.get().valueLabel(text, locale);
         }
-        String label = enumLabels.get(text);
+        String label = codeLabel(domain, text, locale);
         if (label != null) {
-            return english ? words(text) : label;
+            return label;
         }
-        return named(text, names, locale);
+        // codes quoted inside a text ("P-0009（LEADER @ EDU-XH，IN_LAW）"): the enumeration values by label
+        String labelled = CONTRACT_VALUE.matcher(text).replaceAll(r -> Matcher.quoteReplacement(
+                Optional.ofNullable(codeLabel(domain, r.group(), locale)).orElse(r.group())));
+        return named(labelled, names, locale);
+    }
+
+    /**
+     * The label of an enumeration value met without its field: as the warning's domain declares it (DONATION of an
+     * admission is a fee type), else as the reference data does (LEADER a party's role, IN_LAW a kind of relation),
+     * else the one label all fields give it; null for a code no field names.
+     */
+    private String codeLabel(String domain, String code, Locale locale) {
+        Optional<Domain> d = domain == null ? Optional.empty() : Domain.parse(domain);
+        List<FieldDescription> candidates = new ArrayList<>();
+        d.ifPresent(dom -> ContractSchemas.payload(dom).forEach(f -> {
+            candidates.add(f);
+            candidates.addAll(f.itemFields());
+        }));
+        candidates.addAll(referenceFields);
+        for (FieldDescription f : candidates) {
+            if (f.enumValues().contains(code) && f.valueLabel(code) != null) {
+                return f.valueLabel(code, locale);
+            }
+        }
+        String label = enumLabels.get(code);
+        return label == null ? null : english(locale) ? words(code) : label;
     }
 
     /** Party and organisation names of whom the warning and its facts mention. */
