@@ -156,7 +156,7 @@ class ReevaluationQueue {
         List<Claim> candidates = new ArrayList<>();
         jdbc.sql("""
                 SELECT q.record_id, q.generation FROM reevaluation_queue q
-                WHERE q.due_at <= ? AND (q.claimed_until IS NULL OR q.claimed_until < ?)
+                WHERE (q.due_at IS NULL OR q.due_at <= ?) AND (q.claimed_until IS NULL OR q.claimed_until < ?)
                 ORDER BY q.due_at, q.record_id LIMIT ?""").params(now, now, limit)
                 .query(rs -> {
                     candidates.add(new Claim(rs.getString(1), rs.getInt(2)));

@@ -148,7 +148,7 @@ class GradingEndToEndTest extends ApiTestSupport {
         assertThat(third.get("form").asInt()).isEqualTo(4);
         assertThat(steps(third)).contains("G5");
         List<String> reasons = reasons(third);
-        assertThat(reasons.get(reasons.size() - 1)).contains(payee).contains("32000");
+        assertThat(reasons.get(reasons.size() - 1)).contains(payee).contains("¥32,000.00");
     }
 
     // ---- records -------------------------------------------------------------------------------
