@@ -154,12 +154,14 @@ class ReevaluationQueue {
      */
     List<Claim> claim(int limit, LocalDateTime now, LocalDateTime until) {
         List<Claim> candidates = new ArrayList<>();
+        Map<String, LocalDateTime> occurred = new HashMap<>();
         jdbc.sql("""
-                SELECT q.record_id, q.generation FROM reevaluation_queue q
+                SELECT q.record_id, q.generation, r.occurred_at FROM reevaluation_queue q LEFT JOIN record r ON r.id = q.record_id
                 WHERE (q.due_at IS NULL OR q.due_at <= ?) AND (q.claimed_until IS NULL OR q.claimed_until < ?)
                 ORDER BY q.due_at, q.record_id LIMIT ?""").params(now, now, limit)
                 .query(rs -> {
                     candidates.add(new Claim(rs.getString(1), rs.getInt(2)));
+                    occurred.put(rs.getString(1), rs.getObject(3, LocalDateTime.class));
                 });
         if (candidates.isEmpty()) {
             return List.of();
@@ -175,24 +177,9 @@ class ReevaluationQueue {
                 claimed.add(candidates.get(i));
             }
         }
-        return inOrderOfOccurrence(claimed);
-    }
-
-    private List<Claim> inOrderOfOccurrence(List<Claim> claims) {
-        if (claims.size() < 2) {
-            return claims;
-        }
-        Map<String, LocalDateTime> occurred = new HashMap<>();
-        for (List<String> chunk : Chunks.of(claims.stream().map(Claim::recordId).toList())) {
-            jdbc.sql("SELECT id, occurred_at FROM record WHERE id IN (:ids)").param("ids", chunk)
-                    .query(rs -> {
-                        occurred.put(rs.getString(1), rs.getObject(2, LocalDateTime.class));
-                    });
-        }
-        List<Claim> sorted = new ArrayList<>(claims);
-        sorted.sort(Comparator.comparing((Claim c) -> occurred.getOrDefault(c.recordId(), LocalDateTime.MAX))
+        claimed.sort(Comparator.comparing((Claim c) -> occurred.get(c.recordId()), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Claim::recordId));
-        return sorted;
+        return claimed;
     }
 
     /** Removes the entries evaluated, unless they were queued again meanwhile (a newer generation). */

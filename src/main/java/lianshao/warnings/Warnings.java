@@ -174,16 +174,6 @@ public class Warnings implements SubjectHistory {
     private record Existing(String id, int form, String status, boolean stillHits, LocalDateTime raisedAt) {
     }
 
-    private Map<String, Existing> existing(String recordId) {
-        Map<String, Existing> existing = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, rule_id, form, status, still_hits, raised_at FROM warning WHERE record_id = ?").param(recordId)
-                .query(rs -> {
-                    existing.put(rs.getString(2), new Existing(rs.getString(1), rs.getInt(3), rs.getString(4), rs.getBoolean(5),
-                            rs.getObject(6, LocalDateTime.class)));
-                });
-        return existing;
-    }
-
     /** What raised a warning other than its record's own evaluation: a sentence for its history and details. */
     public record Origin(String comment, Map<String, Object> details) {
     }
@@ -195,7 +185,8 @@ public class Warnings implements SubjectHistory {
      */
     public int raiseMissing(EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion, Origin origin) {
         LocalDateTime now = Times.nowUtc();
-        Map<String, Existing> existing = existing(record.recordId());
+        Map<String, Existing> existing = new LinkedHashMap<>(batch(List.of(record.recordId())).existing
+                .getOrDefault(record.recordId(), Map.of()));
         int raised = 0;
         for (GradedHit g : graded) {
             if (existing.containsKey(g.hit().ruleId())) {
