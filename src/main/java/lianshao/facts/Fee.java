@@ -5,9 +5,24 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
+import lianshao.facts.Field.Kind;
+
 /** Money paid in connection with an admission. */
-public record Fee(String recordId, int index, String type, BigDecimal amount, LocalDate paidOn,
-        String payerRef, String payeeRef, Boolean onApprovedSchedule) {
+public record Fee(
+        String recordId,
+        int index,
+        @Field(kind = Kind.ENUM, required = true, values = {"TUITION", "BOARDING", "DONATION", "SELECTION_FEE", "CO_BUILDING_FEE", "OTHER"}, zh = "费用类别：TUITION 学费、BOARDING 住宿费、DONATION 捐资助学款、SELECTION_FEE 择校费、CO_BUILDING_FEE 共建费、OTHER 其他。")
+        String type,
+        @Field(kind = Kind.MONEY, required = true, zh = "缴费金额。")
+        BigDecimal amount,
+        @Field(kind = Kind.DATE, zh = "缴费日期。")
+        LocalDate paidOn,
+        @Field(kind = Kind.PARTY, zh = "付款人。")
+        String payerRef,
+        @Field(kind = Kind.PARTY, zh = "收款的单位或个人。")
+        String payeeRef,
+        @Field(kind = Kind.BOOLEAN, zh = "是否属于经批准的收费项目和标准。")
+        Boolean onApprovedSchedule) {
 
     /** SELECTION_FEE or CO_BUILDING_FEE: linked to the admission by its very nature, whoever pays. */
     public boolean selectionOrCoBuildingFee() {

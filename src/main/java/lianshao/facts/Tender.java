@@ -5,18 +5,77 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import lianshao.facts.Field.Kind;
+import lianshao.facts.RecordDomain.ContextKey;
+import lianshao.facts.RecordDomain.DatePair;
+
 /** 招标: one tender procedure with its bids (contract section 2, TENDER). */
+@RecordDomain(name = "TENDER", order = 3, slug = "tender", zh = "招标", en = "Tendering",
+        keys = {
+                @ContextKey(name = "TENDER_PROJECT", fields = {"projectCode"}),
+                @ContextKey(name = "TENDER_BUYER")},
+        datesInOrder = {
+                @DatePair(first = "publicityStart", second = "publicityEnd")})
 public record Tender(
-        String recordId, String externalId, String source, String orgCode,
-        OffsetDateTime occurredAt, LocalDate occurredOn, boolean current,
-        String tenderId, String projectName, String projectCode, Boolean stateFunded,
-        String category, BigDecimal estimatedAmount, String procedure, String exemptionReason,
-        String awardCriterion, LocalDate noticePublishedOn, LocalDate bidDeadline,
-        LocalDate evaluationReportOn, List<String> candidates, LocalDate publicityStart,
-        LocalDate publicityEnd, LocalDate awardedOn, String rankSkipReason,
-        LocalDate contractSignedOn, BigDecimal contractAmount, List<Bid> bids, String winnerRef,
-        BigDecimal awardAmount, List<TenderEvaluator> evaluators, String approverRef,
-        List<ContractVariation> contractVariations, List<Subcontract> subcontracts) implements RecordFact {
+        String recordId,
+        String externalId,
+        String source,
+        String orgCode,
+        OffsetDateTime occurredAt,
+        LocalDate occurredOn,
+        boolean current,
+        @Field(kind = Kind.CODE, required = true, zh = "招标项目编号。")
+        String tenderId,
+        @Field(kind = Kind.NAME, required = true, zh = "项目名称。")
+        String projectName,
+        @Field(kind = Kind.CODE, zh = "所属工程或项目的编号，用于发现同一项目被拆分为多次招标。")
+        String projectCode,
+        @Field(kind = Kind.BOOLEAN, zh = "是否为国有资金占控股或主导地位的项目。")
+        Boolean stateFunded,
+        @Field(kind = Kind.ENUM, required = true, values = {"CONSTRUCTION", "GOODS", "SERVICES"}, zh = "项目类别：CONSTRUCTION 工程、GOODS 货物、SERVICES 服务。")
+        String category,
+        @Field(kind = Kind.MONEY, required = true, zh = "项目预算或最高投标限价。")
+        BigDecimal estimatedAmount,
+        @Field(kind = Kind.ENUM, required = true, values = {"OPEN", "INVITED", "COMPETITIVE_NEGOTIATION", "COMPETITIVE_CONSULTATION", "INQUIRY", "SINGLE_SOURCE", "DIRECT_AWARD"}, zh = "招标采购方式：OPEN 公开招标、INVITED 邀请招标、COMPETITIVE_NEGOTIATION 竞争性谈判、COMPETITIVE_CONSULTATION 竞争性磋商、INQUIRY 询价、SINGLE_SOURCE 单一来源、DIRECT_AWARD 直接发包。")
+        String procedure,
+        @Field(kind = Kind.PROSE, zh = "依法应当招标而未招标时所援引的法定豁免理由。")
+        String exemptionReason,
+        @Field(kind = Kind.ENUM, values = {"LOWEST_PRICE", "COMPREHENSIVE"}, zh = "评标办法：LOWEST_PRICE 最低评标价法、COMPREHENSIVE 综合评分法。")
+        String awardCriterion,
+        @Field(kind = Kind.DATE, zh = "招标文件开始发出日期。")
+        LocalDate noticePublishedOn,
+        @Field(kind = Kind.DATE, zh = "投标截止日期。")
+        LocalDate bidDeadline,
+        @Field(kind = Kind.DATE, zh = "收到评标报告的日期。")
+        LocalDate evaluationReportOn,
+        @Field(kind = Kind.PARTIES, max = Field.BIDS, zh = "评标委员会推荐的中标候选人，按名次排列（第一个为第一名）。")
+        List<String> candidates,
+        @Field(kind = Kind.DATE, zh = "中标候选人公示开始日期。")
+        LocalDate publicityStart,
+        @Field(kind = Kind.DATE, zh = "中标候选人公示结束日期，不得早于开始日期。")
+        LocalDate publicityEnd,
+        @Field(kind = Kind.DATE, zh = "中标通知书发出日期。")
+        LocalDate awardedOn,
+        @Field(kind = Kind.PROSE, zh = "未确定排名第一的中标候选人为中标人的原因。")
+        String rankSkipReason,
+        @Field(kind = Kind.DATE, zh = "合同签订日期。")
+        LocalDate contractSignedOn,
+        @Field(kind = Kind.MONEY, zh = "合同金额。")
+        BigDecimal contractAmount,
+        @Field(kind = Kind.ITEMS, required = true, max = Field.BIDS, zh = "收到的全部投标。")
+        List<Bid> bids,
+        @Field(kind = Kind.PARTY, zh = "中标人。")
+        String winnerRef,
+        @Field(kind = Kind.MONEY, zh = "中标金额。")
+        BigDecimal awardAmount,
+        @Field(kind = Kind.ITEMS, max = Field.PEOPLE, zh = "评标委员会成员。")
+        List<TenderEvaluator> evaluators,
+        @Field(kind = Kind.PARTY, zh = "招标人一方批准定标的人员。")
+        String approverRef,
+        @Field(kind = Kind.ITEMS, zh = "中标后的合同变更（正数表示增加金额）。")
+        List<ContractVariation> contractVariations,
+        @Field(kind = Kind.ITEMS, zh = "分包情况。")
+        List<Subcontract> subcontracts) implements RecordFact  {
 
     @Override
     public String domain() {
