@@ -43,7 +43,6 @@ import lianshao.facts.Subcontract;
 import lianshao.facts.Tender;
 import lianshao.facts.TenderEvaluator;
 import lianshao.facts.Thresholds;
-import lianshao.facts.WinnerConflict;
 import lianshao.facts.WorkCalendar;
 
 /**
@@ -149,7 +148,19 @@ final class AllowedMembers {
     record Sensitive(Class<?> type, String name, String masked) {
     }
 
+    /** The reviewed fact model: the types a rule reads (and a declared fact's field may hold). */
+    private static final List<Class<?>> FACT_MODEL = List.of(Admission.class, AdmissionPlan.class, Bid.class, BonusItem.class,
+            CompanyRole.class, ContractVariation.class, Fee.class, Jurisdiction.class, Kin.class, Leader.class, Org.class,
+            Party.class, Payment.class, PriorHit.class, Procurement.class, RecordFact.class, Recruitment.class,
+            RecruitmentRelative.class, Relation.class, ResearchExpense.class, Sanction.class, Subcontract.class, Tender.class,
+            TenderEvaluator.class, Thresholds.class, WorkCalendar.class);
+
     private static final List<Entry> ENTRIES = build();
+
+    /** Whether the type is one of the reviewed fact model (not the hit API, not a helper of the package). */
+    static boolean isFactModel(Class<?> type) {
+        return FACT_MODEL.contains(type);
+    }
 
     private AllowedMembers() {
     }
@@ -192,6 +203,10 @@ final class AllowedMembers {
         if (type == null || type.isNull()) {
             return false;
         }
+        if (type.isDeclared()) {
+            // a declared fact's text shows every field
+            return type.declared().fields().stream().anyMatch(f -> carries(f.type(), seen));
+        }
         Class<?> raw = type.boxed().raw();
         if (raw == Object.class) {
             return true;
@@ -226,11 +241,7 @@ final class AllowedMembers {
         read(list, Object.class, OBJECT, "hashCode");
         read(list, Object.class, OBJECT, "toString");
 
-        factModel(list, Admission.class, AdmissionPlan.class, Bid.class, BonusItem.class, CompanyRole.class,
-                ContractVariation.class, Fee.class, Jurisdiction.class, Kin.class, Leader.class, Org.class, Party.class,
-                Payment.class, PriorHit.class, Procurement.class, RecordFact.class, Recruitment.class,
-                RecruitmentRelative.class, Relation.class, ResearchExpense.class, Sanction.class, Subcontract.class,
-                Tender.class, TenderEvaluator.class, Thresholds.class, WinnerConflict.class, WorkCalendar.class);
+        factModel(list, FACT_MODEL);
         for (Class<?> api : List.of(Hits.class, HitBuilder.class)) {
             for (Method m : api.getDeclaredMethods()) {
                 list.add(new Entry(api, m.getName(), List.of(m.getParameterTypes()), Kind.READ, HITS));
@@ -349,7 +360,7 @@ final class AllowedMembers {
     }
 
     /** Every public instance method a fact type declares itself: its record components and helpers. */
-    private static void factModel(List<Entry> list, Class<?>... types) {
+    private static void factModel(List<Entry> list, List<Class<?>> types) {
         for (Class<?> type : types) {
             Arrays.stream(type.getDeclaredMethods())
                     .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
