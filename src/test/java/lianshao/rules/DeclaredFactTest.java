@@ -155,6 +155,8 @@ class DeclaredFactTest {
                 refusal("a field of double", declare("d : double") + rule, "double"),
                 refusal("a field of a raw List", declare("l : List") + rule, "List"),
                 refusal("a field of a List of Object", declare("l : List<Object>") + rule, "List<Object>"),
+                refusal("a field of a List of Class", declare("l : List<Class>") + rule, "List<Class>"),
+                refusal("a field of a qualified List of Runnable", declare("l : java.util.List<java.lang.Runnable>") + rule, "Runnable"),
                 refusal("a field of a Map", declare("m : java.util.Map<String, String>") + rule, "Map"),
                 refusal("a field of an array", declare("a : String[]") + rule, "String[]"),
                 refusal("a field of a type declared alongside", HEADER + "declare A\n    n : int\nend\ndeclare B\n    a : A\nend\n"
@@ -176,6 +178,7 @@ class DeclaredFactTest {
                         "extends"),
                 refusal("a declare of an existing fact type", HEADER + "declare Tender\n    n : int\nend\n" + rule, "declare Tender"),
                 refusal("metadata on an existing fact type", HEADER + "declare Kin\n    @role(event)\nend\n" + rule, "Kin"),
+                refusal("a declare of the hit API", HEADER + "declare Hits\n    n : int\nend\n" + rule, "declare Hits"),
                 refusal("a declare of a java.lang type", HEADER + "declare Runtime\n    n : int\nend\n" + rule, "Runtime"),
                 refusal("a declare of an imported JDK type", HEADER + "declare BigDecimal\n    n : int\nend\n" + rule, "BigDecimal"),
                 refusal("a qualified declare in another package", HEADER + "declare java.io.Evil\n    n : int\nend\n" + rule, "java.io.Evil"),
