@@ -12,6 +12,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 招生: one admitted student (contract section 2, ADMISSION). */
 @RecordDomain(name = "ADMISSION", order = 1, slug = "admission", zh = "招生", en = "Admissions",
+        oneRecord = "一名被录取学生",
         keys = {
                 @ContextKey(name = "ADM_PLAN", fields = {"year", "stage"}),
                 @ContextKey(name = "ADM_APPROVER", fields = {"year", "approverRef"}),
@@ -71,11 +72,6 @@ public record Admission(
         LocalDate publicizedOn,
         @Field(kind = Kind.ITEMS, zh = "与本次录取相关的缴费。")
         List<Fee> fees) implements RecordFact  {
-
-    @Override
-    public String domain() {
-        return "ADMISSION";
-    }
 
     /** Every route but REGULAR and LOTTERY is an exception route. */
     public boolean exceptionRoute() {

@@ -17,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 import lianshao.facts.Admission;
+import lianshao.contract.Domain;
 import lianshao.facts.AdmissionPlan;
 import lianshao.facts.Bid;
-import lianshao.facts.BonusItem;
 import lianshao.facts.CompanyRole;
-import lianshao.facts.ContractVariation;
-import lianshao.facts.Fee;
 import lianshao.facts.HitBuilder;
 import lianshao.facts.Hits;
 import lianshao.facts.Jurisdiction;
@@ -30,18 +28,13 @@ import lianshao.facts.Kin;
 import lianshao.facts.Leader;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
-import lianshao.facts.Payment;
 import lianshao.facts.PriorHit;
-import lianshao.facts.Procurement;
 import lianshao.facts.RecordFact;
-import lianshao.facts.Recruitment;
 import lianshao.facts.RecruitmentRelative;
 import lianshao.facts.Relation;
 import lianshao.facts.ResearchExpense;
 import lianshao.facts.Sanction;
-import lianshao.facts.Subcontract;
 import lianshao.facts.Tender;
-import lianshao.facts.TenderEvaluator;
 import lianshao.facts.Thresholds;
 import lianshao.facts.WorkCalendar;
 
@@ -148,14 +141,24 @@ final class AllowedMembers {
     record Sensitive(Class<?> type, String name, String masked) {
     }
 
-    /** The reviewed fact model: the types a rule reads (and a declared fact's field may hold). */
-    private static final List<Class<?>> FACT_MODEL = List.of(Admission.class, AdmissionPlan.class, Bid.class, BonusItem.class,
-            CompanyRole.class, ContractVariation.class, Fee.class, Jurisdiction.class, Kin.class, Leader.class, Org.class,
-            Party.class, Payment.class, PriorHit.class, Procurement.class, RecordFact.class, Recruitment.class,
-            RecruitmentRelative.class, Relation.class, ResearchExpense.class, Sanction.class, Subcontract.class, Tender.class,
-            TenderEvaluator.class, Thresholds.class, WorkCalendar.class);
+    /**
+     * The reviewed fact model: the reference types and each declared domain's record and item types — the
+     * types a rule reads, and the fact types a field of a declared derived fact may hold.
+     */
+    private static final List<Class<?>> FACT_MODEL = factModelTypes();
 
     private static final List<Entry> ENTRIES = build();
+
+    private static List<Class<?>> factModelTypes() {
+        List<Class<?>> types = new ArrayList<>(List.of(AdmissionPlan.class, CompanyRole.class, Jurisdiction.class, Kin.class,
+                Leader.class, Org.class, Party.class, PriorHit.class, RecordFact.class, RecruitmentRelative.class, Relation.class,
+                Sanction.class, Thresholds.class, WorkCalendar.class));
+        for (Domain domain : Domain.values()) {
+            types.add(domain.factType());
+            types.addAll(domain.itemTypes());
+        }
+        return List.copyOf(types);
+    }
 
     /** Whether the type is one of the reviewed fact model (not the hit API, not a helper of the package). */
     static boolean isFactModel(Class<?> type) {
