@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ContractSchemasTest {
 
     @ParameterizedTest
-    @MethodSource("lianshao.contract.DomainTest#domains")
+    @MethodSource("lianshao.contract.ContractFacts#v1Domains")
     void payloadsListEveryContractFieldWithItsRequiredness(Domain domain) {
         List<FieldDescription> fields = ContractSchemas.payload(domain);
         assertThat(fields).hasSize(ContractFacts.CONTRACT_FIELD_COUNT.get(domain));
