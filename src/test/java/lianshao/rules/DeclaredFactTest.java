@@ -100,6 +100,15 @@ class DeclaredFactTest {
                                 not Mark( recordId == $t.recordId, valid == false )
                                 accumulate( Mark( recordId == $t.recordId, $id : recordId ), $n : count( $id ) )""", """
                                 hits.raise("标记 " + $n);""")),
+                Arguments.of("the elements of a list field read with from", HEADER + """
+                                declare Mark
+                                    recordId : String
+                                    bids : List<Bid>
+                                end
+
+                                """ + derivation("$t : Tender( current )", "insertLogical(new Mark($t.recordId(), $t.bids()));")
+                        + rule("$t : Tender( current )\n    $m : Mark( recordId == $t.recordId )\n    $b : Bid( disqualified ) from $m.bids",
+                                "hits.raise(\"否决 \" + hits.party($b.bidderRef()));")),
                 Arguments.of("key fields", HEADER + "declare Keyed\n    recordId : String @key\n    note : String\nend\n\n"
                         + derivation("$t : Tender( current )", "insertLogical(new Keyed($t.recordId(), $t.projectName()));")
                         + rule("$t : Tender( current )\n    $k : Keyed( recordId == $t.recordId )", "hits.raise(\"x\" + $k.getNote());")),
