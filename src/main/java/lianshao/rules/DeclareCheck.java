@@ -30,8 +30,8 @@ import org.drools.drl.ast.descr.TypeFieldDescr;
  */
 final class DeclareCheck {
 
-    static final Map<String, Class<?>> PRIMITIVES = Map.of("boolean", boolean.class, "int", int.class, "long", long.class);
-    static final Set<Class<?>> VALUE_TYPES = Set.of(String.class, boolean.class, Boolean.class, int.class, Integer.class,
+    private static final Map<String, Class<?>> PRIMITIVES = Map.of("boolean", boolean.class, "int", int.class, "long", long.class);
+    private static final Set<Class<?>> VALUE_TYPES = Set.of(String.class, boolean.class, Boolean.class, int.class, Integer.class,
             long.class, Long.class, BigDecimal.class, LocalDate.class, OffsetDateTime.class);
     /** Marks a field as part of the fact's identity: facts equal in every key field are equal (no code, no engine setting). */
     private static final String KEY = "key";
