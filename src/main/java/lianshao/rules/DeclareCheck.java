@@ -22,7 +22,8 @@ import org.drools.drl.ast.descr.TypeFieldDescr;
  * a derivation rule concludes. A declared type is a class Drools generates at build time, so anything
  * beyond fields is code or changes how the engine treats facts, and is refused: annotations
  * ({@code @role}, {@code @expires}, {@code @position}...; only a plain {@code @key} on a field, which makes
- * facts equal in their key fields one fact for {@code insertLogical}), {@code extends}, traits, default values (an
+ * facts equal in their key fields one fact for {@code insertLogical}), {@code extends} of anything but
+ * one type declared in the same package, traits, default values (an
  * expression run when the fact is created), a name that is already a type (a declare of an existing
  * class adds metadata to that class), and fields of any type but a value type
  * ({@link #VALUE_TYPES}), a type of the fact model ({@link AllowedMembers#isFactModel}) or a
@@ -90,9 +91,17 @@ final class DeclareCheck {
             add(declare, what + "不允许 declare trait / traits are not allowed");
         }
         annotations(declare, declare, what, false);
+        String parent = null;
         for (var superType : declare.getSuperTypes()) {
-            add(declare, what + "不允许 extends " + superType.getFullName() + "；声明的类型只能列出自己的字段 / a declared type may not "
-                    + "extend " + superType.getFullName() + "; list its own fields");
+            String superName = superType.getFullName();
+            boolean ownPackage = !superName.contains(".") || superName.startsWith(pkg.getName() + ".")
+                    && !superName.substring(pkg.getName().length() + 1).contains(".");
+            if (parent != null || !ownPackage) {
+                add(declare, what + "只能 extends 一个本包 declare 的类型，不能 extends " + superName + " / a declared type may extend "
+                        + "one type declared in its package only, not " + superName);
+            } else {
+                parent = pkg.getName() + "." + superName.substring(superName.lastIndexOf('.') + 1);
+            }
         }
         List<DeclaredType.Field> fields = new ArrayList<>();
         for (TypeFieldDescr field : declare.getFields().values()) {
@@ -104,7 +113,62 @@ final class DeclareCheck {
         if (problems.size() > before) {
             return null;
         }
-        return new DeclaredType(pkg.getName(), name, fields, file, Math.max(declare.getLine(), 0));
+        return new DeclaredType(pkg.getName(), name, parent, fields, file, Math.max(declare.getLine(), 0));
+    }
+
+    /**
+     * Gives each declared type that extends another the fields of that one first (as the generated
+     * constructor takes them); a type whose parent is not a declared type of its package, is refused,
+     * or extends it in a circle, is refused and left out.
+     */
+    static void inherit(Map<String, DeclaredType> declared, List<RuleProblem> problems) {
+        Map<String, DeclaredType> resolved = new java.util.LinkedHashMap<>();
+        for (DeclaredType type : List.copyOf(declared.values())) {
+            resolve(type, declared, resolved, new java.util.HashSet<>(), problems);
+        }
+        declared.clear();
+        resolved.forEach((name, type) -> {
+            if (type != null) {
+                declared.put(name, type);
+            }
+        });
+    }
+
+    /** The type with its inherited fields, or null when it is refused (then {@code resolved} maps it to null). */
+    private static DeclaredType resolve(DeclaredType type, Map<String, DeclaredType> declared, Map<String, DeclaredType> resolved,
+            Set<String> visiting, List<RuleProblem> problems) {
+        String name = type.qualifiedName();
+        if (resolved.containsKey(name)) {
+            return resolved.get(name);
+        }
+        DeclaredType result = type;
+        if (type.parent() != null) {
+            DeclaredType parent = declared.get(type.parent());
+            DeclaredType parentResolved = parent == null || !visiting.add(name) ? null
+                    : resolve(parent, declared, resolved, visiting, problems);
+            if (resolved.containsKey(name)) {
+                return resolved.get(name); // settled while resolving a circle
+            }
+            String parentName = type.parent().substring(type.parent().lastIndexOf('.') + 1);
+            if (parentResolved == null) {
+                problems.add(new RuleProblem(type.file(), type.line(), 0, "declare " + type.name() + "：只能 extends 本包 declare 的（未被拒绝、"
+                        + "不成环的）类型，" + parentName + " 不是 / a declared type may extend a type declared in its package only (not "
+                        + "refused, not in a circle); " + parentName + " is none"));
+                result = null;
+            } else {
+                List<String> own = type.fields().stream().map(DeclaredType.Field::name).toList();
+                List<String> again = parentResolved.fields().stream().map(DeclaredType.Field::name).filter(own::contains).toList();
+                if (!again.isEmpty()) {
+                    problems.add(new RuleProblem(type.file(), type.line(), 0, "declare " + type.name() + "：字段 " + again + " 已在 "
+                            + parentName + " 中声明 / the fields " + again + " are declared in " + parentName + " already"));
+                    result = null;
+                } else {
+                    result = type.inheriting(parentResolved.fields());
+                }
+            }
+        }
+        resolved.put(name, result);
+        return result;
     }
 
     private DeclaredType.Field field(TypeDeclarationDescr declare, TypeFieldDescr field, String what) {

@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * A fact type a rule file declares ({@code declare Name  field : Type ... end}) to hold what a
- * derivation rule concludes: its package, name and fields in declaration order, each of a value type or
- * a fact-model type ({@link DeclareCheck}). Drools generates the class when the rule set is built, so
- * the safety check knows it only by this description: a getter per field, a constructor taking every
- * field in order, no other members a rule may use.
+ * derivation rule concludes: its package, name and fields in constructor order (those of the declared
+ * type it extends first), each of a value type or a fact-model type ({@link DeclareCheck}); {@code parent}
+ * is the qualified name of the type it extends, or null. Drools generates the class when the rule set is
+ * built, so the safety check knows it only by this description: a getter per field, a constructor taking
+ * every field in order, no other members a rule may use.
  */
-record DeclaredType(String packageName, String name, List<Field> fields, String file, int line) {
+record DeclaredType(String packageName, String name, String parent, List<Field> fields, String file, int line) {
 
     /** One field and its static type. */
     record Field(String name, StaticType type) {
@@ -17,6 +18,13 @@ record DeclaredType(String packageName, String name, List<Field> fields, String 
 
     DeclaredType {
         fields = List.copyOf(fields);
+    }
+
+    /** This type with the fields of the type it extends before its own. */
+    DeclaredType inheriting(List<Field> inherited) {
+        List<Field> all = new java.util.ArrayList<>(inherited);
+        all.addAll(fields);
+        return new DeclaredType(packageName, name, parent, all, file, line);
     }
 
     String qualifiedName() {

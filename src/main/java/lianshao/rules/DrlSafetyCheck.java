@@ -120,6 +120,7 @@ public final class DrlSafetyCheck {
             FileCheck imports = new FileCheck(file, "", pkg, Map.of(), problems);
             new DeclareCheck(file, pkg, imports::resolveType, problems).check(declared);
         });
+        DeclareCheck.inherit(declared, problems);
         return declared;
     }
 

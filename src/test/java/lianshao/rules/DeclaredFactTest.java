@@ -109,6 +109,11 @@ class DeclaredFactTest {
                                 """ + derivation("$t : Tender( current )", "insertLogical(new Mark($t.recordId(), $t.bids()));")
                         + rule("$t : Tender( current )\n    $m : Mark( recordId == $t.recordId )\n    $b : Bid( disqualified ) from $m.bids",
                                 "hits.raise(\"否决 \" + hits.party($b.bidderRef()));")),
+                Arguments.of("extends a declared type: the parent's fields come first", HEADER + "declare Base\n    recordId : String\nend\n"
+                        + "declare Sub extends Base\n    note : String\n    n : int\nend\n\n"
+                        + derivation("$t : Tender( current )", "insertLogical(new Sub($t.recordId(), $t.projectName(), 1));")
+                        + rule("$t : Tender( current )\n    $b : Base( recordId == $t.recordId )\n    $s : Sub( recordId == $t.recordId, n > 0 )",
+                                "hits.raise(\"x\" + $b.getRecordId() + $s.getRecordId() + $s.getNote());")),
                 Arguments.of("key fields", HEADER + "declare Keyed\n    recordId : String @key\n    note : String\nend\n\n"
                         + derivation("$t : Tender( current )", "insertLogical(new Keyed($t.recordId(), $t.projectName()));")
                         + rule("$t : Tender( current )\n    $k : Keyed( recordId == $t.recordId )", "hits.raise(\"x\" + $k.getNote());")),
@@ -121,7 +126,7 @@ class DeclaredFactTest {
         RuleSet ruleSet = compiler.compile(RuleRefusals.oneFile(FILE, drl));
 
         String type = drl.contains("declare Finding") ? "Finding" : drl.contains("declare Mark") ? "Mark"
-                : drl.contains("declare Keyed") ? "Keyed" : "Nothing";
+                : drl.contains("declare Keyed") ? "Keyed" : drl.contains("declare Sub") ? "Sub" : "Nothing";
         assertThat(ruleSet.kieBase().getFactType("lianshao.rules.attack", type)).isNotNull();
     }
 
@@ -183,8 +188,15 @@ class DeclaredFactTest {
                         + "declare A\n    s : String = System.getProperty(\"user.home\")\nend\n" + rule, "default value"),
                 refusal("extends a Java class", HEADER + "declare A extends java.lang.Thread\n    n : int\nend\n" + rule, "extends"),
                 refusal("extends a fact type", HEADER + "declare A extends Party\n    n : int\nend\n" + rule, "extends"),
-                refusal("extends a declared type", HEADER + "declare A\n    n : int\nend\ndeclare B extends A\n    m : int\nend\n" + rule,
-                        "extends"),
+                refusal("extends in a circle", HEADER + "declare A extends B\n    n : int\nend\ndeclare B extends A\n    m : int\nend\n"
+                        + rule, "extends"),
+                refusal("extends itself", HEADER + "declare A extends A\n    n : int\nend\n" + rule, "extends"),
+                refusal("extends a refused declared type", HEADER + "declare A\n    f : java.io.File\nend\n"
+                        + "declare B extends A\n    m : int\nend\n" + rule, "extends"),
+                refusal("a field declared again under its parent", HEADER + "declare A\n    n : int\nend\ndeclare B extends A\n"
+                        + "    n : long\nend\n" + rule, "[n]"),
+                refusal("extends a declared type of another package", HEADER
+                        + "declare A extends lianshao.rules.other.B\n    n : int\nend\n" + rule, "lianshao.rules.other.B"),
                 refusal("a declare of an existing fact type", HEADER + "declare Tender\n    n : int\nend\n" + rule, "declare Tender"),
                 refusal("metadata on an existing fact type", HEADER + "declare Kin\n    @role(event)\nend\n" + rule, "Kin"),
                 refusal("a declare of the hit API", HEADER + "declare Hits\n    n : int\nend\n" + rule, "declare Hits"),
