@@ -16,6 +16,7 @@ import lianshao.facts.RecordDomain.ContextKey;
  * fields it carries (see docs/api.md, "Paid tutoring").
  */
 @RecordDomain(name = "TUTORING", order = 7, slug = "tutoring", zh = "有偿补课治理", en = "Paid tutoring",
+        oneRecord = "一项承诺、机构登记、机构支付或举报",
         keys = {
                 // a teacher's declarations, payments to them and complaints about them, wherever recorded
                 @ContextKey(name = "TUT_PERSON", fields = {"personRef"}, withinOrg = false),
