@@ -17,6 +17,7 @@ import lianshao.facts.RecordDomain.DatePair;
  * or a contract that puts the canteen's operation out. Each kind fills its own optional fields.
  */
 @RecordDomain(name = "CANTEEN", order = 6, slug = "canteen", zh = "阳光食堂", en = "Canteen",
+        oneRecord = "一份学期账目、一笔食材采购、一期陪餐记录或一份承包合同",
         datesInOrder = {
                 @DatePair(first = "periodStart", second = "periodEnd")})
 public record Canteen(
