@@ -30,35 +30,35 @@ public record Canteen(
         boolean current,
         @Field(kind = Kind.ENUM, required = true, values = {"TERM_ACCOUNT", "INGREDIENT_PURCHASE", "ACCOMPANYING_MEALS", "OUTSOURCING"}, zh = "记录类型：TERM_ACCOUNT 学期伙食收支账目、INGREDIENT_PURCHASE 食材采购、ACCOMPANYING_MEALS 学校负责人陪餐记录、OUTSOURCING 食堂承包或委托经营合同。")
         String recordType,
-        @Field(kind = Kind.CODE, required = true, zh = "食堂编号（一所学校可有多个食堂）。")
+        @Field(kind = Kind.CODE, required = true, zh = "食堂编号：一所学校可有多个食堂。")
         String canteenCode,
-        @Field(kind = Kind.NAME, zh = "食堂名称。")
+        @Field(kind = Kind.NAME, zh = "食堂名称：食堂的名称。")
         String canteenName,
         @Field(kind = Kind.PARTY, required = true, zh = "责任人：收支账目和陪餐记录为分管后勤的校领导或食堂负责人，食材采购和承包合同为审批人。")
         String responsibleRef,
-        @Field(kind = Kind.PARTIES, zh = "食堂管理人员及食材采购、验收经办人员。")
+        @Field(kind = Kind.PARTIES, zh = "食堂经办人员：食堂管理人员及食材采购、验收经办人员。")
         List<String> canteenStaffRefs,
         @Field(kind = Kind.DATE, zh = "期间开始日期：学期、陪餐统计期或合同期的第一天。")
         LocalDate periodStart,
         @Field(kind = Kind.DATE, zh = "期间结束日期：学期、陪餐统计期或合同期的最后一天，不得早于开始日期。")
         LocalDate periodEnd,
-        @Field(kind = Kind.MONEY, zh = "本期收取的学生伙食费（学期收支账目）。")
+        @Field(kind = Kind.MONEY, zh = "伙食费收入：本期收取的学生伙食费（学期收支账目）。")
         BigDecimal feesCollected,
-        @Field(kind = Kind.MONEY, zh = "本期财政补助及其他收入（学期收支账目）。")
+        @Field(kind = Kind.MONEY, zh = "其他收入：本期财政补助及其他收入（学期收支账目）。")
         BigDecimal otherIncome,
-        @Field(kind = Kind.MONEY, zh = "本期食堂支出合计（学期收支账目）。")
+        @Field(kind = Kind.MONEY, zh = "支出合计：本期食堂的全部支出（学期收支账目）。")
         BigDecimal spent,
         @Field(kind = Kind.MONEY, zh = "非学生伙食支出：支出合计中列支的教职工伙食、奖金福利、招待费等（学期收支账目）。")
         BigDecimal nonMealSpending,
-        @Field(kind = Kind.DATE, zh = "食材采购日期。")
+        @Field(kind = Kind.DATE, zh = "采购日期：食材采购的日期。")
         LocalDate purchasedOn,
-        @Field(kind = Kind.NAME, zh = "食材名称（食材采购）。")
+        @Field(kind = Kind.NAME, zh = "食材名称：所采购的食材（食材采购）。")
         String ingredient,
-        @Field(kind = Kind.NUMBER, zh = "采购数量（食材采购）。")
+        @Field(kind = Kind.NUMBER, zh = "采购数量：按计价单位计的数量（食材采购）。")
         BigDecimal quantity,
-        @Field(kind = Kind.MONEY, zh = "成交单价（食材采购）。")
+        @Field(kind = Kind.MONEY, zh = "成交单价：食材的成交单价（食材采购）。")
         BigDecimal unitPrice,
-        @Field(kind = Kind.MONEY, zh = "同期市场参考单价或价格主管部门发布的价格（食材采购）。")
+        @Field(kind = Kind.MONEY, zh = "参考单价：同期市场参考单价或价格主管部门发布的价格（食材采购）。")
         BigDecimal referenceUnitPrice,
         @Field(kind = Kind.MONEY, zh = "金额：食材采购的本笔金额，或承包合同的合同金额。")
         BigDecimal amount,
@@ -68,19 +68,19 @@ public record Canteen(
         Integer mealDays,
         @Field(kind = Kind.COUNT, zh = "陪餐天数：统计期内每餐均有学校负责人陪餐的天数（陪餐记录）。")
         Integer accompaniedDays,
-        @Field(kind = Kind.PARTIES, zh = "统计期内参加陪餐的学校负责人（陪餐记录）。")
+        @Field(kind = Kind.PARTIES, zh = "陪餐负责人：统计期内参加陪餐的学校负责人（陪餐记录）。")
         List<String> accompanyingRefs,
-        @Field(kind = Kind.ENUM, values = {"CONTRACTED", "ENTRUSTED", "LABOUR_SERVICE"}, zh = "经营方式（承包合同）：CONTRACTED 对外承包经营、ENTRUSTED 委托经营、LABOUR_SERVICE 劳务外包（学校自主经营，只购买加工和服务劳务）。")
+        @Field(kind = Kind.ENUM, values = {"CONTRACTED", "ENTRUSTED", "LABOUR_SERVICE"}, zh = "经营方式：CONTRACTED 对外承包经营、ENTRUSTED 委托经营、LABOUR_SERVICE 劳务外包。劳务外包指学校自主经营，只购买加工和服务劳务（承包合同）。")
         String operationMode,
-        @Field(kind = Kind.ENUM, values = {"OPEN_TENDER", "COMPETITIVE_CONSULTATION", "COMPETITIVE_NEGOTIATION", "INVITED_TENDER", "INQUIRY", "SINGLE_SOURCE", "DIRECT_AWARD"}, zh = "选定承包方的方式（承包合同）：OPEN_TENDER 公开招标、COMPETITIVE_CONSULTATION 竞争性磋商、COMPETITIVE_NEGOTIATION 竞争性谈判、INVITED_TENDER 邀请招标、INQUIRY 询价、SINGLE_SOURCE 单一来源、DIRECT_AWARD 直接指定。")
+        @Field(kind = Kind.ENUM, values = {"OPEN_TENDER", "COMPETITIVE_CONSULTATION", "COMPETITIVE_NEGOTIATION", "INVITED_TENDER", "INQUIRY", "SINGLE_SOURCE", "DIRECT_AWARD"}, zh = "选定方式：OPEN_TENDER 公开招标、COMPETITIVE_CONSULTATION 竞争性磋商、COMPETITIVE_NEGOTIATION 竞争性谈判、INVITED_TENDER 邀请招标、INQUIRY 询价、SINGLE_SOURCE 单一来源、DIRECT_AWARD 直接指定。指选定承包方的方式（承包合同）。")
         String selectionMethod,
-        @Field(kind = Kind.CODE, zh = "合同编号（承包合同）。")
+        @Field(kind = Kind.CODE, zh = "合同编号：承包或委托经营合同的编号（承包合同）。")
         String contractRef,
-        @Field(kind = Kind.DATE, zh = "合同签订日期（承包合同）。")
+        @Field(kind = Kind.DATE, zh = "签订日期：合同签订日期（承包合同）。")
         LocalDate signedOn,
-        @Field(kind = Kind.BOOLEAN, zh = "学校是否实施农村义务教育学生营养改善计划。")
+        @Field(kind = Kind.BOOLEAN, zh = "实施营养改善计划：学校是否实施农村义务教育学生营养改善计划。")
         Boolean nutritionProgramme,
-        @Field(kind = Kind.PROSE, zh = "说明。")
+        @Field(kind = Kind.PROSE, zh = "说明：记录的补充说明。")
         String description) implements RecordFact {
 
     @Override
