@@ -24,7 +24,7 @@ final class ContractFacts {
     /** Number of fields in each contract table, so the full fixtures provably carry every optional field. */
     static final Map<Domain, Integer> CONTRACT_FIELD_COUNT = Map.of(
             Domain.valueOf("ADMISSION"), 22, Domain.valueOf("RECRUITMENT"), 29, Domain.valueOf("TENDER"), 26, Domain.valueOf("PROCUREMENT"), 34,
-            Domain.valueOf("RESEARCH_FUND"), 21, Domain.valueOf("CANTEEN"), 28);
+            Domain.valueOf("RESEARCH_FUND"), 21, Domain.valueOf("CANTEEN"), 27);
 
     static final String[] PROCUREMENT_METHODS = {"OPEN_TENDER", "INVITED_TENDER", "COMPETITIVE_NEGOTIATION",
         "COMPETITIVE_CONSULTATION", "INQUIRY", "SINGLE_SOURCE", "FRAMEWORK_AGREEMENT", "DIRECT_PURCHASE"};
