@@ -16,10 +16,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import lianshao.facts.Admission;
 import lianshao.contract.Domain;
 import lianshao.facts.AdmissionPlan;
-import lianshao.facts.Bid;
 import lianshao.facts.CompanyRole;
 import lianshao.facts.HitBuilder;
 import lianshao.facts.Hits;
@@ -32,7 +30,6 @@ import lianshao.facts.PriorHit;
 import lianshao.facts.RecordFact;
 import lianshao.facts.RecruitmentRelative;
 import lianshao.facts.Relation;
-import lianshao.facts.ResearchExpense;
 import lianshao.facts.Sanction;
 import lianshao.facts.Tender;
 import lianshao.facts.Thresholds;
@@ -119,24 +116,36 @@ final class AllowedMembers {
             + "consequence shows only its masked form";
 
     /**
-     * The personal data of the fact model, each with what a consequence shows instead. Chosen by
-     * reviewing every component of {@code lianshao.facts} (docs/rules-authoring.md lists why the others
-     * are not): references ({@code studentRef}, {@code payeeRef}...) are pseudonyms that name the
+     * The personal data of the fact model, each with what a consequence shows instead: the parties' (reference
+     * data) listed here, the domains' marked in their declarations. Chosen by reviewing every component of
+     * {@code lianshao.facts} (docs/rules-authoring.md lists why the others are not): references ({@code studentRef}, {@code payeeRef}...) are pseudonyms that name the
      * parties of a warning; districts, invoice numbers, file fingerprints, credit codes of organisations,
      * scores and amounts are what the warnings are about.
      */
-    private static final List<Sensitive> SENSITIVE = List.of(
-            new Sensitive(Admission.class, "identityHash", "Admission.maskedIdentityHash()"),
-            new Sensitive(Bid.class, "contactPhone", "Bid.maskedContactPhone()"),
-            new Sensitive(Bid.class, "depositAccount", "Bid.maskedDepositAccount()"),
-            new Sensitive(Bid.class, "submittedFromIp", "Bid.sharedIdentifiers(other)（只给出共有标识的名称 / names the shared "
-                    + "identifiers only）"),
-            new Sensitive(Party.class, "name", "Party.maskedName()（个人只留姓氏首字，单位名称照常 / a person's first character, "
-                    + "an organisation's whole name）"),
-            new Sensitive(Party.class, "phone", "Party.maskedPhone()"),
-            new Sensitive(Party.class, "address", "Party.maskedAddress()"),
-            new Sensitive(Party.class, "bankAccount", "Party.maskedBankAccount()"),
-            new Sensitive(ResearchExpense.class, "payeeAccount", "ResearchExpense.maskedPayeeAccount()"));
+    private static final List<Sensitive> SENSITIVE = personalData();
+
+    private static List<Sensitive> personalData() {
+        List<Sensitive> list = new ArrayList<>(List.of(
+                new Sensitive(Party.class, "name", "Party.maskedName()（个人只留姓氏首字，单位名称照常 / a person's first character, "
+                        + "an organisation's whole name）"),
+                new Sensitive(Party.class, "phone", "Party.maskedPhone()"),
+                new Sensitive(Party.class, "address", "Party.maskedAddress()"),
+                new Sensitive(Party.class, "bankAccount", "Party.maskedBankAccount()")));
+        // the domains' personal data, as their declarations mark it (@Field(personal = ...))
+        for (Domain domain : Domain.values()) {
+            List<Class<?>> types = new ArrayList<>(domain.itemTypes());
+            types.add(0, domain.factType());
+            for (Class<?> type : types) {
+                for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+                    lianshao.facts.Field field = component.getAnnotation(lianshao.facts.Field.class);
+                    if (field != null && !field.personal().isEmpty()) {
+                        list.add(new Sensitive(type, component.getName(), field.personal()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(list);
+    }
 
     /** A record component holding personal data, and the accessor a consequence uses instead. */
     record Sensitive(Class<?> type, String name, String masked) {

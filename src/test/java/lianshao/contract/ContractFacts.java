@@ -30,6 +30,11 @@ final class ContractFacts {
         "COMPETITIVE_CONSULTATION", "INQUIRY", "SINGLE_SOURCE", "FRAMEWORK_AGREEMENT", "DIRECT_PURCHASE"};
     static final String[] DOMAINS = {"ADMISSION", "RECRUITMENT", "TENDER", "PROCUREMENT", "RESEARCH_FUND", "CANTEEN"};
 
+    /** The domains of contract v1 (the shared record-format specification); later domains extend it. */
+    static java.util.stream.Stream<Domain> v1Domains() {
+        return java.util.Arrays.stream(DOMAINS).map(Domain::valueOf);
+    }
+
     private ContractFacts() {
     }
 
