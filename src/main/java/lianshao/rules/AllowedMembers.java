@@ -33,7 +33,6 @@ import lianshao.facts.Relation;
 import lianshao.facts.Sanction;
 import lianshao.facts.Tender;
 import lianshao.facts.Thresholds;
-import lianshao.facts.WinnerConflict;
 import lianshao.facts.WorkCalendar;
 
 /**
@@ -151,7 +150,29 @@ final class AllowedMembers {
     record Sensitive(Class<?> type, String name, String masked) {
     }
 
+    /**
+     * The reviewed fact model: the reference types and each declared domain's record and item types — the
+     * types a rule reads, and the fact types a field of a declared derived fact may hold.
+     */
+    private static final List<Class<?>> FACT_MODEL = factModelTypes();
+
     private static final List<Entry> ENTRIES = build();
+
+    private static List<Class<?>> factModelTypes() {
+        List<Class<?>> types = new ArrayList<>(List.of(AdmissionPlan.class, CompanyRole.class, Jurisdiction.class, Kin.class,
+                Leader.class, Org.class, Party.class, PriorHit.class, RecordFact.class, RecruitmentRelative.class, Relation.class,
+                Sanction.class, Thresholds.class, WorkCalendar.class));
+        for (Domain domain : Domain.values()) {
+            types.add(domain.factType());
+            types.addAll(domain.itemTypes());
+        }
+        return List.copyOf(types);
+    }
+
+    /** Whether the type is one of the reviewed fact model (not the hit API, not a helper of the package). */
+    static boolean isFactModel(Class<?> type) {
+        return FACT_MODEL.contains(type);
+    }
 
     private AllowedMembers() {
     }
@@ -194,6 +215,10 @@ final class AllowedMembers {
         if (type == null || type.isNull()) {
             return false;
         }
+        if (type.isDeclared()) {
+            // a declared fact's text shows every field
+            return type.declared().fields().stream().anyMatch(f -> carries(f.type(), seen));
+        }
         Class<?> raw = type.boxed().raw();
         if (raw == Object.class) {
             return true;
@@ -228,14 +253,7 @@ final class AllowedMembers {
         read(list, Object.class, OBJECT, "hashCode");
         read(list, Object.class, OBJECT, "toString");
 
-        factModel(list, AdmissionPlan.class, CompanyRole.class, Jurisdiction.class, Kin.class, Leader.class, Org.class,
-                Party.class, PriorHit.class, RecordFact.class, RecruitmentRelative.class, Relation.class, Sanction.class,
-                Thresholds.class, WinnerConflict.class, WorkCalendar.class);
-        // each declared domain's record and item types
-        for (Domain domain : Domain.values()) {
-            factModel(list, domain.factType());
-            domain.itemTypes().forEach(type -> factModel(list, type));
-        }
+        factModel(list, FACT_MODEL);
         for (Class<?> api : List.of(Hits.class, HitBuilder.class)) {
             for (Method m : api.getDeclaredMethods()) {
                 list.add(new Entry(api, m.getName(), List.of(m.getParameterTypes()), Kind.READ, HITS));
@@ -354,7 +372,7 @@ final class AllowedMembers {
     }
 
     /** Every public instance method a fact type declares itself: its record components and helpers. */
-    private static void factModel(List<Entry> list, Class<?>... types) {
+    private static void factModel(List<Entry> list, List<Class<?>> types) {
         for (Class<?> type : types) {
             Arrays.stream(type.getDeclaredMethods())
                     .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
