@@ -18,7 +18,9 @@ final class ContractFacts {
             Domain.valueOf("PROCUREMENT"), Set.of("purchaseId", "fiscalYear", "budgetProjectCode", "itemCategory",
                     "description", "amount", "method", "supplierRef", "approverRef"),
             Domain.valueOf("RESEARCH_FUND"), Set.of("projectCode", "projectStart", "projectEnd", "piRef", "budgetLine",
-                    "budgetLineAmount", "amount", "payeeRef", "paidOn", "paymentMethod"));
+                    "budgetLineAmount", "amount", "payeeRef", "paidOn", "paymentMethod"),
+            // extension domains (docs/api.md)
+            Domain.valueOf("CANTEEN"), Set.of("recordType", "canteenCode", "responsibleRef"));
 
     /** Number of fields in each contract table, so the full fixtures provably carry every optional field. */
     static final Map<Domain, Integer> CONTRACT_FIELD_COUNT = Map.of(
