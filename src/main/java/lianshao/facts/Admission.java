@@ -12,6 +12,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 招生: one admitted student (contract section 2, ADMISSION). */
 @RecordDomain(name = "ADMISSION", order = 1, slug = "admission", zh = "招生", en = "Admissions",
+        oneRecord = "一名被录取学生",
         keys = {
                 @ContextKey(name = "ADM_PLAN", fields = {"year", "stage"}),
                 @ContextKey(name = "ADM_APPROVER", fields = {"year", "approverRef"}),

@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.ContextKey;
 
 /** 采购: one purchase (contract section 2, PROCUREMENT). */
 @RecordDomain(name = "PROCUREMENT", order = 4, slug = "procurement", zh = "采购", en = "Procurement",
+        oneRecord = "一次采购",
         keys = {
                 @ContextKey(name = "PRC_LINE", fields = {"fiscalYear", "budgetProjectCode", "itemCategory"}),
                 @ContextKey(name = "PRC_CATEGORY", fields = {"fiscalYear", "itemCategory"}),

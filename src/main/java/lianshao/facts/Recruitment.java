@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 招聘: one candidate's outcome for one post (contract section 2, RECRUITMENT). */
 @RecordDomain(name = "RECRUITMENT", order = 2, slug = "recruitment", zh = "招聘", en = "Recruitment",
+        oneRecord = "一名应聘人在一个岗位上的结果",
         keys = {
                 @ContextKey(name = "POST", fields = {"recruitmentId", "positionCode"})},
         datesInOrder = {

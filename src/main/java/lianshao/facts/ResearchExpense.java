@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 科研经费: one expenditure of a research project (contract section 2, RESEARCH_FUND). */
 @RecordDomain(name = "RESEARCH_FUND", order = 5, slug = "research-fund", zh = "科研经费", en = "Research funds",
+        oneRecord = "一笔支出",
         keys = {
                 @ContextKey(name = "RSF_PROJECT", fields = {"projectCode"}, withinOrg = false),
                 @ContextKey(name = "INVOICE", fields = {"invoiceNo"}, withinOrg = false),

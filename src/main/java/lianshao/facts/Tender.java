@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 招标: one tender procedure with its bids (contract section 2, TENDER). */
 @RecordDomain(name = "TENDER", order = 3, slug = "tender", zh = "招标", en = "Tendering",
+        oneRecord = "一个招标项目及其全部投标",
         keys = {
                 @ContextKey(name = "TENDER_PROJECT", fields = {"projectCode"}),
                 @ContextKey(name = "TENDER_BUYER")},
