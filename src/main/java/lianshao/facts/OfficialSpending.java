@@ -16,6 +16,7 @@ import lianshao.facts.RecordDomain.DatePair;
  * "Extension domains").
  */
 @RecordDomain(name = "OFFICIAL_SPENDING", order = 8, slug = "official-spending", zh = "“三公”经费", en = "Official spending",
+        oneRecord = "一次接待、用车或出差",
         datesInOrder = {
                 @DatePair(first = "startDate", second = "endDate"),
                 @DatePair(first = "approvedStart", second = "approvedEnd")})
