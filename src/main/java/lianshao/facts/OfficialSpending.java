@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import lianshao.facts.Field.Kind;
+import lianshao.facts.RecordDomain.ContextKey;
 import lianshao.facts.RecordDomain.DatePair;
 
 /**
@@ -17,6 +18,8 @@ import lianshao.facts.RecordDomain.DatePair;
  */
 @RecordDomain(name = "OFFICIAL_SPENDING", order = 8, slug = "official-spending", zh = "“三公”经费", en = "Official spending",
         oneRecord = "一次接待、用车或出差",
+        keys = {
+                @ContextKey(name = "OFS_LETTER", fields = {"letterRef"})},
         datesInOrder = {
                 @DatePair(first = "startDate", second = "endDate"),
                 @DatePair(first = "approvedStart", second = "approvedEnd")})
