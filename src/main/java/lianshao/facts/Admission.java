@@ -73,11 +73,6 @@ public record Admission(
         @Field(kind = Kind.ITEMS, zh = "与本次录取相关的缴费。")
         List<Fee> fees) implements RecordFact  {
 
-    @Override
-    public String domain() {
-        return "ADMISSION";
-    }
-
     /** Every route but REGULAR and LOTTERY is an exception route. */
     public boolean exceptionRoute() {
         return !"REGULAR".equals(admissionType) && !"LOTTERY".equals(admissionType);

@@ -94,11 +94,6 @@ public record Procurement(
         @Field(kind = Kind.ITEMS, zh = "付款记录。")
         List<Payment> payments) implements RecordFact  {
 
-    @Override
-    public String domain() {
-        return "PROCUREMENT";
-    }
-
     /** The day of the award, or the record's own day when no award date is given. */
     public LocalDate awardDate() {
         return awardedOn != null ? awardedOn : occurredOn;

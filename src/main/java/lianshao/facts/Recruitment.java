@@ -87,11 +87,6 @@ public record Recruitment(
     public static final java.util.Set<String> SENSITIVE_POSTS = java.util.Set.of("SECRETARY", "PERSONNEL", "FINANCE",
             "DISCIPLINE", "AUDIT");
 
-    @Override
-    public String domain() {
-        return "RECRUITMENT";
-    }
-
     /** Days of the hire's publicity, counting both the first and the last day (1–7 March = 7); null when a date is missing. */
     public Integer publicityDays() {
         return Dates.periodDays(publicityStart, publicityEnd);

@@ -69,11 +69,6 @@ public record ResearchExpense(
         @Field(kind = Kind.PROSE, zh = "支出说明。")
         String description) implements RecordFact  {
 
-    @Override
-    public String domain() {
-        return "RESEARCH_FUND";
-    }
-
     /** The PI and the project members: the team whose own companies and relatives matter. */
     public List<String> teamRefs() {
         List<String> team = new java.util.ArrayList<>();

@@ -78,11 +78,6 @@ public record Tender(
         @Field(kind = Kind.ITEMS, zh = "分包情况。")
         List<Subcontract> subcontracts) implements RecordFact  {
 
-    @Override
-    public String domain() {
-        return "TENDER";
-    }
-
     /** Days from the notice to the bid deadline (1 March → 21 March = 20), or null when a date is missing. */
     public Integer bidPeriodDays() {
         return Dates.daysBetween(noticePublishedOn, bidDeadline);

@@ -17,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 import lianshao.facts.Admission;
+import lianshao.contract.Domain;
 import lianshao.facts.AdmissionPlan;
 import lianshao.facts.Bid;
-import lianshao.facts.BonusItem;
 import lianshao.facts.CompanyRole;
-import lianshao.facts.ContractVariation;
-import lianshao.facts.Fee;
 import lianshao.facts.HitBuilder;
 import lianshao.facts.Hits;
 import lianshao.facts.Jurisdiction;
@@ -30,18 +28,13 @@ import lianshao.facts.Kin;
 import lianshao.facts.Leader;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
-import lianshao.facts.Payment;
 import lianshao.facts.PriorHit;
-import lianshao.facts.Procurement;
 import lianshao.facts.RecordFact;
-import lianshao.facts.Recruitment;
 import lianshao.facts.RecruitmentRelative;
 import lianshao.facts.Relation;
 import lianshao.facts.ResearchExpense;
 import lianshao.facts.Sanction;
-import lianshao.facts.Subcontract;
 import lianshao.facts.Tender;
-import lianshao.facts.TenderEvaluator;
 import lianshao.facts.Thresholds;
 import lianshao.facts.WinnerConflict;
 import lianshao.facts.WorkCalendar;
@@ -226,11 +219,14 @@ final class AllowedMembers {
         read(list, Object.class, OBJECT, "hashCode");
         read(list, Object.class, OBJECT, "toString");
 
-        factModel(list, Admission.class, AdmissionPlan.class, Bid.class, BonusItem.class, CompanyRole.class,
-                ContractVariation.class, Fee.class, Jurisdiction.class, Kin.class, Leader.class, Org.class, Party.class,
-                Payment.class, PriorHit.class, Procurement.class, RecordFact.class, Recruitment.class,
-                RecruitmentRelative.class, Relation.class, ResearchExpense.class, Sanction.class, Subcontract.class,
-                Tender.class, TenderEvaluator.class, Thresholds.class, WinnerConflict.class, WorkCalendar.class);
+        factModel(list, AdmissionPlan.class, CompanyRole.class, Jurisdiction.class, Kin.class, Leader.class, Org.class,
+                Party.class, PriorHit.class, RecordFact.class, RecruitmentRelative.class, Relation.class, Sanction.class,
+                Thresholds.class, WinnerConflict.class, WorkCalendar.class);
+        // each declared domain's record and item types
+        for (Domain domain : Domain.values()) {
+            factModel(list, domain.factType());
+            domain.itemTypes().forEach(type -> factModel(list, type));
+        }
         for (Class<?> api : List.of(Hits.class, HitBuilder.class)) {
             for (Method m : api.getDeclaredMethods()) {
                 list.add(new Entry(api, m.getName(), List.of(m.getParameterTypes()), Kind.READ, HITS));
