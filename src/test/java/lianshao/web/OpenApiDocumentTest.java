@@ -93,7 +93,7 @@ class OpenApiDocumentTest {
 
         JsonNode envelope = schema("RecordEnvelope");
         assertThat(strings(envelope.at("/properties/domain/enum")))
-                .containsExactly("ADMISSION", "RECRUITMENT", "TENDER", "PROCUREMENT", "RESEARCH_FUND");
+                .containsExactly("ADMISSION", "RECRUITMENT", "TENDER", "PROCUREMENT", "RESEARCH_FUND", "OFFICIAL_SPENDING");
         assertThat(strings(envelope.get("required")))
                 .containsExactlyInAnyOrder("domain", "source", "externalId", "orgCode", "occurredAt", "payload");
         assertThat(envelope.at("/properties/occurredAt/format").asString()).isEqualTo("date-time");
