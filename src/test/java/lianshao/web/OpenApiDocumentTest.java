@@ -100,7 +100,8 @@ class OpenApiDocumentTest {
         List<String> payloads = new ArrayList<>();
         envelope.at("/properties/payload/oneOf").forEach(ref -> payloads.add(ref.get("$ref").asString()));
         assertThat(payloads).containsExactly(SCHEMAS + "AdmissionPayload", SCHEMAS + "RecruitmentPayload",
-                SCHEMAS + "TenderPayload", SCHEMAS + "ProcurementPayload", SCHEMAS + "ResearchFundPayload");
+                SCHEMAS + "TenderPayload", SCHEMAS + "ProcurementPayload", SCHEMAS + "ResearchFundPayload",
+                SCHEMAS + "OfficialSpendingPayload");
     }
 
     @Test
