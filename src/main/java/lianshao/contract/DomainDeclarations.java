@@ -248,6 +248,10 @@ final class DomainDeclarations {
             if (field.zh().isBlank()) {
                 problems.add(at + "no description");
             }
+            if (!field.personal().isEmpty() && !namesOwnMethod(type, field.personal())) {
+                problems.add(at + "personal = \"" + field.personal() + "\" must start with " + type.getSimpleName()
+                        + ".<a method of the record>(");
+            }
             if (field.kind() == Kind.ITEMS && fits(field, component)) {
                 Class<?> item = itemType(component);
                 RecordComponent[] itemComponents = item.getRecordComponents();
@@ -259,6 +263,17 @@ final class DomainDeclarations {
                 }
             }
         }
+    }
+
+    /** {@code Bid.maskedContactPhone()}: the record's simple name, a dot and one of its public methods' names. */
+    private static boolean namesOwnMethod(Class<?> type, String text) {
+        String prefix = type.getSimpleName() + ".";
+        int open = text.indexOf('(');
+        if (!text.startsWith(prefix) || open < 0) {
+            return false;
+        }
+        String method = text.substring(prefix.length(), open);
+        return java.util.Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(method));
     }
 
     private static boolean fits(Field field, RecordComponent component) {

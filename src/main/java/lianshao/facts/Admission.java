@@ -30,7 +30,7 @@ public record Admission(
         boolean current,
         @Field(kind = Kind.PARTY, required = true, zh = "被录取学生（当事人编号，无需真实姓名）。")
         String studentRef,
-        @Field(kind = Kind.CODE, zh = "学生身份证号的哈希值，用于发现同一身份被重复使用。")
+        @Field(kind = Kind.CODE, personal = "Admission.maskedIdentityHash()", zh = "学生身份证号的哈希值，用于发现同一身份被重复使用。")
         String identityHash,
         @Field(kind = Kind.STAGE, required = true, zh = "学段：PRIMARY 小学、JUNIOR 初中、SENIOR 高中、VOCATIONAL 中等职业教育、HIGHER 高等教育。PRIMARY 和 JUNIOR 属于义务教育阶段。")
         String stage,

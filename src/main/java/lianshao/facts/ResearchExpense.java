@@ -48,7 +48,7 @@ public record ResearchExpense(
         BigDecimal amount,
         @Field(kind = Kind.PARTY, required = true, zh = "收款的个人或单位。")
         String payeeRef,
-        @Field(kind = Kind.CODE, zh = "收款银行账户。")
+        @Field(kind = Kind.CODE, personal = "ResearchExpense.maskedPayeeAccount()", zh = "收款银行账户。")
         String payeeAccount,
         @Field(kind = Kind.BOOLEAN, zh = "收款人是否在本单位领取工资。")
         Boolean payeeSalaried,

@@ -180,29 +180,9 @@ public record Tender(
         return bidderRefs().stream().filter(ref -> !isWinner(ref)).toList();
     }
 
-    /** Cardinal R035: the winner is the only bidder with a valid bid and another bidder was disqualified. */
-    public boolean winnerOnlyValidAfterRejections() {
-        return winnerRef != null && validBidderRefs().equals(java.util.List.of(winnerRef))
-                && !disqualifiedOtherBidderRefs().isEmpty();
-    }
-
     /** The lowest price submitted, or null without bids. */
     public BigDecimal lowestPrice() {
         return bids.stream().map(Bid::price).filter(java.util.Objects::nonNull).min(BigDecimal::compareTo).orElse(null);
-    }
-
-    /**
-     * Cardinal R036: the lowest submitted price belongs to a disqualified bid and no valid bid has that
-     * same price.
-     */
-    public boolean lowestPriceDisqualified() {
-        BigDecimal lowest = lowestPrice();
-        if (lowest == null) {
-            return false;
-        }
-        boolean disqualifiedAtLowest = bids.stream().anyMatch(b -> b.disqualified() && lowest.compareTo(b.price()) == 0);
-        boolean validAtLowest = bids.stream().anyMatch(b -> !b.disqualified() && lowest.compareTo(b.price()) == 0);
-        return disqualifiedAtLowest && !validAtLowest;
     }
 
     /** The bidders whose disqualified bids were at the lowest price. */

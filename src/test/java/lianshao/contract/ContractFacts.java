@@ -18,17 +18,21 @@ final class ContractFacts {
             Domain.valueOf("PROCUREMENT"), Set.of("purchaseId", "fiscalYear", "budgetProjectCode", "itemCategory",
                     "description", "amount", "method", "supplierRef", "approverRef"),
             Domain.valueOf("RESEARCH_FUND"), Set.of("projectCode", "projectStart", "projectEnd", "piRef", "budgetLine",
-                    "budgetLineAmount", "amount", "payeeRef", "paidOn", "paymentMethod"),
-            Domain.valueOf("OFFICIAL_SPENDING"), Set.of("recordType", "spendingId", "startDate", "amount", "handlerRef"));
+                    "budgetLineAmount", "amount", "payeeRef", "paidOn", "paymentMethod"));
 
     /** Number of fields in each contract table, so the full fixtures provably carry every optional field. */
     static final Map<Domain, Integer> CONTRACT_FIELD_COUNT = Map.of(
             Domain.valueOf("ADMISSION"), 22, Domain.valueOf("RECRUITMENT"), 29, Domain.valueOf("TENDER"), 26, Domain.valueOf("PROCUREMENT"), 34,
-            Domain.valueOf("RESEARCH_FUND"), 21, Domain.valueOf("OFFICIAL_SPENDING"), 27);
+            Domain.valueOf("RESEARCH_FUND"), 21);
 
     static final String[] PROCUREMENT_METHODS = {"OPEN_TENDER", "INVITED_TENDER", "COMPETITIVE_NEGOTIATION",
         "COMPETITIVE_CONSULTATION", "INQUIRY", "SINGLE_SOURCE", "FRAMEWORK_AGREEMENT", "DIRECT_PURCHASE"};
-    static final String[] DOMAINS = {"ADMISSION", "RECRUITMENT", "TENDER", "PROCUREMENT", "RESEARCH_FUND", "OFFICIAL_SPENDING"};
+    static final String[] DOMAINS = {"ADMISSION", "RECRUITMENT", "TENDER", "PROCUREMENT", "RESEARCH_FUND"};
+
+    /** The domains of contract v1 (the shared record-format specification); later domains extend it. */
+    static java.util.stream.Stream<Domain> v1Domains() {
+        return java.util.Arrays.stream(DOMAINS).map(Domain::valueOf);
+    }
 
     private ContractFacts() {
     }

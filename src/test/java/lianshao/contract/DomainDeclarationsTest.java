@@ -38,6 +38,7 @@ class DomainDeclarationsTest {
             @Field(kind = Kind.DATE, zh = "案号。") String caseNo,
             @Field(kind = Kind.ENUM, values = {"A", "C"}, zh = "类别：A 甲、B 乙。") String type,
             @Field(kind = Kind.CODE, zh = "") String note,
+            @Field(kind = Kind.CODE, personal = "Bad.noSuchMethod()", zh = "电话。") String phone,
             @Field(kind = Kind.DATE, zh = "止。") LocalDate to) implements RecordFact {
     }
 
@@ -74,6 +75,7 @@ class DomainDeclarationsTest {
                 .hasMessageContaining("caseNo: Java type java.lang.String does not fit DATE")
                 .hasMessageContaining("type: the description does not name the value C")
                 .hasMessageContaining("note: no description")
+                .hasMessageContaining("phone: personal = \"Bad.noSuchMethod()\" must start with Bad.")
                 .hasMessageContaining("key BAD_KEY names nowhere")
                 .hasMessageContaining("date pair names type, not a DATE field");
     }

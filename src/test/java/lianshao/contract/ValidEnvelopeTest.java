@@ -30,7 +30,7 @@ class ValidEnvelopeTest {
     }
 
     @ParameterizedTest
-    @MethodSource("lianshao.contract.DomainTest#domains")
+    @MethodSource("lianshao.contract.ContractFacts#v1Domains")
     void fullEnvelopeWithEveryOptionalFieldIsValid(Domain domain) {
         ObjectNode full = envelope(domain, "full");
 
@@ -39,7 +39,7 @@ class ValidEnvelopeTest {
     }
 
     @ParameterizedTest
-    @MethodSource("lianshao.contract.DomainTest#domains")
+    @MethodSource("lianshao.contract.ContractFacts#v1Domains")
     void minimalEnvelopeWithOnlyRequiredFieldsIsValid(Domain domain) {
         ObjectNode minimal = envelope(domain, "minimal");
 
