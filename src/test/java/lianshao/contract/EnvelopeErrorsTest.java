@@ -284,7 +284,8 @@ class EnvelopeErrorsTest {
                 error("payload.budgetLineAmount", researchFund),
                 // amount is a PROCUREMENT field too, and valid
                 error("payload.payeeRef", researchFund),
-                error("payload.paidOn", researchFund),
+                // paidOn is a TUTORING field too
+                error("payload.paidOn", unknownOf("RESEARCH_FUND 或 TUTORING", "RESEARCH_FUND or TUTORING")),
                 error("payload.paymentMethod", researchFund),
                 error("payload.purchaseId", REQUIRED),
                 error("payload.fiscalYear", REQUIRED),
