@@ -19,9 +19,9 @@ import lianshao.warnings.Warnings;
  * The grading history of one evaluation batch. The batch's own warnings count for the records after them: earlier hits
  * (G2) are counted by the batch being applied, which reads the counts of the other records once per batch (and once
  * per record whose hits name a subject not read yet) and counts its own hits in memory; earlier benefits (G5) and
- * rectified warnings (R1) are asked of the database after the batch's writes so far are flushed. What the batch cannot
- * change is read once: a subject's sanctions (most already loaded for the rules), and which rules have a warning
- * rectified in the re-check window (R1 asks about the others no further).
+ * rectified warnings (R1) are asked of the database, after the batch's writes so far are flushed when they concern the
+ * subject or a rectified warning. What the batch cannot change is read once: a subject's sanctions (most already loaded
+ * for the rules), and which rules have a warning rectified in the re-check window (R1 asks about the others no further).
  */
 final class BatchHistory implements SubjectHistory {
 
@@ -59,7 +59,7 @@ final class BatchHistory implements SubjectHistory {
 
     @Override
     public BigDecimal priorBenefit(String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
-        applying.flush();
+        applying.flushBeforeReading(subjectRef);
         return warnings.priorBenefit(subjectRef, from, to, excludingRecordId);
     }
 
@@ -70,7 +70,7 @@ final class BatchHistory implements SubjectHistory {
         if (!rules.contains(ruleId)) {
             return Optional.empty();
         }
-        applying.flush();
+        applying.flushBeforeReadingRectified();
         return warnings.rectified(ruleId, subjectRefs, orgCode, from, to, excludingRecordId);
     }
 

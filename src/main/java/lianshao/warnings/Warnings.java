@@ -87,6 +87,10 @@ public class Warnings implements SubjectHistory {
         private final PendingWrites writes = new PendingWrites(template);
         private final BatchPriorHits priorHits;
         private Set<String> mutedRules;
+        /** Subjects whose rows may differ between the database and the batch until the next flush. */
+        private final Set<String> unwrittenSubjects = new java.util.HashSet<>();
+        /** Whether a rectified warning has unwritten changes (R1 reads rectified warnings and their subjects). */
+        private boolean unwrittenRectified;
 
         private Batch(java.util.Collection<String> recordIds) {
             for (List<String> ids : Chunks.of(recordIds)) {
@@ -154,6 +158,31 @@ public class Warnings implements SubjectHistory {
         public void flush() {
             writes.flush();
             priorHits.written();
+            unwrittenSubjects.clear();
+            unwrittenRectified = false;
+        }
+
+        /** Flushes if the subject's rows have unwritten changes, so that the database answers about the subject as before. */
+        public void flushBeforeReading(String subjectRef) {
+            if (unwrittenSubjects.contains(subjectRef)) {
+                flush();
+            }
+        }
+
+        /** Flushes if a rectified warning has unwritten changes, so that the database answers about rectified warnings as before. */
+        public void flushBeforeReadingRectified() {
+            if (unwrittenRectified) {
+                flush();
+            }
+        }
+
+        /** Notes what applying the record changes until the next flush: its warnings' subjects, before and after. */
+        private void unwritten(String recordId, List<StoredSubject> rows) {
+            rows.forEach(r -> unwrittenSubjects.add(r.subjectRef()));
+            for (Existing w : existing.getOrDefault(recordId, Map.of()).values()) {
+                subjects().getOrDefault(w.id, Set.of()).forEach(r -> unwrittenSubjects.add(r.subjectRef()));
+                unwrittenRectified |= WarningStatus.RECTIFIED.name().equals(w.status);
+            }
         }
 
         private boolean mayBeMuted(String ruleId) {
@@ -206,12 +235,14 @@ public class Warnings implements SubjectHistory {
             evaluationCompleted(writes, incomplete, record, ruleSetVersion, now);
         }
         Set<BatchPriorHits.Row> counted = new java.util.HashSet<>();
+        List<StoredSubject> written = new ArrayList<>();
         for (GradedHit g : graded) {
             Existing before = existing.remove(g.hit().ruleId());
             String id = before == null ? Ids.newId() : before.id;
             Object[] content = content(record, g, ruleSetVersion);
             List<StoredSubject> subjects = subjects(g, record);
             subjects.forEach(s -> counted.add(s.counted()));
+            written.addAll(subjects);
             if (before == null) {
                 raise(writes, record, g, id, content, ruleSetVersion, now, null, batch.mayBeMuted(g.hit().ruleId()));
             } else {
@@ -248,6 +279,7 @@ public class Warnings implements SubjectHistory {
             }
         }
         batch.priorHits.applied(record.recordId(), counted);
+        batch.unwritten(record.recordId(), written);
     }
 
     private record Existing(String id, int form, String status, boolean stillHits, LocalDateTime raisedAt) {
