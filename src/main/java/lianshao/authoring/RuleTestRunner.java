@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -30,13 +31,18 @@ import lianshao.facts.RecordFact;
 import lianshao.facts.Relation;
 import lianshao.facts.Sanction;
 import lianshao.facts.WorkCalendar;
+import lianshao.records.EvaluationSettings;
+import lianshao.records.InMemoryContexts;
 import lianshao.rules.RuleSet;
 import lianshao.support.Json;
+import lianshao.support.Times;
 
 /**
- * Runs rule test cases against a rule set, in process: the case's context becomes facts exactly as
- * the database context would, the record is validated against the contract first, and the hit of the
- * rule under test is compared with the expectation.
+ * Runs rule test cases against a rule set, in process: the record is validated against the contract first, the
+ * case's context is held as if it had been stored and the record gets of it what production context loading
+ * selects ({@link InMemoryContexts}, the selection of the loader itself), and the hit of the rule under test is
+ * compared with the expectation. A fact that production would not load for the record is not in the session, so
+ * a rule cannot pass its test on a fact it would never see.
  */
 @Component
 public class RuleTestRunner {
@@ -44,11 +50,19 @@ public class RuleTestRunner {
     private final Evaluator evaluator;
     private final FactMapper mapper;
     private final ContractValidator validator;
+    private final EvaluationSettings settings;
 
-    public RuleTestRunner(Evaluator evaluator, FactMapper mapper, ContractValidator validator) {
+    @Autowired
+    public RuleTestRunner(Evaluator evaluator, FactMapper mapper, ContractValidator validator, EvaluationSettings settings) {
         this.evaluator = evaluator;
         this.mapper = mapper;
         this.validator = validator;
+        this.settings = settings;
+    }
+
+    /** A runner loading contexts with the default bounds of context loading. */
+    public RuleTestRunner(Evaluator evaluator, FactMapper mapper, ContractValidator validator) {
+        this(evaluator, mapper, validator, EvaluationSettings.defaults());
     }
 
     public CaseResult run(RuleSet ruleSet, RuleTestCase c) {
@@ -60,25 +74,20 @@ public class RuleTestRunner {
         if (!invalid.isEmpty()) {
             return new CaseResult(c, false, List.of("record is not valid under the contract: " + invalid), List.of());
         }
-        List<RecordFact> earlier = new ArrayList<>();
-        int i = 0;
-        for (JsonNode envelope : c.context().path("records")) {
-            List<FieldError> errors = validator.validateEnvelope(envelope);
-            if (!errors.isEmpty()) {
-                return new CaseResult(c, false, List.of("context record #" + i + " is not valid: " + errors), List.of());
-            }
-            earlier.add(fact(envelope, "context-" + i++, false));
+        Optional<String> invalidContext = invalidContextRecord(c.context());
+        if (invalidContext.isPresent()) {
+            return new CaseResult(c, false, List.of(invalidContext.get()), List.of());
         }
-        RecordFact record = fact(c.record(), "record-under-test", true);
-        List<Hit> hits = evaluator.evaluate(ruleSet, record, context(c.context(), earlier)).hits();
+        Prepared prepared = prepare(c);
+        List<Hit> hits = evaluator.evaluate(ruleSet, prepared.record(), prepared.context()).hits();
         Optional<Hit> hit = hits.stream().filter(h -> h.ruleId().equals(c.ruleId())).findFirst();
         check(c, ruleSet, hit, failures);
         return new CaseResult(c, failures.isEmpty(), failures, hits);
     }
 
     /**
-     * Evaluates one ad-hoc record envelope with a context in the test-file format (orgs, parties,
-     * relations, sanctions, priorHits, admissionPlans, calendar, records); every hit it raises.
+     * Evaluates one ad-hoc record envelope with a context in the test-file format (orgs, parties, relations,
+     * sanctions, priorHits, admissionPlans, calendar, records), loaded as production loads it; every hit it raises.
      *
      * @throws IllegalArgumentException when the record or a context record breaks the contract
      */
@@ -88,30 +97,51 @@ public class RuleTestRunner {
         if (!invalid.isEmpty()) {
             throw new IllegalArgumentException("record is not valid under the contract: " + invalid);
         }
-        List<RecordFact> earlier = new ArrayList<>();
-        int i = 0;
-        for (JsonNode envelope : ctx.path("records")) {
-            List<FieldError> errors = validator.validateEnvelope(envelope);
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException("context record #" + i + " is not valid: " + errors);
-            }
-            earlier.add(fact(envelope, "context-" + i++, false));
-        }
-        return evaluator.evaluate(ruleSet, fact(record, "record-under-test", true), context(ctx, earlier)).hits();
+        invalidContextRecord(ctx).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        Prepared prepared = prepare(record, ctx);
+        return evaluator.evaluate(ruleSet, prepared.record(), prepared.context()).hits();
     }
 
-    /** A case's record and context as the facts an evaluation gets (benchmarks replay these). */
-    public record Prepared(RecordFact record, Context context) {
+    /**
+     * A case's record and context as the facts an evaluation gets (benchmarks replay these).
+     *
+     * @param context what production loads for the record: what the rules see
+     * @param written every fact the case's context writes, as written
+     */
+    public record Prepared(RecordFact record, Context context, Context written) {
     }
 
     /** The facts of a case without validating or checking it. */
     public Prepared prepare(RuleTestCase c) {
+        return prepare(c.record(), c.context());
+    }
+
+    private Prepared prepare(JsonNode envelope, JsonNode ctx) {
+        List<JsonNode> envelopes = new ArrayList<>();
         List<RecordFact> earlier = new ArrayList<>();
         int i = 0;
-        for (JsonNode envelope : c.context().path("records")) {
-            earlier.add(fact(envelope, "context-" + i++, false));
+        for (JsonNode e : ctx.path("records")) {
+            envelopes.add(e);
+            earlier.add(fact(e, "context-" + i++, false));
         }
-        return new Prepared(fact(c.record(), "record-under-test", true), context(c.context(), earlier));
+        RecordFact record = fact(envelope, "record-under-test", true);
+        Context written = context(ctx, earlier, Times.toUtc(record.occurredAt()).toLocalDate());
+        return new Prepared(record, InMemoryContexts.load(settings, record, envelope, written, envelopes), written);
+    }
+
+    /** Why a record of the context breaks the contract, if one does. */
+    private Optional<String> invalidContextRecord(JsonNode ctx) {
+        int i = 0;
+        for (JsonNode envelope : ctx.path("records")) {
+            List<FieldError> errors = validator.validateEnvelope(envelope);
+            if (!errors.isEmpty()) {
+                return Optional.of("context record #" + i + " is not valid: " + errors);
+            }
+            i++;
+        }
+        return Optional.empty();
     }
 
     private void check(RuleTestCase c, RuleSet ruleSet, Optional<Hit> hit, List<String> failures) {
@@ -182,7 +212,8 @@ public class RuleTestRunner {
         return mapper.toFact(meta, envelope.get("payload"), current);
     }
 
-    private static Context context(JsonNode ctx, List<RecordFact> earlier) {
+    /** Every fact the context writes; an earlier warning without a date is dated on the record's day. */
+    private static Context context(JsonNode ctx, List<RecordFact> earlier, LocalDate recordDay) {
         List<Org> orgs = new ArrayList<>();
         for (JsonNode o : ctx.path("orgs")) {
             orgs.add(new Org(o.path("orgCode").asString(), o.path("name").asString(), o.path("type").asString(),
@@ -219,7 +250,7 @@ public class RuleTestRunner {
         List<PriorHit> priorHits = new ArrayList<>();
         for (JsonNode h : ctx.path("priorHits")) {
             priorHits.add(new PriorHit(h.path("subjectRef").asString(), h.path("ruleId").asString(), h.path("recordId").asString("earlier"),
-                    date(h.path("occurredOn")), h.path("form").asInt(1)));
+                    Optional.ofNullable(date(h.path("occurredOn"))).orElse(recordDay), h.path("form").asInt(1)));
         }
         return new Context(earlier, parties, orgs, relations, sanctions, priorHits, plans, new WorkCalendar(holidays, workdays));
     }

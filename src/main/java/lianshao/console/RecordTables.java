@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 
@@ -120,7 +121,7 @@ class RecordTables {
 
     private Map<String, String> partyNames(JsonNode node) {
         Set<String> refs = new LinkedHashSet<>();
-        collectRefs(node, "ref", refs);
+        collectRefs(node, null, any -> true, refs);
         Map<String, String> names = new LinkedHashMap<>();
         parties.full(refs).forEach(p -> names.put(p.ref(), p.name()));
         return names;
@@ -288,7 +289,12 @@ class RecordTables {
 
     private Names names(List<JsonNode> envelopes) {
         Set<String> refs = new LinkedHashSet<>();
-        envelopes.forEach(e -> collectRefs(e == null ? null : e.get("payload"), null, refs));
+        envelopes.forEach(e -> {
+            Domain domain = e == null ? null : domain(e);
+            if (domain != null) {
+                collectRefs(e.get("payload"), null, domain::partyField, refs);
+            }
+        });
         Map<String, String> partyNames = new LinkedHashMap<>();
         parties.full(refs).forEach(p -> partyNames.put(p.ref(), p.name()));
         Map<String, String> orgNames = new LinkedHashMap<>();
@@ -301,19 +307,20 @@ class RecordTables {
         return new Names(partyNames, orgNames);
     }
 
-    private static void collectRefs(JsonNode node, String field, Collection<String> refs) {
+    /** The party ids in a payload: the string values of the fields {@code partyField} accepts, at any depth. */
+    private static void collectRefs(JsonNode node, String field, Predicate<String> partyField, Collection<String> refs) {
         if (node == null) {
             return;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                collectRefs(e.getValue(), e.getKey(), refs);
+                collectRefs(e.getValue(), e.getKey(), partyField, refs);
             }
         } else if (node.isArray()) {
             for (JsonNode item : node) {
-                collectRefs(item, field, refs);
+                collectRefs(item, field, partyField, refs);
             }
-        } else if (node.isString() && field != null && FieldDescription.partyRef(field) && !node.asString().isBlank()) {
+        } else if (node.isString() && (field == null ? partyField.test("") : partyField.test(field)) && !node.asString().isBlank()) {
             refs.add(node.asString());
         }
     }

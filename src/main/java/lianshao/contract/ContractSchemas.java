@@ -3,6 +3,7 @@ package lianshao.contract;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class ContractSchemas {
     public static final String REFERENCE_BATCH = "REFERENCE_BATCH";
 
     private static final List<FieldDescription> ENVELOPE_FIELDS;
-    private static final Map<Domain, List<FieldDescription>> PAYLOADS = new EnumMap<>(Domain.class);
+    private static final Map<Domain, List<FieldDescription>> PAYLOADS = new LinkedHashMap<>();
     private static final Map<ReferenceKind, List<FieldDescription>> REFERENCES = new EnumMap<>(ReferenceKind.class);
     private static final Map<ReferenceKind, List<FieldDescription>> IDENTIFIERS = new EnumMap<>(ReferenceKind.class);
     private static final List<FieldDescription> RECORD_BATCH_FIELDS;

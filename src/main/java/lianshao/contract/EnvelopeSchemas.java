@@ -1,7 +1,6 @@
 package lianshao.contract;
 
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,13 +10,13 @@ import java.util.Optional;
  */
 final class EnvelopeSchemas {
 
-    private static final FieldType DOMAIN = EnumType.of(Arrays.stream(Domain.values()).map(Domain::name)
+    private static final FieldType DOMAIN = EnumType.of(Domain.values().stream().map(Domain::name)
             .toArray(String[]::new));
     private static final FieldType FEED_IDENTIFIER = new TextType(128, true, true);
     private static final FieldType ORG_CODE = new TextType(64, true, true);
 
     private static final ObjectSchema WITHOUT_DOMAIN = envelope(ObjectType.anyObject());
-    private static final Map<Domain, ObjectSchema> BY_DOMAIN = new EnumMap<>(Domain.class);
+    private static final Map<Domain, ObjectSchema> BY_DOMAIN = new HashMap<>();
 
     static {
         for (Domain domain : Domain.values()) {

@@ -24,10 +24,6 @@ public record FieldDescription(String key, String name, boolean required, ValueD
 
     private static final Pattern VALUE_LABEL = Pattern.compile("([A-Z][A-Z0-9_]*) ([^、，。；：,;:\\s（(]+)");
     private static final Pattern PARENTHESES = Pattern.compile("（[^）]*）|\\([^)]*\\)");
-    /** {@code ...Ref} fields naming documents (an approval, a notice, minutes, a certificate, a contract), not parties. */
-    private static final Set<String> DOCUMENT_REFS = Set.of("certificateRef", "specialApprovalRef", "announcementRef",
-            "ratioWaiverRef", "collectiveDecisionRef", "methodChangeApprovalRef", "originalContractRef",
-            "budgetAdjustmentRef");
     private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     public ValueKind kind() {
@@ -48,20 +44,10 @@ public record FieldDescription(String key, String name, boolean required, ValueD
         return shape == null || shape.fields() == null ? List.of() : shape.fields();
     }
 
-    /** Whether the field holds party ids (a person's or an organisation's registered id), one or a list. */
+    /** Whether the field holds party ids (a person's or an organisation's registered id), one or a list, as its domain declares. */
     public boolean partyRef() {
-        return partyRef(name);
-    }
-
-    /**
-     * Whether a field of this JSON name holds party ids: the contract's {@code ...Ref} and {@code ...Refs} fields,
-     * {@code candidates} and {@code ref}, except those naming documents.
-     */
-    public static boolean partyRef(String name) {
-        if (DOCUMENT_REFS.contains(name)) {
-            return false;
-        }
-        return name.endsWith("Ref") || name.endsWith("Refs") || name.equals("candidates") || name.equals("ref");
+        int dot = key.indexOf('.');
+        return dot > 0 && Domain.parse(key.substring(0, dot)).map(d -> d.partyField(name)).orElse(false);
     }
 
     /**

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The Chinese meaning of every contract field, from {@code field-descriptions.properties} beside this class
- * (UTF-8; keys as in {@link FieldDescription#key()}). Malformed UTF-8 fails loudly instead of turning into
- * replacement characters.
+ * The Chinese meaning of every contract field (keys as in {@link FieldDescription#key()}): the domains' payload
+ * fields from their declarations, the envelope's {@code domain} from the list of domains, everything else (envelope,
+ * reference data, batches) from {@code field-descriptions.properties} beside this class (UTF-8; malformed UTF-8
+ * fails loudly instead of turning into replacement characters).
  */
 final class FieldDescriptionTexts {
 
@@ -34,6 +36,9 @@ final class FieldDescriptionTexts {
             }
             Map<String, String> texts = new TreeMap<>();
             properties.stringPropertyNames().forEach(key -> texts.put(key, properties.getProperty(key).strip()));
+            texts.put(ContractSchemas.ENVELOPE + ".domain", "业务领域：" + Domain.values().stream()
+                    .map(d -> d.name() + " " + d.zh()).collect(Collectors.joining("、")) + "；payload 须符合该领域的数据结构。");
+            texts.putAll(DomainDeclarations.descriptions(Domain.values()));
             return texts;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lianshao/contract/" + RESOURCE, e);

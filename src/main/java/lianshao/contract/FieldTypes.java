@@ -14,15 +14,15 @@ final class FieldTypes {
     static final int MAX_ARRAY_ITEMS = 1000;
 
     /** Bids of one tender: a real open tender has a few dozen at most. */
-    static final int MAX_BIDS = 200;
+    static final int MAX_BIDS = lianshao.facts.Field.BIDS;
     /** Line items of one record (payments, fees, bonus items, contract variations, subcontracts). */
-    static final int MAX_LINE_ITEMS = 500;
+    static final int MAX_LINE_ITEMS = lianshao.facts.Field.LINE_ITEMS;
     /** People of one panel, committee or list: evaluators, panel members, staff, candidates, guardians. */
-    static final int MAX_PEOPLE = 100;
+    static final int MAX_PEOPLE = lianshao.facts.Field.PEOPLE;
     /** Members of one research project. */
-    static final int MAX_MEMBERS = 200;
+    static final int MAX_MEMBERS = lianshao.facts.Field.MEMBERS;
     /** Values of an array of enumerations (each value at most once makes sense; a few repeats are tolerated). */
-    static final int MAX_ENUM_VALUES = 20;
+    static final int MAX_ENUM_VALUES = lianshao.facts.Field.ENUM_VALUES;
     /** Dates of one year's calendar list. */
     static final int MAX_DAYS = 366;
 

@@ -22,17 +22,15 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import lianshao.facts.Admission;
+import lianshao.contract.Domain;
 import lianshao.facts.CompanyRole;
 import lianshao.facts.Jurisdiction;
 import lianshao.facts.Kin;
 import lianshao.facts.Leader;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
-import lianshao.facts.Procurement;
 import lianshao.facts.RecordFact;
 import lianshao.facts.Relation;
-import lianshao.facts.Tender;
 import lianshao.rules.RuleSet;
 import lianshao.rules.RulesSettings;
 
@@ -171,20 +169,9 @@ public class Evaluator implements AutoCloseable {
         return leaders;
     }
 
+    /** The record's items (bids, payments, fees...), as its domain declares them. */
     static List<Object> items(RecordFact record) {
-        List<Object> items = new ArrayList<>();
-        if (record instanceof Tender t) {
-            items.addAll(t.bids());
-            items.addAll(t.evaluators());
-            items.addAll(t.contractVariations());
-            items.addAll(t.subcontracts());
-        } else if (record instanceof Procurement p) {
-            items.addAll(p.payments());
-        } else if (record instanceof Admission a) {
-            items.addAll(a.bonusItems());
-            items.addAll(a.fees());
-        }
-        return items;
+        return Domain.valueOf(record.domain()).items(record);
     }
 
     private Counter firingCounter(String ruleId) {

@@ -14,12 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 
-import lianshao.facts.Admission;
-import lianshao.facts.Procurement;
+import lianshao.contract.Domain;
 import lianshao.facts.RecordFact;
-import lianshao.facts.Recruitment;
-import lianshao.facts.ResearchExpense;
-import lianshao.facts.Tender;
 
 /**
  * Maps a validated payload onto its fact type by name: each record component of the fact takes the
@@ -29,9 +25,6 @@ import lianshao.facts.Tender;
 @org.springframework.stereotype.Component
 public final class FactMapper {
 
-    static final Map<String, Class<? extends RecordFact>> TYPES = Map.of(
-            "ADMISSION", Admission.class, "RECRUITMENT", Recruitment.class, "TENDER", Tender.class,
-            "PROCUREMENT", Procurement.class, "RESEARCH_FUND", ResearchExpense.class);
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
     /** Class.getRecordComponents() builds new objects and parses generic signatures on every call. */
     private static final Map<Class<?>, RecordComponent[]> COMPONENTS = new ConcurrentHashMap<>();
@@ -41,10 +34,7 @@ public final class FactMapper {
     }
 
     public RecordFact toFact(RecordMeta meta, JsonNode payload, boolean current) {
-        Class<? extends RecordFact> type = TYPES.get(meta.domain());
-        if (type == null) {
-            throw new IllegalArgumentException("unknown domain " + meta.domain());
-        }
+        Class<? extends RecordFact> type = Domain.valueOf(meta.domain()).factType();
         RecordComponent[] components = components(type);
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {

@@ -12,6 +12,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 招生: one admitted student (contract section 2, ADMISSION). */
 @RecordDomain(name = "ADMISSION", order = 1, slug = "admission", zh = "招生", en = "Admissions",
+        oneRecord = "一名被录取学生",
         keys = {
                 @ContextKey(name = "ADM_PLAN", fields = {"year", "stage"}),
                 @ContextKey(name = "ADM_APPROVER", fields = {"year", "approverRef"}),
@@ -29,7 +30,7 @@ public record Admission(
         boolean current,
         @Field(kind = Kind.PARTY, required = true, zh = "被录取学生（当事人编号，无需真实姓名）。")
         String studentRef,
-        @Field(kind = Kind.CODE, zh = "学生身份证号的哈希值，用于发现同一身份被重复使用。")
+        @Field(kind = Kind.CODE, personal = "Admission.maskedIdentityHash()", zh = "学生身份证号的哈希值，用于发现同一身份被重复使用。")
         String identityHash,
         @Field(kind = Kind.STAGE, required = true, zh = "学段：PRIMARY 小学、JUNIOR 初中、SENIOR 高中、VOCATIONAL 中等职业教育、HIGHER 高等教育。PRIMARY 和 JUNIOR 属于义务教育阶段。")
         String stage,
@@ -71,11 +72,6 @@ public record Admission(
         LocalDate publicizedOn,
         @Field(kind = Kind.ITEMS, zh = "与本次录取相关的缴费。")
         List<Fee> fees) implements RecordFact  {
-
-    @Override
-    public String domain() {
-        return "ADMISSION";
-    }
 
     /** Every route but REGULAR and LOTTERY is an exception route. */
     public boolean exceptionRoute() {

@@ -19,9 +19,9 @@ public record Bid(
         String disqualificationReason,
         @Field(kind = Kind.TIMESTAMP, zh = "投标文件的递交时间。")
         OffsetDateTime submittedAt,
-        @Field(kind = Kind.CODE, zh = "投标联系人电话。")
+        @Field(kind = Kind.CODE, personal = "Bid.maskedContactPhone()", zh = "投标联系人电话。")
         String contactPhone,
-        @Field(kind = Kind.CODE, zh = "投标保证金的汇出账户。")
+        @Field(kind = Kind.CODE, personal = "Bid.maskedDepositAccount()", zh = "投标保证金的汇出账户。")
         String depositAccount,
         @Field(kind = Kind.PARTY, zh = "投标人的委托代理人。")
         String agentRef,
@@ -31,7 +31,7 @@ public record Bid(
         String projectManagerRef,
         @Field(kind = Kind.CODE, zh = "投标文件特征码：编制投标文件的电脑机器码、加密锁（CA 锁）序列号或文件创建者标识。")
         String fileFingerprint,
-        @Field(kind = Kind.CODE, zh = "递交投标文件所用的 IP 地址。")
+        @Field(kind = Kind.CODE, personal = "Bid.sharedIdentifiers(other)（只给出共有标识的名称 / names the shared identifiers only）", zh = "递交投标文件所用的 IP 地址。")
         String submittedFromIp) {
 
     /** The identifying fields this bid shares with another (file fingerprint, preparer, agent...). */

@@ -40,6 +40,13 @@ public @interface Field {
     /** The allowed values of {@link Kind#ENUM} and {@link Kind#ENUMS}, in order. */
     String[] values() default {};
 
+    /**
+     * Personal data: what a rule shows instead, e.g. {@code Bid.maskedContactPhone()} (a method of the same record).
+     * A rule may test such a field but never show it (the rule safety check refuses it in messages and evidence).
+     * Empty for everything else: references are pseudonyms, amounts and dates are what warnings are about.
+     */
+    String personal() default "";
+
     /** The most items of a list kind; 0 takes the kind's default ({@link #PEOPLE} for PARTIES, {@link #LINE_ITEMS} for ITEMS). */
     int max() default 0;
 

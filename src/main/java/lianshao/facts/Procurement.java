@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.ContextKey;
 
 /** 采购: one purchase (contract section 2, PROCUREMENT). */
 @RecordDomain(name = "PROCUREMENT", order = 4, slug = "procurement", zh = "采购", en = "Procurement",
+        oneRecord = "一次采购",
         keys = {
                 @ContextKey(name = "PRC_LINE", fields = {"fiscalYear", "budgetProjectCode", "itemCategory"}),
                 @ContextKey(name = "PRC_CATEGORY", fields = {"fiscalYear", "itemCategory"}),
@@ -92,11 +93,6 @@ public record Procurement(
         LocalDate acceptedOn,
         @Field(kind = Kind.ITEMS, zh = "付款记录。")
         List<Payment> payments) implements RecordFact  {
-
-    @Override
-    public String domain() {
-        return "PROCUREMENT";
-    }
 
     /** The day of the award, or the record's own day when no award date is given. */
     public LocalDate awardDate() {

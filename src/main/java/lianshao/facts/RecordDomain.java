@@ -33,6 +33,9 @@ public @interface RecordDomain {
     /** The English name: Research funds. */
     String en();
 
+    /** What one record is, in Chinese: 一笔支出 (the API description reads 科研经费（一笔支出）). */
+    String oneRecord();
+
     /** The keys that relate a record to the earlier records rules compare it with. */
     ContextKey[] keys() default {};
 

@@ -22,5 +22,8 @@ public interface RecordFact {
     /** True for the record under evaluation, false for the earlier records of its context. */
     boolean current();
 
-    String domain();
+    /** The domain's name, as its {@link RecordDomain} declares it. */
+    default String domain() {
+        return getClass().getAnnotation(RecordDomain.class).name();
+    }
 }

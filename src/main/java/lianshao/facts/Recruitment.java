@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 招聘: one candidate's outcome for one post (contract section 2, RECRUITMENT). */
 @RecordDomain(name = "RECRUITMENT", order = 2, slug = "recruitment", zh = "招聘", en = "Recruitment",
+        oneRecord = "一名应聘人在一个岗位上的结果",
         keys = {
                 @ContextKey(name = "POST", fields = {"recruitmentId", "positionCode"})},
         datesInOrder = {
@@ -85,11 +86,6 @@ public record Recruitment(
     /** Post categories the contract names as sensitive for kinship rules (SECRETARY to AUDIT). */
     public static final java.util.Set<String> SENSITIVE_POSTS = java.util.Set.of("SECRETARY", "PERSONNEL", "FINANCE",
             "DISCIPLINE", "AUDIT");
-
-    @Override
-    public String domain() {
-        return "RECRUITMENT";
-    }
 
     /** Days of the hire's publicity, counting both the first and the last day (1–7 March = 7); null when a date is missing. */
     public Integer publicityDays() {

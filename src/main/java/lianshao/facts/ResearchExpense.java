@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 科研经费: one expenditure of a research project (contract section 2, RESEARCH_FUND). */
 @RecordDomain(name = "RESEARCH_FUND", order = 5, slug = "research-fund", zh = "科研经费", en = "Research funds",
+        oneRecord = "一笔支出",
         keys = {
                 @ContextKey(name = "RSF_PROJECT", fields = {"projectCode"}, withinOrg = false),
                 @ContextKey(name = "INVOICE", fields = {"invoiceNo"}, withinOrg = false),
@@ -47,7 +48,7 @@ public record ResearchExpense(
         BigDecimal amount,
         @Field(kind = Kind.PARTY, required = true, zh = "收款的个人或单位。")
         String payeeRef,
-        @Field(kind = Kind.CODE, zh = "收款银行账户。")
+        @Field(kind = Kind.CODE, personal = "ResearchExpense.maskedPayeeAccount()", zh = "收款银行账户。")
         String payeeAccount,
         @Field(kind = Kind.BOOLEAN, zh = "收款人是否在本单位领取工资。")
         Boolean payeeSalaried,
@@ -67,11 +68,6 @@ public record ResearchExpense(
         LocalDate invoiceDate,
         @Field(kind = Kind.PROSE, zh = "支出说明。")
         String description) implements RecordFact  {
-
-    @Override
-    public String domain() {
-        return "RESEARCH_FUND";
-    }
 
     /** The PI and the project members: the team whose own companies and relatives matter. */
     public List<String> teamRefs() {

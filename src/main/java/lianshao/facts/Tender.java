@@ -11,6 +11,7 @@ import lianshao.facts.RecordDomain.DatePair;
 
 /** 招标: one tender procedure with its bids (contract section 2, TENDER). */
 @RecordDomain(name = "TENDER", order = 3, slug = "tender", zh = "招标", en = "Tendering",
+        oneRecord = "一个招标项目及其全部投标",
         keys = {
                 @ContextKey(name = "TENDER_PROJECT", fields = {"projectCode"}),
                 @ContextKey(name = "TENDER_BUYER")},
@@ -76,11 +77,6 @@ public record Tender(
         List<ContractVariation> contractVariations,
         @Field(kind = Kind.ITEMS, zh = "分包情况。")
         List<Subcontract> subcontracts) implements RecordFact  {
-
-    @Override
-    public String domain() {
-        return "TENDER";
-    }
 
     /** Days from the notice to the bid deadline (1 March → 21 March = 20), or null when a date is missing. */
     public Integer bidPeriodDays() {
@@ -184,29 +180,9 @@ public record Tender(
         return bidderRefs().stream().filter(ref -> !isWinner(ref)).toList();
     }
 
-    /** Cardinal R035: the winner is the only bidder with a valid bid and another bidder was disqualified. */
-    public boolean winnerOnlyValidAfterRejections() {
-        return winnerRef != null && validBidderRefs().equals(java.util.List.of(winnerRef))
-                && !disqualifiedOtherBidderRefs().isEmpty();
-    }
-
     /** The lowest price submitted, or null without bids. */
     public BigDecimal lowestPrice() {
         return bids.stream().map(Bid::price).filter(java.util.Objects::nonNull).min(BigDecimal::compareTo).orElse(null);
-    }
-
-    /**
-     * Cardinal R036: the lowest submitted price belongs to a disqualified bid and no valid bid has that
-     * same price.
-     */
-    public boolean lowestPriceDisqualified() {
-        BigDecimal lowest = lowestPrice();
-        if (lowest == null) {
-            return false;
-        }
-        boolean disqualifiedAtLowest = bids.stream().anyMatch(b -> b.disqualified() && lowest.compareTo(b.price()) == 0);
-        boolean validAtLowest = bids.stream().anyMatch(b -> !b.disqualified() && lowest.compareTo(b.price()) == 0);
-        return disqualifiedAtLowest && !validAtLowest;
     }
 
     /** The bidders whose disqualified bids were at the lowest price. */

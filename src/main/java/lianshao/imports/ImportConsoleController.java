@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
+import lianshao.contract.Domain;
 import lianshao.contract.FieldError;
 import lianshao.security.CurrentUsers;
 import lianshao.support.OneLanguage;
@@ -58,8 +59,8 @@ class ImportConsoleController {
     @GetMapping(BASE)
     String page(@RequestParam(required = false) String id, Authentication auth, Model model) {
         Uploader uploader = Uploader.of(auth, users);
-        model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(ImportKind::slug).toList());
-        model.addAttribute("mayUpload", uploader.mayImport(ImportKind.PROCUREMENT));
+        model.addAttribute("kinds", ImportKind.values().stream().map(ImportKind::slug).toList());
+        model.addAttribute("mayUpload", uploader.mayImport(ImportKind.of(Domain.values().get(0))));
         List<Map<String, Object>> recent = (uploader.seesAll() ? uploader.district() == null ? jobs.list(null, null, 0, RECENT)
                 : jobs.listInDistrict(uploader.district(), 0, RECENT)
                 : jobs.list(uploader.type(), uploader.name(), 0, RECENT)).stream().map(j -> views.view(j, false, BASE)).toList();

@@ -287,15 +287,15 @@ class ImportRunner {
         }
 
         private String key(ObjectNode node) {
-            return switch (task.kind()) {
-                case PARTIES -> text(node, "partyId");
-                case RELATIONS -> {
-                    String from = text(node, "fromRef");
-                    String to = text(node, "toRef");
-                    yield from == null && to == null ? null : from + " → " + to;
-                }
-                default -> text(node, "externalId");
-            };
+            if (task.kind() == ImportKind.PARTIES) {
+                return text(node, "partyId");
+            }
+            if (task.kind() == ImportKind.RELATIONS) {
+                String from = text(node, "fromRef");
+                String to = text(node, "toRef");
+                return from == null && to == null ? null : from + " → " + to;
+            }
+            return text(node, "externalId");
         }
 
         private boolean registered(String orgCode) {

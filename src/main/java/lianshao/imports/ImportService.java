@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -49,9 +50,11 @@ class ImportService {
     }
 
     ImportJobs.Job start(MultipartFile file, String kindText, Uploader uploader) {
-        ImportKind kind = ImportKind.parse(kindText).orElseThrow(() -> ValidationFailed.of("kind",
-                "导入类型无效，应为 admission、recruitment、tender、procurement、research-fund、parties 或 relations"
-                        + " / kind must be one of admission, recruitment, tender, procurement, research-fund, parties, relations"));
+        ImportKind kind = ImportKind.parse(kindText).orElseThrow(() -> {
+            List<String> slugs = ImportKind.values().stream().map(ImportKind::slug).toList();
+            return ValidationFailed.of("kind", "导入类型无效，应为 " + String.join("、", slugs) + " 之一"
+                    + " / kind must be one of " + String.join(", ", slugs));
+        });
         if (!uploader.mayImport(kind)) {
             throw new Forbidden("当前身份无权导入" + Layouts.title(kind) + "数据：" + kind.slug() + " / not allowed to import " + kind.slug());
         }

@@ -1,7 +1,7 @@
 package lianshao.imports;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,7 @@ public final class Layouts {
     /** Envelope fields the file carries; {@code domain} comes from the kind and {@code source} from the uploader. */
     static final List<String> ENVELOPE_FIELDS = List.of("externalId", "orgCode", "occurredAt");
 
-    private static final Map<ImportKind, Layout> LAYOUTS = new EnumMap<>(ImportKind.class);
-    private static final Map<ImportKind, String> TITLES = Map.of(ImportKind.ADMISSION, "招生", ImportKind.RECRUITMENT, "招聘",
-            ImportKind.TENDER, "招标", ImportKind.PROCUREMENT, "采购", ImportKind.RESEARCH_FUND, "科研经费",
-            ImportKind.PARTIES, "当事人", ImportKind.RELATIONS, "关系");
+    private static final Map<ImportKind, Layout> LAYOUTS = new HashMap<>();
     private static final int MAX_SHEET_NAME = 31;
 
     static {
@@ -41,7 +38,7 @@ public final class Layouts {
 
     /** The Chinese name of a kind: 采购, 当事人… */
     public static String title(ImportKind kind) {
-        return TITLES.get(kind);
+        return kind.zh();
     }
 
     private static Layout build(ImportKind kind) {
@@ -71,7 +68,7 @@ public final class Layouts {
                 columns.add(column(field, field.name()));
             }
         }
-        return new Layout(kind, TITLES.get(kind) + "台账", unique(columns), sheets);
+        return new Layout(kind, kind.zh() + "台账", unique(columns), sheets);
     }
 
     private static ItemSheet itemSheet(FieldDescription list) {

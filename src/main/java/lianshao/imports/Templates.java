@@ -1,12 +1,12 @@
 package lianshao.imports;
 
-import java.util.EnumMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /** The templates, written once per kind and kept (they depend on the contract only). */
 final class Templates {
 
-    private static final Map<ImportKind, byte[]> CACHE = new EnumMap<>(ImportKind.class);
+    private static final Map<ImportKind, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private Templates() {
     }

@@ -1,7 +1,6 @@
 package lianshao.records;
 
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,13 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.JsonNode;
 
 import lianshao.evaluation.Context;
 import lianshao.evaluation.FactMapper;
-import lianshao.evaluation.RecordMeta;
 import lianshao.facts.Admission;
 import lianshao.facts.AdmissionPlan;
 import lianshao.facts.Org;
@@ -34,7 +31,6 @@ import lianshao.facts.Sanction;
 import lianshao.facts.WorkCalendar;
 import lianshao.grading.GradedHit;
 import lianshao.reference.ReferenceQueries;
-import lianshao.support.Json;
 import lianshao.support.Times;
 import lianshao.warnings.Warnings;
 
@@ -48,23 +44,26 @@ import lianshao.warnings.Warnings;
  * <p>A batch of records is loaded with one set of queries for all of them ({@link #prepare}); each
  * record's context is then cut out of it in memory with the same bounds as if it had been loaded alone,
  * so a record is judged the same in a batch of 1,000 as on its own.
+ *
+ * <p>The selection reads through a {@link ContextStore}: the database in production, a rule test's context held in
+ * memory when rule tests run ({@link InMemoryContexts}). A rule therefore sees in its test only what it would see in
+ * production.
  */
 @Component
 class ContextLoader {
 
-    private final RecordStore store;
-    private final ReferenceQueries reference;
-    private final Warnings warnings;
-    private final FactMapper mapper;
+    private final ContextStore store;
     private final EvaluationSettings settings;
-    private final FactCache factCache = new FactCache(20_000);
 
+    @Autowired
     ContextLoader(RecordStore store, ReferenceQueries reference, Warnings warnings, FactMapper mapper,
             EvaluationSettings settings) {
+        this(new DatabaseContextStore(store, reference, warnings, mapper), settings);
+    }
+
+    /** Selection over another store than the database: a rule test's context held in memory. */
+    ContextLoader(ContextStore store, EvaluationSettings settings) {
         this.store = store;
-        this.warnings = warnings;
-        this.reference = reference;
-        this.mapper = mapper;
         this.settings = settings;
     }
 
@@ -110,14 +109,14 @@ class ContextLoader {
             // organisations and their parents (the bureau), and the leaders of both
             Set<String> codes = new TreeSet<>();
             list.forEach(s -> codes.add(s.fact().orgCode()));
-            reference.orgs(codes).forEach(o -> orgs.put(o.code(), o));
+            store.orgs(codes).forEach(o -> orgs.put(o.code(), o));
             Set<String> parents = new TreeSet<>();
             orgs.values().stream().map(Org::parentCode).filter(Objects::nonNull).filter(p -> !orgs.containsKey(p))
                     .forEach(parents::add);
-            reference.orgs(parents).forEach(o -> orgs.put(o.code(), o));
+            store.orgs(parents).forEach(o -> orgs.put(o.code(), o));
             Set<String> leaderOrgs = new TreeSet<>();
             list.forEach(s -> leaderOrgs.addAll(orgCodesOf(s.fact())));
-            leaders = reference.leadersOf(leaderOrgs);
+            leaders = store.leadersOf(leaderOrgs);
             // relations two hops out from every record's own parties, then those parties
             Set<String> refs = new LinkedHashSet<>();
             list.forEach(s -> refs.addAll(ownRefs(s)));
@@ -127,7 +126,7 @@ class ContextLoader {
             int limit = settings.maxRelations() * Math.max(1, list.size());
             for (int hop = 0; hop < 2 && !frontier.isEmpty(); hop++) {
                 Set<String> next = new LinkedHashSet<>();
-                for (Relation relation : reference.relationsTouching(frontier, limit)) {
+                for (Relation relation : store.relationsTouching(frontier, limit)) {
                     if (seen.add(relation)) {
                         relationsByEnd.computeIfAbsent(relation.fromRef(), k -> new ArrayList<>()).add(relation);
                         if (!relation.toRef().equals(relation.fromRef())) {
@@ -142,21 +141,21 @@ class ContextLoader {
                 }
                 frontier = next;
             }
-            reference.parties(reached).forEach(p -> parties.put(p.id(), p));
+            store.parties(reached).forEach(p -> parties.put(p.id(), p));
             leaders.forEach(p -> parties.putIfAbsent(p.id(), p));
             Set<String> partyIds = new LinkedHashSet<>(reached);
             leaders.forEach(p -> partyIds.add(p.id()));
-            reference.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
+            store.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
             sanctionsLoaded.addAll(partyIds);
             LocalDateTime since = list.stream().map(s -> since(s.fact())).min(Comparator.naturalOrder()).orElse(null);
             priorHits = refs.isEmpty() ? List.of()
-                    : warnings.subjectHits(refs, since, settings.maxContextRecords() * Math.max(1, list.size()));
+                    : store.subjectHits(refs, since, settings.maxContextRecords() * Math.max(1, list.size()));
             Set<Integer> years = new TreeSet<>();
             list.forEach(s -> {
                 int year = s.fact().occurredOn().getYear();
                 years.addAll(List.of(year - 1, year, year + 1));
             });
-            calendar = reference.calendar(years);
+            calendar = store.calendar(years);
         }
 
         /** The sanctions of a party, when this batch loaded them (empty: ask the database). */
@@ -206,7 +205,7 @@ class ContextLoader {
             List<AdmissionPlan> ownPlans = new ArrayList<>();
             if (record instanceof Admission a) {
                 plans.computeIfAbsent(a.orgCode() + "|" + a.year() + "|" + a.stage(),
-                        k -> reference.admissionPlan(a.orgCode(), a.year(), a.stage())).ifPresent(ownPlans::add);
+                        k -> store.admissionPlan(a.orgCode(), a.year(), a.stage())).ifPresent(ownPlans::add);
             }
             return new Context(earlierRecords(subject), List.copyOf(ownParties.values()), List.copyOf(ownOrgs),
                     List.copyOf(relations.keySet()), ownSanctions, priorHitsOf(record, refs), ownPlans, calendar);
@@ -280,24 +279,11 @@ class ContextLoader {
             if (wanted.isEmpty()) {
                 return;
             }
-            // earlier records are read again and again (every admission of a school sees the ones before
-            // it): their facts are kept by id and revision, and only the missing ones are read and parsed
             Map<String, Integer> revisions = new HashMap<>();
             byKey.values().forEach(rows -> rows.forEach(k -> revisions.put(k.recordId(), k.revision())));
-            List<String> missing = new ArrayList<>();
-            for (String id : wanted) {
-                RecordFact cached = factCache.get(id, revisions.get(id));
-                if (cached != null) {
-                    earlierFacts.put(id, cached);
-                } else {
-                    missing.add(id);
-                }
-            }
-            for (StoredRecord stored : store.findAll(missing)) {
-                RecordFact fact = toFact(stored);
-                earlierFacts.put(stored.id(), fact);
-                factCache.put(stored.id(), stored.revision(), fact);
-            }
+            Map<String, Integer> wantedRevisions = new LinkedHashMap<>();
+            wanted.forEach(id -> wantedRevisions.put(id, revisions.get(id)));
+            earlierFacts.putAll(store.records(wantedRevisions));
         }
 
         private List<String> earlierIds(Subject s) {
@@ -331,13 +317,6 @@ class ContextLoader {
                 }
             }
             return facts;
-        }
-
-        private RecordFact toFact(StoredRecord stored) {
-            JsonNode envelope = Json.parse(stored.envelope());
-            RecordMeta meta = new RecordMeta(stored.id(), stored.externalId(), stored.source(), stored.domain(),
-                    stored.orgCode(), OffsetDateTime.parse(envelope.get("occurredAt").asString()));
-            return mapper.toFact(meta, envelope.get("payload"), false);
         }
 
         private Set<String> orgCodesOf(RecordFact fact) {

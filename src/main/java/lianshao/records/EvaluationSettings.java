@@ -3,7 +3,9 @@ package lianshao.records;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * @param lookbackYears        how far back earlier records are loaded as context
@@ -35,4 +37,9 @@ public record EvaluationSettings(
         @DefaultValue("3") int failuresBeforeWarning,
         @DefaultValue("5s") Duration lateArrivalDelay,
         @DefaultValue("1h") Duration importHoldLimit) {
+
+    /** The settings when none are configured: the defaults above (rule tests run outside the application use them). */
+    public static EvaluationSettings defaults() {
+        return new Binder(new MapConfigurationPropertySource()).bindOrCreate("lianshao.evaluation", EvaluationSettings.class);
+    }
 }

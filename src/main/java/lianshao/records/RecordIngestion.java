@@ -368,7 +368,7 @@ public class RecordIngestion {
     private void count(JsonNode envelope, IngestOutcome outcome) {
         String domain = "UNKNOWN";
         if (envelope != null && envelope.isObject() && envelope.get("domain") != null && envelope.get("domain").isString()) {
-            domain = lianshao.contract.Domain.parse(envelope.get("domain").asString()).map(Enum::name).orElse("UNKNOWN");
+            domain = lianshao.contract.Domain.parse(envelope.get("domain").asString()).map(lianshao.contract.Domain::name).orElse("UNKNOWN");
         }
         String d = domain;
         received.computeIfAbsent(d + "|" + outcome, k -> Counter.builder("lianshao.records.received")

@@ -16,13 +16,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import lianshao.facts.Admission;
+import lianshao.contract.Domain;
 import lianshao.facts.AdmissionPlan;
-import lianshao.facts.Bid;
-import lianshao.facts.BonusItem;
 import lianshao.facts.CompanyRole;
-import lianshao.facts.ContractVariation;
-import lianshao.facts.Fee;
 import lianshao.facts.HitBuilder;
 import lianshao.facts.Hits;
 import lianshao.facts.Jurisdiction;
@@ -30,20 +26,13 @@ import lianshao.facts.Kin;
 import lianshao.facts.Leader;
 import lianshao.facts.Org;
 import lianshao.facts.Party;
-import lianshao.facts.Payment;
 import lianshao.facts.PriorHit;
-import lianshao.facts.Procurement;
 import lianshao.facts.RecordFact;
-import lianshao.facts.Recruitment;
 import lianshao.facts.RecruitmentRelative;
 import lianshao.facts.Relation;
-import lianshao.facts.ResearchExpense;
 import lianshao.facts.Sanction;
-import lianshao.facts.Subcontract;
 import lianshao.facts.Tender;
-import lianshao.facts.TenderEvaluator;
 import lianshao.facts.Thresholds;
-import lianshao.facts.WinnerConflict;
 import lianshao.facts.WorkCalendar;
 
 /**
@@ -126,30 +115,64 @@ final class AllowedMembers {
             + "consequence shows only its masked form";
 
     /**
-     * The personal data of the fact model, each with what a consequence shows instead. Chosen by
-     * reviewing every component of {@code lianshao.facts} (docs/rules-authoring.md lists why the others
-     * are not): references ({@code studentRef}, {@code payeeRef}...) are pseudonyms that name the
+     * The personal data of the fact model, each with what a consequence shows instead: the parties' (reference
+     * data) listed here, the domains' marked in their declarations. Chosen by reviewing every component of
+     * {@code lianshao.facts} (docs/rules-authoring.md lists why the others are not): references ({@code studentRef}, {@code payeeRef}...) are pseudonyms that name the
      * parties of a warning; districts, invoice numbers, file fingerprints, credit codes of organisations,
      * scores and amounts are what the warnings are about.
      */
-    private static final List<Sensitive> SENSITIVE = List.of(
-            new Sensitive(Admission.class, "identityHash", "Admission.maskedIdentityHash()"),
-            new Sensitive(Bid.class, "contactPhone", "Bid.maskedContactPhone()"),
-            new Sensitive(Bid.class, "depositAccount", "Bid.maskedDepositAccount()"),
-            new Sensitive(Bid.class, "submittedFromIp", "Bid.sharedIdentifiers(other)（只给出共有标识的名称 / names the shared "
-                    + "identifiers only）"),
-            new Sensitive(Party.class, "name", "Party.maskedName()（个人只留姓氏首字，单位名称照常 / a person's first character, "
-                    + "an organisation's whole name）"),
-            new Sensitive(Party.class, "phone", "Party.maskedPhone()"),
-            new Sensitive(Party.class, "address", "Party.maskedAddress()"),
-            new Sensitive(Party.class, "bankAccount", "Party.maskedBankAccount()"),
-            new Sensitive(ResearchExpense.class, "payeeAccount", "ResearchExpense.maskedPayeeAccount()"));
+    private static final List<Sensitive> SENSITIVE = personalData();
+
+    private static List<Sensitive> personalData() {
+        List<Sensitive> list = new ArrayList<>(List.of(
+                new Sensitive(Party.class, "name", "Party.maskedName()（个人只留姓氏首字，单位名称照常 / a person's first character, "
+                        + "an organisation's whole name）"),
+                new Sensitive(Party.class, "phone", "Party.maskedPhone()"),
+                new Sensitive(Party.class, "address", "Party.maskedAddress()"),
+                new Sensitive(Party.class, "bankAccount", "Party.maskedBankAccount()")));
+        // the domains' personal data, as their declarations mark it (@Field(personal = ...))
+        for (Domain domain : Domain.values()) {
+            List<Class<?>> types = new ArrayList<>(domain.itemTypes());
+            types.add(0, domain.factType());
+            for (Class<?> type : types) {
+                for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+                    lianshao.facts.Field field = component.getAnnotation(lianshao.facts.Field.class);
+                    if (field != null && !field.personal().isEmpty()) {
+                        list.add(new Sensitive(type, component.getName(), field.personal()));
+                    }
+                }
+            }
+        }
+        return List.copyOf(list);
+    }
 
     /** A record component holding personal data, and the accessor a consequence uses instead. */
     record Sensitive(Class<?> type, String name, String masked) {
     }
 
+    /**
+     * The reviewed fact model: the reference types and each declared domain's record and item types — the
+     * types a rule reads, and the fact types a field of a declared derived fact may hold.
+     */
+    private static final List<Class<?>> FACT_MODEL = factModelTypes();
+
     private static final List<Entry> ENTRIES = build();
+
+    private static List<Class<?>> factModelTypes() {
+        List<Class<?>> types = new ArrayList<>(List.of(AdmissionPlan.class, CompanyRole.class, Jurisdiction.class, Kin.class,
+                Leader.class, Org.class, Party.class, PriorHit.class, RecordFact.class, RecruitmentRelative.class, Relation.class,
+                Sanction.class, Thresholds.class, WorkCalendar.class));
+        for (Domain domain : Domain.values()) {
+            types.add(domain.factType());
+            types.addAll(domain.itemTypes());
+        }
+        return List.copyOf(types);
+    }
+
+    /** Whether the type is one of the reviewed fact model (not the hit API, not a helper of the package). */
+    static boolean isFactModel(Class<?> type) {
+        return FACT_MODEL.contains(type);
+    }
 
     private AllowedMembers() {
     }
@@ -192,6 +215,10 @@ final class AllowedMembers {
         if (type == null || type.isNull()) {
             return false;
         }
+        if (type.isDeclared()) {
+            // a declared fact's text shows every field
+            return type.declared().fields().stream().anyMatch(f -> carries(f.type(), seen));
+        }
         Class<?> raw = type.boxed().raw();
         if (raw == Object.class) {
             return true;
@@ -226,11 +253,7 @@ final class AllowedMembers {
         read(list, Object.class, OBJECT, "hashCode");
         read(list, Object.class, OBJECT, "toString");
 
-        factModel(list, Admission.class, AdmissionPlan.class, Bid.class, BonusItem.class, CompanyRole.class,
-                ContractVariation.class, Fee.class, Jurisdiction.class, Kin.class, Leader.class, Org.class, Party.class,
-                Payment.class, PriorHit.class, Procurement.class, RecordFact.class, Recruitment.class,
-                RecruitmentRelative.class, Relation.class, ResearchExpense.class, Sanction.class, Subcontract.class,
-                Tender.class, TenderEvaluator.class, Thresholds.class, WinnerConflict.class, WorkCalendar.class);
+        factModel(list, FACT_MODEL);
         for (Class<?> api : List.of(Hits.class, HitBuilder.class)) {
             for (Method m : api.getDeclaredMethods()) {
                 list.add(new Entry(api, m.getName(), List.of(m.getParameterTypes()), Kind.READ, HITS));
@@ -349,7 +372,7 @@ final class AllowedMembers {
     }
 
     /** Every public instance method a fact type declares itself: its record components and helpers. */
-    private static void factModel(List<Entry> list, Class<?>... types) {
+    private static void factModel(List<Entry> list, List<Class<?>> types) {
         for (Class<?> type : types) {
             Arrays.stream(type.getDeclaredMethods())
                     .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())

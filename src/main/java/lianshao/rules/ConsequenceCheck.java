@@ -3,6 +3,7 @@ package lianshao.rules;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import lianshao.facts.Hits;
 
@@ -10,7 +11,10 @@ import lianshao.facts.Hits;
  * Reads a consequence with a small grammar and accepts only what a rule needs:
  * <ul>
  * <li>a catalogue rule: one chain {@code hits.raise(...).subject(...)...;} of the hit API;</li>
- * <li>a derivation rule: one {@code insertLogical(new lianshao.facts.SomeFact(...));}.</li>
+ * <li>a derivation rule: one {@code insertLogical(new lianshao.facts.SomeFact(...));}, or one
+ * {@code insert(...)} or {@code insertLogical(...)} of a type declared in the rule set, with an argument of
+ * the right type for every field. A rule whose conditions match a declared type inserts nothing: derived
+ * facts then never lead to further derived facts, so no chain of rules can derive without end.</li>
  * </ul>
  * Arguments are expressions of literals, bound variables, calls of allowed methods on them
  * ({@link AllowedMembers}, resolved by {@link TypedExpressions} on each receiver's static type), string
@@ -35,9 +39,13 @@ final class ConsequenceCheck {
     }
 
     private final TypedExpressions reader;
+    private final Function<String, DeclaredType> declared;
+    private final String readsDeclared;
 
-    private ConsequenceCheck(TypedExpressions reader) {
+    private ConsequenceCheck(TypedExpressions reader, Function<String, DeclaredType> declared, String readsDeclared) {
         this.reader = reader;
+        this.declared = declared;
+        this.readsDeclared = readsDeclared;
     }
 
     /** Checks the consequence text of a rule; {@code derivation} for {@code @kind("derivation")}. */
@@ -47,10 +55,19 @@ final class ConsequenceCheck {
 
     /** As above; {@code sensitive} are the variables bound to personal data, which the consequence may not read. */
     static void check(String text, Map<String, StaticType> bound, Map<String, String> sensitive, boolean derivation) throws Refused {
+        check(text, bound, sensitive, derivation, name -> null, null);
+    }
+
+    /**
+     * As above; {@code declared} gives the type declared in the rule set under a name (or null), and
+     * {@code readsDeclared} names a declared type the rule's conditions match (null when none).
+     */
+    static void check(String text, Map<String, StaticType> bound, Map<String, String> sensitive, boolean derivation,
+            Function<String, DeclaredType> declared, String readsDeclared) throws Refused {
         try {
             List<DrlToken> tokens = TypedExpressions.tokenize(text);
-            new ConsequenceCheck(new TypedExpressions(tokens, bound, null, TypedExpressions.Mode.CONSEQUENCE, sensitive, null))
-                    .statement(derivation);
+            new ConsequenceCheck(new TypedExpressions(tokens, bound, null, TypedExpressions.Mode.CONSEQUENCE, sensitive, null),
+                    declared, readsDeclared).statement(derivation);
         } catch (TypedExpressions.Refused e) {
             throw new Refused(e.getMessage(), e.offset);
         }
@@ -98,7 +115,7 @@ final class ConsequenceCheck {
 
     private void insertLogical() throws TypedExpressions.Refused {
         DrlToken head = reader.next();
-        if (!head.is("insertLogical")) {
+        if (!head.is("insertLogical") && !head.is("insert")) {
             throw new TypedExpressions.Refused("推导规则的结论只能是 insertLogical(new lianshao.facts.X(...)) / a derivation rule's "
                     + "consequence may only be insertLogical(new lianshao.facts.X(...)); found " + TypedExpressions.shown(head),
                     head.offset());
@@ -116,12 +133,47 @@ final class ConsequenceCheck {
             reader.next();
             name.append('.').append(typeNamePart().text());
         }
-        if (!isFactClass(name.toString())) {
-            throw new TypedExpressions.Refused("只能创建 lianshao.facts 中的事实：" + name + " / only facts of lianshao.facts may be "
-                    + "created: " + name, nameOffset);
+        DeclaredType type = declared.apply(name.toString());
+        if (type == null && (!head.is("insertLogical") || !isFactClass(name.toString()))) {
+            throw new TypedExpressions.Refused("只能创建 lianshao.facts 中的事实或本包 declare 的类型：" + name + "（insert 只用于声明的类型） / only "
+                    + "facts of lianshao.facts or types declared in this package may be created: " + name + " (insert only for declared "
+                    + "types)", nameOffset);
         }
-        reader.arguments();
+        if (readsDeclared != null) {
+            throw new TypedExpressions.Refused("条件中匹配了声明的类型 " + readsDeclared + " 的规则不能插入事实（否则推导可能无休止地链下去） / a rule "
+                    + "whose conditions match the declared type " + readsDeclared + " may not insert facts (derivations could chain "
+                    + "without end)", head.offset());
+        }
+        int argumentsOffset = reader.peek().offset();
+        List<TypedExpressions.Value> arguments = reader.arguments();
+        if (type != null) {
+            fields(type, arguments, argumentsOffset);
+        }
         reader.expect(")");
+    }
+
+    /** The constructor of a declared type takes every field, in order, each of its type. */
+    private static void fields(DeclaredType type, List<TypedExpressions.Value> arguments, int offset) throws TypedExpressions.Refused {
+        if (arguments.size() != type.fields().size()) {
+            throw new TypedExpressions.Refused("new " + type.name() + "(...) 须按顺序给出全部 " + type.fields().size() + " 个字段 "
+                    + fieldList(type) + "，实有 " + arguments.size() + " 个 / new " + type.name() + "(...) takes all "
+                    + type.fields().size() + " fields in order " + fieldList(type) + ", not " + arguments.size() + " arguments", offset);
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            DeclaredType.Field field = type.fields().get(i);
+            StaticType given = arguments.get(i).type();
+            boolean sameElements = field.type().arguments().isEmpty() || given != null && given.isNull()
+                    || given != null && field.type().arguments().equals(given.arguments());
+            if (given == null || !field.type().accepts(given) || !sameElements) {
+                throw new TypedExpressions.Refused("new " + type.name() + "(...) 的第 " + (i + 1) + " 个参数是 " + given + "，字段 "
+                        + field.name() + " 的类型是 " + field.type() + " / argument " + (i + 1) + " of new " + type.name() + "(...) is "
+                        + given + ", but the field " + field.name() + " is " + field.type(), offset);
+            }
+        }
+    }
+
+    private static String fieldList(DeclaredType type) {
+        return type.fields().stream().map(f -> f.name() + " : " + f.type()).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private static boolean isFactClass(String name) {

@@ -36,7 +36,9 @@ import org.drools.drl.ast.descr.RuleDescr;
  * allow-list of what rules of this service need:
  * <ul>
  * <li>imports of {@code lianshao.facts} and a few JDK value types; the one global {@code hits};</li>
- * <li>no {@code function}, {@code declare}, {@code query}, {@code eval}, function or accumulate imports,
+ * <li>{@code declare} only of new fact types with plain fields ({@link DeclareCheck}), read through
+ * their fields and inserted only by derivation rules that match no declared type themselves;</li>
+ * <li>no {@code function}, {@code query}, {@code eval}, function or accumulate imports,
  * package attributes, pattern annotations, named consequences, unicode escapes;</li>
  * <li>patterns over fact types, constraints without object creation, static calls or assignments,
  * {@code from} only as a property/method chain of a bound variable, {@code accumulate} only with the
@@ -103,9 +105,28 @@ public final class DrlSafetyCheck {
         return true;
     }
 
-    /** The parsed package of one file. */
+    /** The parsed package of one file, on its own: it may use the types it declares itself. */
     public void checkPackage(String file, String text, PackageDescr pkg, List<RuleProblem> problems) {
-        new FileCheck(file, text, pkg, problems).run();
+        checkPackage(file, text, pkg, declarations(Map.of(file, pkg), problems), problems);
+    }
+
+    /**
+     * The types the files declare ({@code declare}), by qualified name. Each declaration is checked
+     * ({@link DeclareCheck}); one refused is left out, so that a rule using it is refused as well.
+     */
+    Map<String, DeclaredType> declarations(Map<String, PackageDescr> packages, List<RuleProblem> problems) {
+        Map<String, DeclaredType> declared = new LinkedHashMap<>();
+        packages.forEach((file, pkg) -> {
+            FileCheck imports = new FileCheck(file, "", pkg, Map.of(), problems);
+            new DeclareCheck(file, pkg, imports::resolveType, problems).check(declared);
+        });
+        DeclareCheck.inherit(declared, problems);
+        return declared;
+    }
+
+    /** The parsed package of one file of a rule set, whose files declared {@code declared}. */
+    void checkPackage(String file, String text, PackageDescr pkg, Map<String, DeclaredType> declared, List<RuleProblem> problems) {
+        new FileCheck(file, text, pkg, declared, problems).run();
     }
 
     private final class FileCheck {
@@ -114,23 +135,29 @@ public final class DrlSafetyCheck {
         private final PackageDescr pkg;
         private final List<RuleProblem> problems;
         private final Map<String, String> importedTypes = new java.util.HashMap<>();
+        private final Map<String, DeclaredType> declared;
         private boolean allFacts;
 
-        FileCheck(String file, String text, PackageDescr pkg, List<RuleProblem> problems) {
+        FileCheck(String file, String text, PackageDescr pkg, Map<String, DeclaredType> declared, List<RuleProblem> problems) {
             this.file = file;
             this.text = text;
             this.pkg = pkg;
+            this.declared = declared;
             this.problems = problems;
-        }
-
-        void run() {
             for (ImportDescr i : pkg.getImports()) {
                 String target = i.getTarget().trim();
                 if (target.equals(FACTS + "*")) {
                     allFacts = true;
                 } else if (JDK_IMPORTS.contains(target) || isFactClass(target)) {
                     importedTypes.put(target.substring(target.lastIndexOf('.') + 1), target);
-                } else {
+                }
+            }
+        }
+
+        void run() {
+            for (ImportDescr i : pkg.getImports()) {
+                String target = i.getTarget().trim();
+                if (!target.equals(FACTS + "*") && !JDK_IMPORTS.contains(target) && !isFactClass(target)) {
                     add(i, "不允许导入 " + target + "；只能导入 lianshao.facts.* 与 " + JDK_IMPORTS.stream().sorted().toList()
                             + " / import of " + target + " is not allowed; import lianshao.facts.* and these JDK value types only");
                 }
@@ -138,10 +165,10 @@ public final class DrlSafetyCheck {
             pkg.getFunctionImports().forEach(d -> add(d, "不允许 import function / function imports are not allowed"));
             pkg.getAccumulateImports().forEach(d -> add(d, "不允许 import accumulate / accumulate imports are not allowed"));
             pkg.getFunctions().forEach(d -> add(d, "不允许定义函数 function " + d.getName() + " / functions are not allowed"));
-            pkg.getTypeDeclarations().forEach(d -> add(d, "不允许 declare " + d.getTypeName()
-                    + "；事实类型只能来自 lianshao.facts / declare is not allowed; fact types come from lianshao.facts"));
-            pkg.getEnumDeclarations().forEach(d -> add(d, "不允许 declare enum / declare is not allowed"));
-            pkg.getWindowDeclarations().forEach(d -> add(d, "不允许 declare window / declare is not allowed"));
+            pkg.getEnumDeclarations().forEach(d -> add(d, "不允许 declare enum（只能 declare 带字段的事实类型） / declare enum is not "
+                    + "allowed (declare fact types with fields only)"));
+            pkg.getWindowDeclarations().forEach(d -> add(d, "不允许 declare window（只能 declare 带字段的事实类型） / declare window is not "
+                    + "allowed (declare fact types with fields only)"));
             pkg.getEntryPointDeclarations().forEach(d -> add(d, "不允许 entry-point 声明 / entry-point declarations are not allowed"));
             if (!pkg.getAttributes().isEmpty()) {
                 pkg.getAttributes().forEach(a -> add(a, "不允许包级属性 " + a.getName() + " / package attributes are not allowed: "
@@ -163,7 +190,18 @@ public final class DrlSafetyCheck {
             }
         }
 
-        /** The class a pattern names, if it is a fact type or an allowed JDK type; null otherwise. */
+        /** The type a pattern names: a type declared in the file's package, a fact type or an allowed JDK type; null otherwise. */
+        StaticType patternType(String type) {
+            String name = type.trim();
+            DeclaredType own = declared.get(name.startsWith(pkg.getName() + ".") ? name : pkg.getName() + "." + name);
+            if (own != null) {
+                return StaticType.of(own);
+            }
+            Class<?> resolved = resolveType(name);
+            return resolved == null ? null : StaticType.of(resolved);
+        }
+
+        /** The class a name stands for, if it is a fact type or an allowed JDK type; null otherwise. */
         Class<?> resolveType(String type) {
             String name = type.trim();
             if (name.contains(".")) {
@@ -202,6 +240,8 @@ public final class DrlSafetyCheck {
         private String lastPatternSensitive;
         private int patterns;
         private int untied;
+        /** A declared type the conditions match, or null: a rule that reads one may not insert facts. */
+        private String readsDeclared;
         private int before;
 
         RuleCheck(FileCheck fileCheck, RuleDescr rule) {
@@ -279,12 +319,19 @@ public final class DrlSafetyCheck {
             if (!pattern.getAnnotations().isEmpty()) {
                 fail(pattern, "模式上不允许注解 / annotations on patterns are not allowed");
             }
-            Class<?> type = fileCheck.resolveType(pattern.getObjectType());
+            StaticType patternType = fileCheck.patternType(pattern.getObjectType());
+            Class<?> type = patternType == null ? null : patternType.raw();
             if (type == null) {
-                fail(pattern, "模式类型 " + pattern.getObjectType() + " 不是事实类型（lianshao.facts 或允许的 JDK 值类型） / pattern type "
-                        + pattern.getObjectType() + " is not a fact type of lianshao.facts or an allowed JDK value type");
+                fail(pattern, "模式类型 " + pattern.getObjectType() + " 不是事实类型（lianshao.facts、本包 declare 的类型或允许的 JDK 值类型） / "
+                        + "pattern type " + pattern.getObjectType() + " is not a fact type of lianshao.facts, a type declared in this "
+                        + "package or an allowed JDK value type");
+            } else if (patternType.isDeclared()) {
+                readsDeclared = patternType.declared().name();
+                if (pattern.getSource() instanceof FromDescr) {
+                    fail(pattern, "声明的类型 " + readsDeclared + " 只能在工作内存中匹配，不能用 from / a declared type is matched in "
+                            + "working memory, not with from: " + readsDeclared);
+                }
             }
-            StaticType patternType = type == null ? null : StaticType.of(type);
             // the source first: from and accumulate read variables bound before the pattern, and bind the accumulated results
             boolean isTied = type != null && SINGLETONS.contains(type);
             PatternSourceDescr source = pattern.getSource();
@@ -299,11 +346,11 @@ public final class DrlSafetyCheck {
                 isTied = true; // one result per combination of the patterns before it
             } else if (source instanceof org.drools.drl.ast.descr.CollectDescr collect && collect.getInputPattern() != null) {
                 // collect( Pattern(...) ): a list of matching facts, no code
-                Class<?> element = fileCheck.resolveType(collect.getInputPattern().getObjectType());
+                StaticType element = fileCheck.patternType(collect.getInputPattern().getObjectType());
                 pattern(collect.getInputPattern(), orDepth);
                 selfSensitive = lastPatternSensitive; // collect( String() from $p.phone ) is a list of phones
-                if (type != null && element != null && java.util.Collection.class.isAssignableFrom(type)) {
-                    patternType = StaticType.of(type, StaticType.of(element));
+                if (type != null && element != null && !patternType.isDeclared() && java.util.Collection.class.isAssignableFrom(type)) {
+                    patternType = StaticType.of(type, element);
                 }
                 isTied = true;
             } else if (source != null) {
@@ -452,7 +499,8 @@ public final class DrlSafetyCheck {
                 return;
             }
             try {
-                ConsequenceCheck.check(code, bound, sensitive, RuleMetadataReader.isDerivation(rule));
+                ConsequenceCheck.check(code, bound, sensitive, RuleMetadataReader.isDerivation(rule),
+                        name -> fileCheck.patternType(name) != null ? fileCheck.patternType(name).declared() : null, readsDeclared);
             } catch (ConsequenceCheck.Refused refused) {
                 int[] at = consequencePosition(code, refused.offset);
                 fileCheck.add(at[0], at[1], "规则 \"" + rule.getName() + "\": " + refused.getMessage());

@@ -82,6 +82,8 @@ public final class RuleCompiler {
         // decision tables become DRL text first: everything after this sees only DRL, checked the same way
         SortedMap<String, String> drl = new TreeMap<>();
         Map<String, DecisionTables.Generated> origins = new HashMap<>();
+        // every file is parsed before any is checked: a file may use the types another of its package declares
+        Map<String, PackageDescr> parsed = new java.util.LinkedHashMap<>();
         source.drlFiles().forEach((file, text) -> {
             String body = text;
             if (DecisionTables.isTable(file)) {
@@ -93,9 +95,22 @@ public final class RuleCompiler {
                 origins.put(file, generated);
             }
             int before = problems.size();
-            rules[0] += checkFile(file, body, problems, rulesById, validity);
+            PackageDescr pkg = parse(file, body, problems);
+            if (pkg != null) {
+                parsed.put(file, pkg);
+            }
             markOrigin(problems, before, origins.get(file));
             drl.put(file, body);
+        });
+        int beforeDeclarations = problems.size();
+        Map<String, DeclaredType> declared = safety == null ? Map.of() : safety.declarations(parsed, problems);
+        for (int i = beforeDeclarations; i < problems.size(); i++) {
+            markOrigin(problems, i, i + 1, origins.get(problems.get(i).file()));
+        }
+        parsed.forEach((file, pkg) -> {
+            int before = problems.size();
+            rules[0] += checkFile(file, drl.get(file), pkg, declared, problems, rulesById, validity);
+            markOrigin(problems, before, origins.get(file));
         });
         if (safety != null) {
             safety.checkRuleCount(rules[0], problems);
@@ -125,11 +140,10 @@ public final class RuleCompiler {
         return new RuleSet(source.version(), kieBase, Map.copyOf(rulesById), thresholds, Map.copyOf(validity));
     }
 
-    /** Parses, checks and reads the metadata of one file; returns how many rules it holds. */
-    private int checkFile(String file, String text, List<RuleProblem> problems, Map<String, RuleMetadata> rulesById,
-            Map<String, RuleValidity> validity) {
+    /** Checks the text of one file and parses it; null when it is refused or cannot be read at all. */
+    private PackageDescr parse(String file, String text, List<RuleProblem> problems) {
         if (safety != null && !safety.checkText(file, text, problems)) {
-            return 0;
+            return null;
         }
         DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
         PackageDescr pkg;
@@ -137,7 +151,7 @@ public final class RuleCompiler {
             pkg = parser.parse(true, new StringReader(text));
         } catch (DroolsParserException e) {
             problems.add(new RuleProblem(file, 0, 0, e.getMessage()));
-            return 0;
+            return null;
         }
         if (parser.hasErrors() || pkg == null) {
             for (DroolsError error : parser.getErrors()) {
@@ -145,12 +159,15 @@ public final class RuleCompiler {
                 int column = error instanceof ParserError p ? p.getCol() : 0;
                 problems.add(new RuleProblem(file, line, column, "DRL 语法错误：" + error.getMessage() + " / DRL syntax error: " + error.getMessage()));
             }
-            if (pkg == null) {
-                return 0;
-            }
         }
+        return pkg;
+    }
+
+    /** Checks one parsed file and reads its metadata; returns how many rules it holds. */
+    private int checkFile(String file, String text, PackageDescr pkg, Map<String, DeclaredType> declared, List<RuleProblem> problems,
+            Map<String, RuleMetadata> rulesById, Map<String, RuleValidity> validity) {
         if (safety != null) {
-            safety.checkPackage(file, text, pkg, problems);
+            safety.checkPackage(file, text, pkg, declared, problems);
         }
         for (RuleDescr rule : pkg.getRules()) {
             int before = problems.size();
@@ -176,10 +193,14 @@ public final class RuleCompiler {
 
     /** Problems from {@code from} on found in a table's generated DRL say so. */
     private static void markOrigin(List<RuleProblem> problems, int from, DecisionTables.Generated origin) {
+        markOrigin(problems, from, problems.size(), origin);
+    }
+
+    private static void markOrigin(List<RuleProblem> problems, int from, int to, DecisionTables.Generated origin) {
         if (origin == null) {
             return;
         }
-        for (int i = from; i < problems.size(); i++) {
+        for (int i = from; i < to; i++) {
             RuleProblem p = problems.get(i);
             problems.set(i, new RuleProblem(p.file(), p.line(), p.column(), origin.origin(p.message())));
         }

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 /**
  * The static type of a value in a rule, as the safety check sees it: a class and, for collections
  * and maps, its type arguments ({@code List<Bid>}). Type arguments come from the generic signatures
- * of the fact model, so {@code $t.bids().get(0)} is known to be a {@link lianshao.facts.Bid}.
+ * of the fact model, so {@code $t.bids().get(0)} is known to be a {@link lianshao.facts.Bid}. A type
+ * declared in DRL has no class before the build: it is {@code declared}, with {@code Object} as raw type.
  */
-record StaticType(Class<?> raw, List<StaticType> arguments) {
+record StaticType(Class<?> raw, List<StaticType> arguments, DeclaredType declared) {
 
     /** The type of the literal {@code null}: assignable to any reference type. */
     static final StaticType NULL = new StaticType(Void.class, List.of());
@@ -38,6 +39,19 @@ record StaticType(Class<?> raw, List<StaticType> arguments) {
 
     StaticType {
         arguments = List.copyOf(arguments);
+    }
+
+    StaticType(Class<?> raw, List<StaticType> arguments) {
+        this(raw, arguments, null);
+    }
+
+    /** A type declared in DRL. */
+    static StaticType of(DeclaredType declared) {
+        return new StaticType(Object.class, List.of(), declared);
+    }
+
+    boolean isDeclared() {
+        return declared != null;
     }
 
     static StaticType of(Class<?> raw) {
@@ -78,6 +92,9 @@ record StaticType(Class<?> raw, List<StaticType> arguments) {
 
     /** Whether a value of {@code value}'s type can be passed where this type is expected (boxing, widening, null). */
     boolean accepts(StaticType value) {
+        if (declared != null || value.declared != null && raw != Object.class) {
+            return value.isNull() || java.util.Objects.equals(declared, value.declared);
+        }
         Class<?> target = boxed().raw;
         Class<?> source = value.boxed().raw;
         if (value.isNull()) {
@@ -168,6 +185,9 @@ record StaticType(Class<?> raw, List<StaticType> arguments) {
     public String toString() {
         if (isNull()) {
             return "null";
+        }
+        if (declared != null) {
+            return declared.name();
         }
         return raw.getSimpleName() + (arguments.isEmpty() ? ""
                 : arguments.stream().map(StaticType::toString).collect(Collectors.joining(", ", "<", ">")));

@@ -590,6 +590,9 @@ final class TypedExpressions {
         if (type.isNull()) {
             throw new Refused("不能在 null 上调用 " + name.text() + " / cannot call " + name.text() + " on null", name.offset());
         }
+        if (type.isDeclared()) {
+            return declaredCall(receiver, name, args);
+        }
         Class<?> raw = type.boxed().raw();
         List<Method> candidates = methods(raw).stream()
                 .filter(m -> m.getName().equals(name.text()) && m.getParameterCount() == args.size() && !m.isBridge() && !m.isSynthetic())
@@ -678,6 +681,56 @@ final class TypedExpressions {
         return entry.kind() == AllowedMembers.Kind.SENSITIVE || personalIn && !answer ? personal(result) : result;
     }
 
+    /**
+     * A call on a fact type declared in DRL: the getter of a field ({@code getX()}, {@code isX()} for a
+     * primitive boolean), {@code equals}, and the text or hash of the whole fact when none of its fields
+     * carries personal data. Setters and everything else Drools generates are refused.
+     */
+    private Value declaredCall(Value receiver, DrlToken name, List<Value> args) throws Refused {
+        DeclaredType declared = receiver.type().declared();
+        StaticType result;
+        DeclaredType.Field field = args.isEmpty() ? declared.getter(name.text()) : null;
+        if (field != null) {
+            result = field.type();
+        } else if (name.is("equals") && args.size() == 1) {
+            result = StaticType.BOOLEAN;
+        } else if ((name.is("toString") || name.is("hashCode")) && args.isEmpty()) {
+            refuseRendering(receiver, name);
+            result = name.is("toString") ? StaticType.STRING : StaticType.INTEGER;
+        } else {
+            throw new Refused("声明的类型 " + declared.name() + " 只能读取字段（如 " + getterExample(declared) + "），不能调用 " + name.text()
+                    + " / a declared type allows reading its fields only (such as " + getterExample(declared) + "), not "
+                    + name.text(), name.offset());
+        }
+        Set<String> variables = new HashSet<>(receiver.variables());
+        boolean computed = receiver.computed();
+        for (Value arg : args) {
+            variables.addAll(arg.variables());
+            computed |= arg.computed();
+        }
+        return new Value(result, computed, null, variables, Set.of(), false, false);
+    }
+
+    private static String getterExample(DeclaredType declared) {
+        if (declared.fields().isEmpty()) {
+            return "—";
+        }
+        DeclaredType.Field first = declared.fields().get(0);
+        String capital = Character.toUpperCase(first.name().charAt(0)) + first.name().substring(1);
+        return (first.type().raw() == boolean.class ? "is" : "get") + capital + "()";
+    }
+
+    /** A field of a declared type read as a DRL property. */
+    private static Value declaredProperty(Value receiver, DrlToken name) throws Refused {
+        DeclaredType declared = receiver.type().declared();
+        DeclaredType.Field field = declared.field(name.text());
+        if (field == null) {
+            throw new Refused(declared.name() + " 没有字段 " + name.text() + " / " + declared.name() + " has no field " + name.text(),
+                    name.offset());
+        }
+        return new Value(field.type(), receiver.computed(), null, receiver.variables(), Set.of(), false, true);
+    }
+
     private StaticType variables(Value arg) {
         return variables.get(arg.variables().iterator().next());
     }
@@ -692,6 +745,9 @@ final class TypedExpressions {
         if (type == null || type.isNull()) {
             throw new Refused("无法确定 " + name.text() + " 所属的类型 / cannot resolve the type that " + name.text() + " belongs to",
                     name.offset());
+        }
+        if (type.isDeclared()) {
+            return declaredProperty(receiver, name);
         }
         Class<?> raw = type.boxed().raw();
         for (Field field : FIELDS.computeIfAbsent(raw, Class::getFields)) {
@@ -723,6 +779,9 @@ final class TypedExpressions {
     }
 
     private static boolean hasProperty(StaticType type, String name) {
+        if (type.isDeclared()) {
+            return type.declared().field(name) != null;
+        }
         return !getters(type.boxed().raw(), name).isEmpty();
     }
 

@@ -127,7 +127,7 @@ class ContractOpenApi implements OpenApiCustomizer {
         }
         ObjectSchema envelope = object(ContractSchemas.envelope());
         envelope.description("记录信封：一条业务记录。payload 须符合 domain 所指领域的数据结构："
-                + Arrays.stream(Domain.values()).map(d -> d.name() + " → " + payloadSchema(d))
+                + Domain.values().stream().map(d -> d.name() + " → " + payloadSchema(d))
                         .collect(Collectors.joining("，")) + "。");
         Schema<?> payload = envelope.getProperties().get("payload");
         envelope.getProperties().put("payload", new Schema<>().oneOf(payloads).description(payload.getDescription()));
@@ -347,13 +347,7 @@ class ContractOpenApi implements OpenApiCustomizer {
     }
 
     private static String domainTitle(Domain domain) {
-        return switch (domain) {
-            case ADMISSION -> "招生（一名被录取学生）";
-            case RECRUITMENT -> "招聘（一名应聘人在一个岗位上的结果）";
-            case TENDER -> "招标（一个招标项目及其全部投标）";
-            case PROCUREMENT -> "采购（一次采购）";
-            case RESEARCH_FUND -> "科研经费（一笔支出）";
-        };
+        return domain.title();
     }
 
     private static String referenceTitle(ReferenceKind kind) {

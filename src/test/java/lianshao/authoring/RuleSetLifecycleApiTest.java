@@ -96,6 +96,24 @@ class RuleSetLifecycleApiTest extends RuleSetApiSupport {
     }
 
     @Test
+    void aDraftsTestCaseIsJudgedOnWhatProductionLoadsNotOnEverythingItsContextWrites() throws Exception {
+        int version = draft(AUTHOR, Map.of("tender/TEN-02-project-split.test.json", RuleTestRunnerTest.tenderSplitTests()));
+
+        JsonNode report = json(as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/test", null).andExpect(status().isOk()).andReturn());
+
+        assertThat(report.path("passed").asBoolean()).isFalse();
+        List<JsonNode> failed = new ArrayList<>();
+        report.path("cases").forEach(c -> {
+            if (!c.path("passed").asBoolean()) {
+                failed.add(c);
+            }
+        });
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).path("name").asString()).contains("production does not load them");
+        assertThat(failed.get(0).path("failures").get(0).asString()).isEqualTo("TEN-02 did not fire");
+    }
+
+    @Test
     void adHocRecordsShowWhichRulesFiredAndWhy() throws Exception {
         String body = "{\"records\": [" + TestRecords.largeInquiry("SCH-ADHOC") + ", {\"record\": "
                 + TestRecords.smallPurchase("SCH-ADHOC") + ", \"context\": {}}, {\"domain\": \"NOPE\"}]}";

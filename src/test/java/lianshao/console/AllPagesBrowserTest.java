@@ -46,13 +46,13 @@ class AllPagesBrowserTest {
     static final int HEIGHT = 768;
 
     /** The domain's and the workflow's enumerations, whose constant names must never reach running text. */
-    static final List<Class<? extends Enum<?>>> ENUMS = List.of(lianshao.contract.Domain.class,
+    static final List<Class<? extends Enum<?>>> ENUMS = List.of(
             lianshao.warnings.WarningStatus.class, lianshao.warnings.ReviewAction.class, lianshao.warnings.DismissReason.class,
             lianshao.warnings.HandoverTarget.class, lianshao.warnings.WarningView.Priority.class,
             lianshao.records.RecordStatus.class, lianshao.rules.RuleSetStatus.class, lianshao.grading.SupervisionForm.class,
             lianshao.security.Role.class, lianshao.security.Scope.class, lianshao.security.AccountChanges.Kind.class,
             lianshao.security.AccountChanges.Status.class, lianshao.notifications.NotificationKind.class,
-            lianshao.imports.ImportKind.class, lianshao.statistics.DisposalGroup.class, lianshao.statistics.Period.class,
+            lianshao.statistics.DisposalGroup.class, lianshao.statistics.Period.class,
             lianshao.statistics.Dimension.class, lianshao.search.SearchGroup.class, lianshao.contract.ReferenceKind.class,
             lianshao.warnings.SystemWarnings.Reason.class);
 
@@ -377,6 +377,9 @@ class AllPagesBrowserTest {
                 }
             }
         }
+        // the declared domains and import kinds
+        lianshao.contract.Domain.values().forEach(d -> codes.add(d.name()));
+        lianshao.imports.ImportKind.values().forEach(k -> codes.add(k.name()));
         // the codes of the contract's fields (INQUIRY, OPEN_TENDER, IN_LAW, ...), which the record tables show by their labels
         Stream<lianshao.contract.FieldDescription> fields = lianshao.contract.ContractSchemas.allFields().stream();
         fields.flatMap(f -> Stream.concat(Stream.of(f), f.itemFields().stream())).flatMap(f -> f.enumValues().stream())

@@ -63,12 +63,13 @@ class MessagesTest {
 
     /** Keys built at run time from a prefix and a value: every value the prefix can take. */
     private static final Map<String, List<String>> FAMILIES = families();
+    /** Families the domains' declarations answer (web/DomainLabelMessages), not the properties files. */
+    private static final Set<String> DECLARED = Set.of("domain.", "imports.kind.");
 
     private static Map<String, List<String>> families() {
         Map<String, List<String>> f = new LinkedHashMap<>();
         f.put("form.", List.of("1", "2", "3", "4"));
         f.put("status.", names(WarningStatus.values()));
-        f.put("domain.", names(Domain.values()));
         f.put("sort.", names(WarningFilter.Sort.values()));
         List<String> actions = new ArrayList<>(names(ReviewAction.values()));
         actions.addAll(List.of("PROPOSE_CONFIRM", "RAISED", "MUTED", "REEVALUATED", "NO_LONGER_HITS"));
@@ -79,7 +80,6 @@ class MessagesTest {
         f.put("scope.", names(Scope.values()));
         f.put("admin.changes.kind.", names(AccountChanges.Kind.values()));
         f.put("admin.changes.status.", names(AccountChanges.Status.values()));
-        f.put("imports.kind.", List.of("admission", "recruitment", "tender", "procurement", "research-fund", "parties", "relations"));
         f.put("imports.status.", List.of("RUNNING", "DONE", "FAILED"));
         f.put("measure.", IntStream.rangeClosed(1, RulePages.MEASURES).mapToObj(i -> "M" + i).toList());
         List<String> relations = new ArrayList<>(new TreeSet<>(Relation.KINSHIP));
@@ -177,6 +177,9 @@ class MessagesTest {
         }
         List<String> problems = new ArrayList<>();
         for (String prefix : prefixes) {
+            if (DECLARED.contains(prefix)) {
+                continue;
+            }
             if (!FAMILIES.containsKey(prefix)) {
                 problems.add(prefix + "*: a key built at run time whose values this test does not know; add it to FAMILIES");
             } else {

@@ -60,7 +60,7 @@ class ContractBoundsTest {
         List<Bounded> all = new ArrayList<>();
         for (FieldDescription f : ContractSchemas.envelope()) {
             if (f.kind() == ValueKind.TEXT) {
-                all.add(new Bounded(Domain.PROCUREMENT, null, f.name(), ValueKind.TEXT, f.value().maxLength()));
+                all.add(new Bounded(Domain.valueOf("PROCUREMENT"), null, f.name(), ValueKind.TEXT, f.value().maxLength()));
             }
         }
         for (Domain domain : Domain.values()) {
@@ -103,13 +103,13 @@ class ContractBoundsTest {
                     .isLessThanOrEqualTo(b.valueKind() == ValueKind.TEXT ? FieldTypes.PROSE_LENGTH : FieldTypes.MAX_LINE_ITEMS);
         });
         // the ones the rules pair up or count are kept small
-        assertThat(limit(Domain.TENDER, "payload.bids")).isEqualTo(200);
-        assertThat(limit(Domain.TENDER, "payload.evaluators")).isEqualTo(100);
-        assertThat(limit(Domain.PROCUREMENT, "payload.payments")).isEqualTo(500);
-        assertThat(limit(Domain.RESEARCH_FUND, "payload.memberRefs")).isEqualTo(200);
-        assertThat(limit(Domain.TENDER, "payload.bids[0].bidderRef")).isEqualTo(64);
-        assertThat(limit(Domain.TENDER, "payload.projectName")).isEqualTo(200);
-        assertThat(limit(Domain.PROCUREMENT, "payload.description")).isEqualTo(2000);
+        assertThat(limit(Domain.valueOf("TENDER"), "payload.bids")).isEqualTo(200);
+        assertThat(limit(Domain.valueOf("TENDER"), "payload.evaluators")).isEqualTo(100);
+        assertThat(limit(Domain.valueOf("PROCUREMENT"), "payload.payments")).isEqualTo(500);
+        assertThat(limit(Domain.valueOf("RESEARCH_FUND"), "payload.memberRefs")).isEqualTo(200);
+        assertThat(limit(Domain.valueOf("TENDER"), "payload.bids[0].bidderRef")).isEqualTo(64);
+        assertThat(limit(Domain.valueOf("TENDER"), "payload.projectName")).isEqualTo(200);
+        assertThat(limit(Domain.valueOf("PROCUREMENT"), "payload.description")).isEqualTo(2000);
     }
 
     private static int limit(Domain domain, String path) {

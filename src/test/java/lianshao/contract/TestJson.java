@@ -30,7 +30,7 @@ final class TestJson {
         return MAPPER.readTree(text);
     }
 
-    /** A fresh copy of a fixture envelope, e.g. {@code envelope(Domain.TENDER, "full")}. */
+    /** A fresh copy of a fixture envelope, e.g. {@code envelope(Domain.valueOf("TENDER"), "full")}. */
     static ObjectNode envelope(Domain domain, String variant) {
         String name = domain.name().toLowerCase(Locale.ROOT) + "-" + variant + ".json";
         try (InputStream in = TestJson.class.getResourceAsStream(name)) {

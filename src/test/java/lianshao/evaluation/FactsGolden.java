@@ -13,7 +13,7 @@ public final class FactsGolden {
 
     /** The fact type of a domain's records. */
     public static Optional<Class<? extends RecordFact>> factType(String domain) {
-        return Optional.ofNullable(FactMapper.TYPES.get(domain));
+        return lianshao.contract.Domain.parse(domain).map(lianshao.contract.Domain::factType);
     }
 
     /** The item facts the evaluator inserts beside the record (bids, fees, payments...), in insertion order. */

@@ -60,9 +60,9 @@ class ImportDomainsTest extends ImportTestSupport {
                 assertThat(!validations.isEmpty()).as(kind + " drop-downs").isEqualTo(enums);
             }
         }
-        XSSFWorkbook procurement = new XSSFWorkbook(new ByteArrayInputStream(Templates.of(ImportKind.PROCUREMENT)));
+        XSSFWorkbook procurement = new XSSFWorkbook(new ByteArrayInputStream(Templates.of(ImportKind.valueOf("PROCUREMENT"))));
         XSSFSheet main = procurement.getSheetAt(0);
-        int method = Layouts.of(ImportKind.PROCUREMENT).columns().indexOf(Layouts.of(ImportKind.PROCUREMENT).column("method").orElseThrow());
+        int method = Layouts.of(ImportKind.valueOf("PROCUREMENT")).columns().indexOf(Layouts.of(ImportKind.valueOf("PROCUREMENT")).column("method").orElseThrow());
         assertThat(main.getRow(0).getCell(method).getStringCellValue()).isEqualTo("采购方式*");
         assertThat(main.getDataValidations()).anySatisfy(v ->
                 assertThat(v.getRegions().getCellRangeAddress(0).getFirstColumn()).isEqualTo(method));
@@ -76,7 +76,7 @@ class ImportDomainsTest extends ImportTestSupport {
     @Test
     void procurementRowsAreStoredAndEvaluated() throws Exception {
         String school = school();
-        LedgerFile file = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         String large = TestRecords.unique("CG-L");
         String small = TestRecords.unique("CG-S");
         file.row(procurement(large, school, new BigDecimal("2500000"), "INQUIRY 询价"));
@@ -112,7 +112,7 @@ class ImportDomainsTest extends ImportTestSupport {
     @Test
     void tenderWithBidsEvaluatorsAndVariations() throws Exception {
         String school = school();
-        LedgerFile file = LedgerFile.from(ImportKind.TENDER);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("TENDER"));
         String id = TestRecords.unique("ZB");
         file.row(m("externalId", id, "orgCode", school, "occurredAt", "2026-05-20T09:00:00+08:00", "tenderId", id,
                 "projectName", "教学楼改造", "category", "CONSTRUCTION 工程", "estimatedAmount", 5000000, "procedure", "OPEN",
@@ -138,7 +138,7 @@ class ImportDomainsTest extends ImportTestSupport {
     @Test
     void admissionRecruitmentAndResearchFund() throws Exception {
         String school = school();
-        LedgerFile admission = LedgerFile.from(ImportKind.ADMISSION);
+        LedgerFile admission = LedgerFile.from(ImportKind.valueOf("ADMISSION"));
         String student = TestRecords.unique("STU");
         admission.row(Map.ofEntries(Map.entry("externalId", student), Map.entry("orgCode", school),
                 Map.entry("occurredAt", LocalDate.of(2026, 9, 1)), Map.entry("studentRef", student),
@@ -157,7 +157,7 @@ class ImportDomainsTest extends ImportTestSupport {
         assertThat(record.at("/record/payload/stage").asString()).isEqualTo("PRIMARY");
         assertThat(record.at("/record/occurredAt").asString()).isEqualTo("2026-09-01T00:00:00+08:00");
 
-        LedgerFile recruitment = LedgerFile.from(ImportKind.RECRUITMENT);
+        LedgerFile recruitment = LedgerFile.from(ImportKind.valueOf("RECRUITMENT"));
         String candidate = TestRecords.unique("CAND");
         recruitment.row(m("externalId", candidate, "orgCode", school, "occurredAt", "2026-06-01 09:00",
                 "recruitmentId", "R-2026", "positionCode", "T-01", "postCategory", "TEACHING", "openings", 1,
@@ -169,7 +169,7 @@ class ImportDomainsTest extends ImportTestSupport {
         assertCounts(r, 1, 1, 0);
         assertThat(errors(r)).containsExactly("招聘台账|3|该应聘人是否被聘用|必填字段缺失 / required field is missing");
 
-        LedgerFile research = LedgerFile.from(ImportKind.RESEARCH_FUND);
+        LedgerFile research = LedgerFile.from(ImportKind.valueOf("RESEARCH_FUND"));
         String project = TestRecords.unique("KY");
         research.row(Map.ofEntries(Map.entry("externalId", project), Map.entry("orgCode", school),
                 Map.entry("occurredAt", "2026-06-01T09:00:00+08:00"), Map.entry("projectCode", project),
@@ -178,7 +178,7 @@ class ImportDomainsTest extends ImportTestSupport {
                 Map.entry("amount", 3000), Map.entry("payeeRef", "SUP-1"), Map.entry("paidOn", LocalDate.of(2026, 5, 30)),
                 Map.entry("paymentMethod", "BANK_TRANSFER 银行转账")));
         assertCounts(importFile("research.xlsx", research.bytes(), "research-fund"), 1, 0, 0);
-        assertThat(Domain.RESEARCH_FUND).isEqualTo(ImportKind.RESEARCH_FUND.domain());
+        assertThat(Domain.valueOf("RESEARCH_FUND")).isEqualTo(ImportKind.valueOf("RESEARCH_FUND").domain());
     }
 
     @Test

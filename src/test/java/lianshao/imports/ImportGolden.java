@@ -28,12 +28,12 @@ public final class ImportGolden {
     }
 
     public static Optional<ImportKind> kindOf(Domain domain) {
-        return java.util.Arrays.stream(ImportKind.values()).filter(k -> k.domain() == domain).findFirst();
+        return ImportKind.values().stream().filter(k -> k.domain() == domain).findFirst();
     }
 
     /** The reference-data kinds (parties, relations), which belong to no domain. */
     public static List<ImportKind> referenceKinds() {
-        return java.util.Arrays.stream(ImportKind.values()).filter(k -> !k.records()).toList();
+        return ImportKind.values().stream().filter(k -> !k.records()).toList();
     }
 
     public static String layout(ImportKind kind) {

@@ -24,7 +24,7 @@ class ImportRowsTest extends ImportTestSupport {
     @Test
     void eachBadCellIsReportedWithItsRowAndChineseColumn() throws Exception {
         String school = school();
-        LedgerFile file = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         Map<String, Object> missing = procurement(TestRecords.unique("CG"), school, BigDecimal.TEN, "INQUIRY");
         missing.remove("description");
         int rMissing = file.row(missing);
@@ -124,7 +124,7 @@ class ImportRowsTest extends ImportTestSupport {
     @Test
     void reImportChangesNothingAndAChangedRowIsRevised() throws Exception {
         String school = school();
-        LedgerFile file = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         String a = TestRecords.unique("CG");
         String b = TestRecords.unique("CG");
         file.row(procurement(a, school, new BigDecimal("2500000"), "INQUIRY"));
@@ -139,7 +139,7 @@ class ImportRowsTest extends ImportTestSupport {
         assertThat(report(second.get("id").asString()).get(ReportWriter.ACCEPTED).get(1)).contains("UNCHANGED");
         assertThat(report(second.get("id").asString()).get(ReportWriter.ACCEPTED).get(1).get(4)).contains("PRC-01");
 
-        LedgerFile changed = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile changed = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         changed.row(procurement(a, school, new BigDecimal("2500000"), "INQUIRY"));
         Map<String, Object> row = procurement(b, school, new BigDecimal("1300.00"), "INQUIRY");
         changed.row(row);

@@ -35,7 +35,7 @@ class ImportSafetyTest extends ImportTestSupport {
     void aLargeFileFinishesWithProgressAlongTheWay() throws Exception {
         String school = school();
         int rows = 20_000;
-        LedgerFile file = LedgerFile.from(ImportKind.RESEARCH_FUND);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("RESEARCH_FUND"));
         String prefix = TestRecords.unique("BIG");
         for (int i = 0; i < rows; i++) {
             file.row(m("externalId", prefix + "-" + i, "orgCode", school, "occurredAt", "2026-06-01 09:00",
@@ -62,7 +62,7 @@ class ImportSafetyTest extends ImportTestSupport {
 
     @Test
     void macroLegacyAndNonSpreadsheetFilesAreRefusedAtOnce() throws Exception {
-        byte[] template = Templates.of(ImportKind.PROCUREMENT);
+        byte[] template = Templates.of(ImportKind.valueOf("PROCUREMENT"));
         expectRefused("ledger.xlsm", template, "宏");
         expectRefused("ledger.xlsx", rewrite(template, "xl/vbaProject.bin", new byte[] {1, 2, 3}), "含有宏");
         expectRefused("ledger.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}, ".xls");
@@ -86,7 +86,7 @@ class ImportSafetyTest extends ImportTestSupport {
 
     @Test
     void aZipBombOrHugeSharedStringsFailThatImportOnly() throws Exception {
-        byte[] template = Templates.of(ImportKind.PROCUREMENT);
+        byte[] template = Templates.of(ImportKind.valueOf("PROCUREMENT"));
         byte[] bomb = bomb(template, 64 * 1024 * 1024);
         assertThat(bomb.length).isLessThan(1024 * 1024);
         JsonNode failed = importFile("bomb.xlsx", bomb, "procurement");
@@ -118,7 +118,7 @@ class ImportSafetyTest extends ImportTestSupport {
         assertThat(longLine.get("failure").asString()).contains("第 2 行超过 65536 个字符");
 
         String school = school();
-        LedgerFile file = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         file.row(ImportDomainsTest.procurement(TestRecords.unique("CG"), school, BigDecimal.TEN, "INQUIRY"));
         assertCounts(importFile("after.xlsx", file.bytes(), "procurement"), 1, 0, 0);
     }
@@ -126,7 +126,7 @@ class ImportSafetyTest extends ImportTestSupport {
     @Test
     void whoMayImportAndWhoSeesWhat() throws Exception {
         String school = school();
-        LedgerFile file = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         file.row(ImportDomainsTest.procurement(TestRecords.unique("CG"), school, BigDecimal.TEN, "INQUIRY"));
         byte[] bytes = file.bytes();
 
@@ -171,7 +171,7 @@ class ImportSafetyTest extends ImportTestSupport {
         mvc.perform(get("/imports/templates/tender.xlsx").with(signedIn(IMPORTER))).andExpect(status().isOk());
         mvc.perform(get("/imports").with(signedIn(INSPECTOR))).andExpect(status().isForbidden());
 
-        LedgerFile file = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         file.row(ImportDomainsTest.procurement(TestRecords.unique("CG"), school, new BigDecimal("-1"), "INQUIRY"));
         MvcResult posted = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "console.xlsx", XLSX, file.bytes()))
                 .param("kind", "procurement").with(signedIn(IMPORTER)).with(csrf()))

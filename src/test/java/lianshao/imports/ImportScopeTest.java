@@ -36,7 +36,7 @@ class ImportScopeTest extends ImportTestSupport {
     }
 
     private byte[] ledger(List<String[]> rows) throws Exception {
-        LedgerFile file = LedgerFile.from(ImportKind.PROCUREMENT);
+        LedgerFile file = LedgerFile.from(ImportKind.valueOf("PROCUREMENT"));
         for (String[] row : rows) {
             file.row(ImportDomainsTest.procurement(row[0], row[1], new BigDecimal("1200.00"), "INQUIRY"));
         }

@@ -145,8 +145,8 @@ class DrlSafetyCheckTest {
                         "global"),
                 attack("hits of another type", HEADER.replace("global Hits hits;", "global java.util.List hits;")
                         + rule(SAFE_WHEN, SAFE_THEN).substring(HEADER.length()), "global"),
-                attack("declare", HEADER + "declare Flag\n    n : int\nend\n" + rule(SAFE_WHEN, SAFE_THEN).substring(HEADER.length()),
-                        "declare"),
+                attack("a declare of an existing fact type", HEADER + "declare Tender\n    n : int\nend\n"
+                        + rule(SAFE_WHEN, SAFE_THEN).substring(HEADER.length()), "declare Tender"),
                 attack("query", HEADER + "query q()\n    Tender()\nend\n" + rule(SAFE_WHEN, SAFE_THEN).substring(HEADER.length()), "query"),
                 attack("a package dialect", HEADER.replace("import lianshao.facts.*;", "dialect \"mvel\"\nimport lianshao.facts.*;")
                         + rule(SAFE_WHEN, SAFE_THEN).substring(HEADER.length()), "dialect"));
@@ -285,14 +285,24 @@ class DrlSafetyCheckTest {
         }
 
         assertThat(compiler.compile(repository).rulesById()).isNotEmpty();
+        // each file on its own, with the files of its folder that declare types (a file may read those of its package)
         repository.drlFiles().forEach((file, text) -> {
             SortedMap<String, String> one = new TreeMap<>();
+            repository.drlFiles().forEach((other, otherText) -> {
+                if (folder(other).equals(folder(file)) && otherText.lines().anyMatch(l -> l.startsWith("declare "))) {
+                    one.put(other, otherText);
+                }
+            });
             one.put(file, text);
             compiler.compile(new RuleSource(one, repository.thresholdsText()));
         });
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static String folder(String file) {
+        return file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+    }
 
     private static Arguments attack(String name, String drl, String reason) {
         return Arguments.of(name, drl, reason);

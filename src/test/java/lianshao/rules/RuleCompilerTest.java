@@ -329,7 +329,7 @@ class RuleCompilerTest {
                 end
                 """ + rule("r", metadata("TST-01"), "Flag()", "hits.raise(\"flag\");");
 
-        // declare and insert are refused by the safety check; this is about metadata only
+        // this is about metadata only
         RuleSet ruleSet = UncheckedRuleCompiler.create().compile(source(FILE, drl));
 
         assertThat(ruleSet.rulesById()).containsOnlyKeys("TST-01");

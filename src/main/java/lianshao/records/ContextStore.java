@@ -1,0 +1,53 @@
+package lianshao.records;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import lianshao.facts.AdmissionPlan;
+import lianshao.facts.Org;
+import lianshao.facts.Party;
+import lianshao.facts.RecordFact;
+import lianshao.facts.Relation;
+import lianshao.facts.Sanction;
+import lianshao.facts.WorkCalendar;
+import lianshao.warnings.Warnings;
+
+/**
+ * What {@link ContextLoader} reads to select a record's context: stored records by their context keys, reference
+ * data and standing warnings. The database answers in production ({@link DatabaseContextStore}); a rule test's
+ * context answers the same questions in memory ({@link InMemoryContexts}), so both get the selection of one loader.
+ */
+interface ContextStore {
+
+    /** The lookup keys of a stored record. */
+    List<RecordKey> keys(String recordId);
+
+    /** The key rows of the given keys of records that occurred in [from, to]. */
+    List<RecordStore.KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to);
+
+    /** The facts of stored records (as earlier records), by id, each at the revision given for it. */
+    Map<String, RecordFact> records(Map<String, Integer> revisions);
+
+    List<Org> orgs(Collection<String> codes);
+
+    /** Persons with the role LEADER or PRINCIPAL employed by one of the organisations. */
+    List<Party> leadersOf(Collection<String> orgCodes);
+
+    /** Relations with one end among the refs, at most {@code limit}. */
+    List<Relation> relationsTouching(Collection<String> refs, int limit);
+
+    List<Party> parties(Collection<String> ids);
+
+    List<Sanction> sanctions(Collection<String> subjectRefs);
+
+    /** Standing warnings naming one of the subjects on records occurred since the time; newest first, at most {@code limit}. */
+    List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit);
+
+    Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage);
+
+    /** The holidays and make-up working days of the given years. */
+    WorkCalendar calendar(Collection<Integer> years);
+}

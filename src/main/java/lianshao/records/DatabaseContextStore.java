@@ -1,0 +1,126 @@
+package lianshao.records;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import lianshao.evaluation.FactMapper;
+import lianshao.evaluation.RecordMeta;
+import lianshao.facts.AdmissionPlan;
+import lianshao.facts.Org;
+import lianshao.facts.Party;
+import lianshao.facts.RecordFact;
+import lianshao.facts.Relation;
+import lianshao.facts.Sanction;
+import lianshao.facts.WorkCalendar;
+import lianshao.reference.ReferenceQueries;
+import lianshao.support.Json;
+import lianshao.warnings.Warnings;
+
+/** The stored records, reference data and warnings, as context selection reads them in production. */
+final class DatabaseContextStore implements ContextStore {
+
+    private final RecordStore store;
+    private final ReferenceQueries reference;
+    private final Warnings warnings;
+    private final FactMapper mapper;
+    private final FactCache factCache = new FactCache(20_000);
+
+    DatabaseContextStore(RecordStore store, ReferenceQueries reference, Warnings warnings, FactMapper mapper) {
+        this.store = store;
+        this.reference = reference;
+        this.warnings = warnings;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public List<RecordKey> keys(String recordId) {
+        return store.keys(recordId);
+    }
+
+    @Override
+    public List<RecordStore.KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
+        return store.keyRows(keys, from, to);
+    }
+
+    /**
+     * Earlier records are read again and again (every admission of a school sees the ones before it): their facts
+     * are kept by id and revision, and only the missing ones are read, in one query, and parsed.
+     */
+    @Override
+    public Map<String, RecordFact> records(Map<String, Integer> revisions) {
+        Map<String, RecordFact> facts = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        revisions.forEach((id, revision) -> {
+            RecordFact cached = factCache.get(id, revision);
+            if (cached != null) {
+                facts.put(id, cached);
+            } else {
+                missing.add(id);
+            }
+        });
+        if (missing.isEmpty()) {
+            return facts;
+        }
+        for (StoredRecord stored : store.findAll(missing)) {
+            RecordFact fact = toFact(stored);
+            facts.put(stored.id(), fact);
+            factCache.put(stored.id(), stored.revision(), fact);
+        }
+        return facts;
+    }
+
+    @Override
+    public List<Org> orgs(Collection<String> codes) {
+        return reference.orgs(codes);
+    }
+
+    @Override
+    public List<Party> leadersOf(Collection<String> orgCodes) {
+        return reference.leadersOf(orgCodes);
+    }
+
+    @Override
+    public List<Relation> relationsTouching(Collection<String> refs, int limit) {
+        return reference.relationsTouching(refs, limit);
+    }
+
+    @Override
+    public List<Party> parties(Collection<String> ids) {
+        return reference.parties(ids);
+    }
+
+    @Override
+    public List<Sanction> sanctions(Collection<String> subjectRefs) {
+        return reference.sanctions(subjectRefs);
+    }
+
+    @Override
+    public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit) {
+        return warnings.subjectHits(subjectRefs, since, limit);
+    }
+
+    @Override
+    public Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
+        return reference.admissionPlan(orgCode, year, stage);
+    }
+
+    @Override
+    public WorkCalendar calendar(Collection<Integer> years) {
+        return reference.calendar(years);
+    }
+
+    private RecordFact toFact(StoredRecord stored) {
+        JsonNode envelope = Json.parse(stored.envelope());
+        RecordMeta meta = new RecordMeta(stored.id(), stored.externalId(), stored.source(), stored.domain(),
+                stored.orgCode(), OffsetDateTime.parse(envelope.get("occurredAt").asString()));
+        return mapper.toFact(meta, envelope.get("payload"), false);
+    }
+}
