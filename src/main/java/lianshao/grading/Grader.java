@@ -76,8 +76,13 @@ public class Grader {
         }
     }
 
+    /** The first day of G2's window for a record that occurred on {@code day} (the window ends on that day). */
+    public LocalDate repetitionFrom(LocalDate day) {
+        return day.minusMonths(settings.repetitionMonths());
+    }
+
     private void repetition(Working w, String recordId, LocalDate day, SubjectHistory history) {
-        LocalDate from = day.minusMonths(settings.repetitionMonths());
+        LocalDate from = repetitionFrom(day);
         for (String subject : w.hit.subjects()) {
             int count = history.priorHits(w.rule.id(), subject, from, day, recordId) + 1;
             if (count >= settings.repetitionCount()) {

@@ -9,36 +9,57 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import lianshao.facts.Sanction;
 import lianshao.grading.SubjectHistory;
 import lianshao.warnings.Warnings;
 
 /**
- * The grading history of one evaluation batch. Earlier warnings are asked of the database each time, since the
- * batch's own warnings count for the records after them; what the batch cannot change is read once: a subject's
- * sanctions (most already loaded for the rules), and which rules have a warning rectified in the re-check window (R1 asks about the others no further).
+ * The grading history of one evaluation batch. The batch's own warnings count for the records after them: earlier hits
+ * (G2) are counted by the batch being applied, which reads the counts of the other records once per batch (and once
+ * per record whose hits name a subject not read yet) and counts its own hits in memory; earlier benefits (G5) and
+ * rectified warnings (R1) are asked of the database, after the batch's writes so far are flushed when they concern the
+ * subject or a rectified warning. What the batch cannot change is read once: a subject's sanctions (most already loaded
+ * for the rules), and which rules have a warning rectified in the re-check window (R1 asks about the others no further).
  */
 final class BatchHistory implements SubjectHistory {
 
     private final Warnings warnings;
+    private final Warnings.Batch applying;
+    private final UnaryOperator<LocalDate> repetitionFrom;
     private final Function<String, Optional<List<Sanction>>> loadedSanctions;
     private final Map<String, List<SanctionPeriod>> sanctions = new HashMap<>();
     private final Map<List<LocalDate>, Set<String>> rectifiedRules = new HashMap<>();
 
-    /** {@code loadedSanctions}: the sanctions the batch's context already holds for a party, if it does. */
-    BatchHistory(Warnings warnings, Function<String, Optional<List<Sanction>>> loadedSanctions) {
+    /**
+     * {@code applying}: the batch the graded hits are applied to, in the order they are graded; {@code loadedSanctions}:
+     * the sanctions the batch's context already holds for a party, if it does; {@code repetitionFrom}: the first day of
+     * G2's window for a record of a given day.
+     */
+    BatchHistory(Warnings warnings, Warnings.Batch applying, Function<String, Optional<List<Sanction>>> loadedSanctions,
+            UnaryOperator<LocalDate> repetitionFrom) {
         this.warnings = warnings;
+        this.applying = applying;
         this.loadedSanctions = loadedSanctions;
+        this.repetitionFrom = repetitionFrom;
+    }
+
+    /** Reads, in one statement, the earlier hits of these subjects that G2 may ask about for records of these days. */
+    void expect(Collection<String> subjectRefs, Collection<LocalDate> days) {
+        if (!subjectRefs.isEmpty() && !days.isEmpty()) {
+            applying.loadPriorHits(subjectRefs, repetitionFrom.apply(java.util.Collections.min(days)), java.util.Collections.max(days));
+        }
     }
 
     @Override
     public int priorHits(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
-        return warnings.priorHits(ruleId, subjectRef, from, to, excludingRecordId);
+        return applying.priorHits(ruleId, subjectRef, from, to, excludingRecordId);
     }
 
     @Override
     public BigDecimal priorBenefit(String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
+        applying.flushBeforeReading(subjectRef);
         return warnings.priorBenefit(subjectRef, from, to, excludingRecordId);
     }
 
@@ -46,8 +67,11 @@ final class BatchHistory implements SubjectHistory {
     public Optional<Rectified> rectified(String ruleId, Collection<String> subjectRefs, String orgCode, LocalDate from,
             LocalDate to, String excludingRecordId) {
         Set<String> rules = rectifiedRules.computeIfAbsent(List.of(from, to), w -> warnings.rulesRectifiedWithin(from, to));
-        return rules.contains(ruleId) ? warnings.rectified(ruleId, subjectRefs, orgCode, from, to, excludingRecordId)
-                : Optional.empty();
+        if (!rules.contains(ruleId)) {
+            return Optional.empty();
+        }
+        applying.flushBeforeReadingRectified();
+        return warnings.rectified(ruleId, subjectRefs, orgCode, from, to, excludingRecordId);
     }
 
     @Override

@@ -75,12 +75,22 @@ public class Warnings implements SubjectHistory {
 
     /**
      * What applying the graded hits of a batch of records reads once, in the evaluation's transaction: the warnings
-     * the records have so far (a record's own warnings change only when its hits are applied), and the rules with a
-     * mute in force (a warning of another rule needs no mute check).
+     * the records have so far and their subjects (a record's own warnings change only when its hits are applied), and the
+     * rules with a mute in force (a warning of another rule needs no mute check). Holds the writes of the applied hits
+     * until {@link #flush()}, which the caller runs before its transaction commits; until then, {@link #priorHits} answers
+     * grading as if they had been written.
      */
     public final class Batch {
         private final Map<String, Map<String, Existing>> existing = new java.util.HashMap<>();
+        /** The subject rows of the records' warnings, by warning id (normalized); null until read. */
+        private Map<String, Set<StoredSubject>> subjects;
+        private final PendingWrites writes = new PendingWrites(template);
+        private final BatchPriorHits priorHits;
         private Set<String> mutedRules;
+        /** Subjects whose rows may differ between the database and the batch until the next flush. */
+        private final Set<String> unwrittenSubjects = new java.util.HashSet<>();
+        /** Whether a rectified warning has unwritten changes (R1 reads rectified warnings and their subjects). */
+        private boolean unwrittenRectified;
 
         private Batch(java.util.Collection<String> recordIds) {
             for (List<String> ids : Chunks.of(recordIds)) {
@@ -91,11 +101,88 @@ public class Warnings implements SubjectHistory {
                                             rs.getObject(7, LocalDateTime.class)));
                         });
             }
+            priorHits = new BatchPriorHits(jdbc, recordIds, this::countedSubjects);
+        }
+
+        /**
+         * The subject rows of the records' warnings, read when first needed. Until a record is applied, the database
+         * holds its rows as they were when the batch began, so reading them late is as good as reading them first.
+         */
+        private Map<String, Set<StoredSubject>> subjects() {
+            if (subjects == null) {
+                subjects = new java.util.HashMap<>();
+                for (List<String> ids : Chunks.of(existing.keySet())) {
+                    jdbc.sql("SELECT warning_id, subject_ref, rule_id, record_id, occurred_at, benefit_amount FROM warning_subject"
+                            + " WHERE record_id IN (:ids)").param("ids", ids).query(rs -> {
+                                subjects.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(new StoredSubject(
+                                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDateTime.class),
+                                        rs.getBigDecimal(6)).normalized());
+                            });
+                }
+            }
+            return subjects;
+        }
+
+        /** What G2 counts of each record's warnings as stored: the subject rows of those still hitting. */
+        private Map<String, Set<BatchPriorHits.Row>> countedSubjects() {
+            Map<String, Set<BatchPriorHits.Row>> counted = new java.util.HashMap<>();
+            existing.forEach((recordId, byRule) -> byRule.values().stream().filter(w -> w.stillHits)
+                    .flatMap(w -> subjects().getOrDefault(w.id, Set.of()).stream())
+                    .forEach(s -> counted.computeIfAbsent(recordId, k -> new java.util.HashSet<>()).add(s.counted())));
+            return counted;
         }
 
         /** Whether the record has warnings of its own (in any state). */
         public boolean hasWarnings(String recordId) {
             return existing.containsKey(recordId);
+        }
+
+        /**
+         * As {@link Warnings#priorHits}, with the hits applied so far in this batch counted as if written. Reads the
+         * subject's counts outside the batch unless {@link #loadPriorHits} read them already.
+         */
+        public int priorHits(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
+            if (!priorHits.covers(excludingRecordId)) {
+                flush();
+                return Warnings.this.priorHits(ruleId, subjectRef, from, to, excludingRecordId);
+            }
+            return priorHits.count(ruleId, subjectRef, from, to, excludingRecordId);
+        }
+
+        /** Reads, in one statement, what {@link #priorHits} needs for these subjects within [from, to]. */
+        public void loadPriorHits(java.util.Collection<String> subjectRefs, LocalDate from, LocalDate to) {
+            priorHits.load(subjectRefs, from, to);
+        }
+
+        /** Writes the hits applied so far (a JDBC batch per statement); the database then answers as before. */
+        public void flush() {
+            writes.flush();
+            priorHits.written();
+            unwrittenSubjects.clear();
+            unwrittenRectified = false;
+        }
+
+        /** Flushes if the subject's rows have unwritten changes, so that the database answers about the subject as before. */
+        public void flushBeforeReading(String subjectRef) {
+            if (unwrittenSubjects.contains(subjectRef)) {
+                flush();
+            }
+        }
+
+        /** Flushes if a rectified warning has unwritten changes, so that the database answers about rectified warnings as before. */
+        public void flushBeforeReadingRectified() {
+            if (unwrittenRectified) {
+                flush();
+            }
+        }
+
+        /** Notes what applying the record changes until the next flush: its warnings' subjects, before and after. */
+        private void unwritten(String recordId, List<StoredSubject> rows) {
+            rows.forEach(r -> unwrittenSubjects.add(r.subjectRef()));
+            for (Existing w : existing.getOrDefault(recordId, Map.of()).values()) {
+                subjects().getOrDefault(w.id, Set.of()).forEach(r -> unwrittenSubjects.add(r.subjectRef()));
+                unwrittenRectified |= WarningStatus.RECTIFIED.name().equals(w.status);
+            }
         }
 
         private boolean mayBeMuted(String ruleId) {
@@ -107,68 +194,92 @@ public class Warnings implements SubjectHistory {
         }
     }
 
-    /** Reads what applying the hits of these records needs; then {@link #apply(Batch, EvaluatedRecord, List, String)} each. */
+    /** A subject row of a warning. */
+    private record StoredSubject(String subjectRef, String ruleId, String recordId, LocalDateTime occurredAt, BigDecimal benefit) {
+
+        /** The benefit without trailing zeros, so that equal amounts compare equal (only for comparing). */
+        StoredSubject normalized() {
+            return new StoredSubject(subjectRef, ruleId, recordId, occurredAt, benefit.stripTrailingZeros());
+        }
+
+        BatchPriorHits.Row counted() {
+            return new BatchPriorHits.Row(subjectRef, ruleId, occurredAt.toLocalDate());
+        }
+    }
+
+    /**
+     * Reads what applying the hits of these records needs; then {@link #apply(Batch, EvaluatedRecord, List, String)} each
+     * and {@link Batch#flush()} before the transaction commits.
+     */
     public Batch batch(java.util.Collection<String> recordIds) {
         return new Batch(recordIds);
     }
 
     /** Stores the graded hits of one evaluation; must run inside the evaluation's transaction. */
     public void apply(EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion) {
-        apply(batch(List.of(record.recordId())), record, graded, ruleSetVersion);
+        Batch batch = batch(List.of(record.recordId()));
+        apply(batch, record, graded, ruleSetVersion);
+        batch.flush();
     }
 
-    /** Stores the graded hits of one record of the batch; must run inside the transaction that read the batch. */
+    /**
+     * Applies the graded hits of one record of the batch; must run inside the transaction that read the batch, which
+     * flushes the batch before it commits.
+     */
     public void apply(Batch batch, EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion) {
         LocalDateTime now = Times.nowUtc();
+        PendingWrites writes = batch.writes;
         Map<String, Existing> existing = new LinkedHashMap<>(batch.existing.getOrDefault(record.recordId(), Map.of()));
         Existing incomplete = existing.remove(SystemRiskPoint.EVALUATION_INCOMPLETE.id());
         if (incomplete != null && incomplete.stillHits) {
-            evaluationCompleted(incomplete, record, ruleSetVersion, now);
+            evaluationCompleted(writes, incomplete, record, ruleSetVersion, now);
         }
+        Set<BatchPriorHits.Row> counted = new java.util.HashSet<>();
+        List<StoredSubject> written = new ArrayList<>();
         for (GradedHit g : graded) {
             Existing before = existing.remove(g.hit().ruleId());
             String id = before == null ? Ids.newId() : before.id;
             Object[] content = content(record, g, ruleSetVersion);
+            List<StoredSubject> subjects = subjects(g, record);
+            subjects.forEach(s -> counted.add(s.counted()));
+            written.addAll(subjects);
             if (before == null) {
-                raise(record, g, id, content, ruleSetVersion, now, null, batch);
+                raise(writes, record, g, id, content, ruleSetVersion, now, null, batch.mayBeMuted(g.hit().ruleId()));
             } else {
-                jdbc.sql("""
-                        UPDATE warning SET record_revision = ?, domain = ?, org_code = ?, occurred_at = ?, title = ?,
-                            title_en = ?, message = ?, clause = ?, basis = ?, departments = ?, base_form = ?, form = ?, grading = ?,
-                            evidence = ?, subject_refs = ?, rule_set_version = ?, still_hits = TRUE, updated_at = ?,
-                            due_at = CASE WHEN form = ? OR status NOT IN ('NEW', 'ASSIGNED', 'UNDER_REVIEW', 'ESCALATED', 'REOPENED', 'MUTED')
-                                THEN due_at ELSE ? END, highest_form = GREATEST(COALESCE(highest_form, 0), ?),
-                            recurrence_of = COALESCE(recurrence_of, ?),
-                            version = version + 1
-                        WHERE id = ?""").params(concat(content, now, g.form(), before.raisedAt.plusDays(settings.dueDaysFor(g.form())),
-                                g.form(), g.recurrenceOf(), id))
-                        .update();
+                writes.add(PendingWrites.UPDATE_WARNING, concat(content, now, g.form(),
+                        before.raisedAt.plusDays(settings.dueDaysFor(g.form())), g.form(), g.recurrenceOf(), id));
                 if (before.form != g.form() || !before.stillHits) {
-                    audit(id, "REEVALUATED", SYSTEM, now, before.status, before.status, null,
+                    audit(writes, id, "REEVALUATED", SYSTEM, now, before.status, before.status, null,
                             Map.of("fromForm", before.form, "toForm", g.form(), "revision", record.revision(),
                                     "ruleSetVersion", ruleSetVersion));
                 }
                 if (WarningStatus.MUTED.name().equals(before.status) && !guard.mayMute(g.form())) {
-                    jdbc.sql("UPDATE warning SET status = ?, version = version + 1 WHERE id = ?")
-                            .params(WarningStatus.NEW.name(), id).update();
-                    audit(id, "UNMUTED", SYSTEM, now, before.status, WarningStatus.NEW.name(),
+                    writes.add(PendingWrites.SET_STATUS, WarningStatus.NEW.name(), id);
+                    audit(writes, id, "UNMUTED", SYSTEM, now, before.status, WarningStatus.NEW.name(),
                             "形态升至第 " + g.form() + " 种，静默不再适用 / raised to form " + g.form() + "; a mute no longer applies",
                             Map.of("form", g.form()));
                 }
-                jdbc.sql("DELETE FROM warning_subject WHERE warning_id = ?").param(id).update();
+                Set<StoredSubject> normalized = new java.util.HashSet<>();
+                subjects.forEach(row -> normalized.add(row.normalized()));
+                if (normalized.equals(batch.subjects().getOrDefault(id, Set.of()))) {
+                    // the same subjects, record time and benefits as stored: nothing to rewrite
+                    continue;
+                }
+                writes.add(PendingWrites.DELETE_SUBJECTS, id);
             }
-            insertSubjects(id, g, record);
+            insertSubjects(writes, id, subjects);
         }
         for (Map.Entry<String, Existing> gone : existing.entrySet()) {
             Existing w = gone.getValue();
             if (w.stillHits) {
-                jdbc.sql("UPDATE warning SET still_hits = FALSE, updated_at = ?, version = version + 1 WHERE id = ?")
-                        .params(now, w.id).update();
-                audit(w.id, "NO_LONGER_HITS", SYSTEM, now, w.status, w.status,
+                writes.add(PendingWrites.NO_LONGER_HITS, now, w.id);
+                audit(writes, w.id, "NO_LONGER_HITS", SYSTEM, now, w.status, w.status,
                         "记录第 " + record.revision() + " 版不再命中该规则 / revision " + record.revision() + " no longer hits this rule",
                         Map.of("revision", record.revision(), "ruleSetVersion", ruleSetVersion));
             }
         }
+        batch.priorHits.applied(record.recordId(), counted);
+        batch.unwritten(record.recordId(), written);
     }
 
     private record Existing(String id, int form, String status, boolean stillHits, LocalDateTime raisedAt) {
@@ -185,19 +296,19 @@ public class Warnings implements SubjectHistory {
      */
     public int raiseMissing(EvaluatedRecord record, List<GradedHit> graded, String ruleSetVersion, Origin origin) {
         LocalDateTime now = Times.nowUtc();
-        Map<String, Existing> existing = new LinkedHashMap<>(batch(List.of(record.recordId())).existing
-                .getOrDefault(record.recordId(), Map.of()));
+        Batch batch = batch(List.of(record.recordId()));
+        Set<String> existing = new java.util.HashSet<>(batch.existing.getOrDefault(record.recordId(), Map.of()).keySet());
         int raised = 0;
         for (GradedHit g : graded) {
-            if (existing.containsKey(g.hit().ruleId())) {
+            if (!existing.add(g.hit().ruleId())) {
                 continue;
             }
             String id = Ids.newId();
-            raise(record, g, id, content(record, g, ruleSetVersion), ruleSetVersion, now, origin, null);
-            insertSubjects(id, g, record);
-            existing.put(g.hit().ruleId(), new Existing(id, g.form(), WarningStatus.NEW.name(), true, now));
+            raise(batch.writes, record, g, id, content(record, g, ruleSetVersion), ruleSetVersion, now, origin, true);
+            insertSubjects(batch.writes, id, subjects(g, record));
             raised++;
         }
+        batch.flush();
         return raised;
     }
 
@@ -210,23 +321,18 @@ public class Warnings implements SubjectHistory {
     }
 
     /**
-     * Inserts the warning of a hit that the record had none of for its rule; {@code origin}, when given, adds a
-     * comment and details saying what raised it other than the record's own evaluation.
+     * Queues the warning of a hit that the record had none of for its rule; {@code origin}, when given, adds a
+     * comment and details saying what raised it other than the record's own evaluation. {@code mayBeMuted}: false when
+     * no mute of the rule is in force (no need to look for one).
      */
-    private void raise(EvaluatedRecord record, GradedHit g, String id, Object[] content, String ruleSetVersion, LocalDateTime now,
-            Origin origin, Batch batch) {
-        Optional<String> covering = batch == null || batch.mayBeMuted(g.hit().ruleId()) ? mutes.covering(g.hit().ruleId(),
+    private void raise(PendingWrites writes, EvaluatedRecord record, GradedHit g, String id, Object[] content,
+            String ruleSetVersion, LocalDateTime now, Origin origin, boolean mayBeMuted) {
+        Optional<String> covering = mayBeMuted ? mutes.covering(g.hit().ruleId(),
                 g.hit().subjects(), record.occurredAt().toLocalDate(), record.orgCode()) : Optional.empty();
         Optional<String> mute = guard.mayMute(g.form()) ? covering : Optional.empty();
         WarningStatus status = mute.isPresent() ? WarningStatus.MUTED : WarningStatus.NEW;
-        jdbc.sql("""
-                INSERT INTO warning (record_revision, domain, org_code, occurred_at, title, title_en, message, clause, basis,
-                    departments, base_form, form, grading, evidence, subject_refs, rule_set_version,
-                    id, rule_id, record_id, status, still_hits, raised_at, updated_at, version, due_at, highest_form,
-                    due_from, recurrence_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 0, ?, ?, ?, ?)""")
-                .params(concat(content, id, g.hit().ruleId(), record.recordId(), status.name(), now, now,
-                        now.plusDays(settings.dueDaysFor(g.form())), g.form(), now, g.recurrenceOf())).update();
+        writes.add(PendingWrites.INSERT_WARNING, concat(content, id, g.hit().ruleId(), record.recordId(), status.name(), now, now,
+                now.plusDays(settings.dueDaysFor(g.form())), g.form(), now, g.recurrenceOf()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("form", g.form());
         details.put("revision", record.revision());
@@ -245,7 +351,7 @@ public class Warnings implements SubjectHistory {
         // the action already says a mute applied; the origin, when there is one, is the comment
         String comment = origin != null ? origin.comment()
                 : mute.isPresent() ? "规则已对该对象静默，命中已记录 / rule muted for the subject; hit recorded" : null;
-        audit(id, mute.isPresent() ? "MUTED" : "RAISED", SYSTEM, now, null, status.name(), comment, details);
+        audit(writes, id, mute.isPresent() ? "MUTED" : "RAISED", SYSTEM, now, null, status.name(), comment, details);
         if (mute.isEmpty()) {
             raisedCounter(g.form(), record.domain()).increment();
         }
@@ -256,35 +362,47 @@ public class Warnings implements SubjectHistory {
      * (an inspector decides whether the record was judged late or the failure itself needs following up); its
      * history says when and on which revision the evaluation completed.
      */
-    private void evaluationCompleted(Existing w, EvaluatedRecord record, String ruleSetVersion, LocalDateTime now) {
-        jdbc.sql("UPDATE warning SET still_hits = FALSE, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(now, w.id).update();
-        audit(w.id, "EVALUATION_COMPLETED", SYSTEM, now, w.status, w.status,
+    private void evaluationCompleted(PendingWrites writes, Existing w, EvaluatedRecord record, String ruleSetVersion,
+            LocalDateTime now) {
+        writes.add(PendingWrites.NO_LONGER_HITS, now, w.id);
+        audit(writes, w.id, "EVALUATION_COMPLETED", SYSTEM, now, w.status, w.status,
                 "记录第 " + record.revision() + " 版的评估已完成，待纪检人员关闭 / the evaluation of revision " + record.revision()
                         + " has completed; an inspector closes this warning",
                 Map.of("revision", record.revision(), "ruleSetVersion", ruleSetVersion));
     }
 
-    private void insertSubjects(String warningId, GradedHit g, EvaluatedRecord record) {
-        List<Object[]> rows = new ArrayList<>();
-        Set<String> subjects = new java.util.LinkedHashSet<>(g.hit().subjects());
-        subjects.addAll(g.hit().benefits().keySet());
-        for (String subject : subjects) {
-            rows.add(new Object[] {warningId, subject, g.hit().ruleId(), record.recordId(), record.occurredAt(),
-                    g.hit().benefits().getOrDefault(subject, BigDecimal.ZERO)});
+    /** The subject rows of a hit's warning: its subjects and those it attributes a benefit to. */
+    private static List<StoredSubject> subjects(GradedHit g, EvaluatedRecord record) {
+        Set<String> refs = new java.util.LinkedHashSet<>(g.hit().subjects());
+        refs.addAll(g.hit().benefits().keySet());
+        List<StoredSubject> rows = new ArrayList<>();
+        for (String subject : refs) {
+            rows.add(new StoredSubject(subject, g.hit().ruleId(), record.recordId(), record.occurredAt(),
+                    g.hit().benefits().getOrDefault(subject, BigDecimal.ZERO)));
         }
-        template.batchUpdate("""
-                INSERT INTO warning_subject (warning_id, subject_ref, rule_id, record_id, occurred_at, benefit_amount)
-                VALUES (?, ?, ?, ?, ?, ?)""", rows);
+        return rows;
+    }
+
+    private static void insertSubjects(PendingWrites writes, String warningId, List<StoredSubject> subjects) {
+        for (StoredSubject s : subjects) {
+            writes.add(PendingWrites.INSERT_SUBJECT, warningId, s.subjectRef(), s.ruleId(), s.recordId(), s.occurredAt(), s.benefit());
+        }
     }
 
     void audit(String warningId, String action, String actor, LocalDateTime at, String from, String to, String comment,
             Map<String, Object> details) {
-        jdbc.sql("""
-                INSERT INTO warning_action (id, warning_id, action, actor, acted_at, from_status, to_status, comment, details)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(PendingWrites.INSERT_ACTION)
                 .params(Ids.newId(), warningId, action, actor, at, from, to, comment, details == null ? null : Json.write(details))
                 .update();
+        events.publishEvent(new WarningAudited(warningId, action, actor, to, at));
+    }
+
+    /** As {@link #audit(String, String, String, LocalDateTime, String, String, String, Map)}, written with the pending writes. */
+    private void audit(PendingWrites writes, String warningId, String action, String actor, LocalDateTime at, String from,
+            String to, String comment, Map<String, Object> details) {
+        writes.add(PendingWrites.INSERT_ACTION, Ids.newId(), warningId, action, actor, at, from, to, comment,
+                details == null ? null : Json.write(details));
+        // published now, acted on after the commit (transactional listeners), as for an audit written at once
         events.publishEvent(new WarningAudited(warningId, action, actor, to, at));
     }
 

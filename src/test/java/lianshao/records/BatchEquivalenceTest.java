@@ -50,6 +50,80 @@ class BatchEquivalenceTest extends ApiTestSupport {
                 .contains("+prior");
     }
 
+    /**
+     * Revisions in a batch: until a revised record is applied, its stored warning counts for the records before it (G2);
+     * after, its revised one does, or none when it no longer hits. Each record must be graded as when posted alone.
+     */
+    @Test
+    void revisionsInABatchCountForRepetitionAsStoredUntilAppliedThenAsRevised() throws Exception {
+        List<String> oneByOne = new ArrayList<>();
+        for (ObjectNode record : revisions()) {
+            JsonNode reply = json(postJson("/api/v1/records", record.toString()).andReturn());
+            oneByOne.add(counts(reply.get("warnings")));
+        }
+
+        List<ObjectNode> records = revisions();
+        JsonNode batch = json(postJson("/api/v1/records/batch", TestRecords.batch(records.toArray(ObjectNode[]::new)))
+                .andExpect(status().isOk()).andReturn());
+        List<String> together = new ArrayList<>();
+        batch.get("results").forEach(r -> together.add(counts(r.get("warnings"))));
+
+        assertThat(together).isEqualTo(oneByOne);
+        // G2 looks back 12 months: r3 counts r1 and r2 as stored (r1 is revised only after it) · r1 no longer hits
+        // ADM-07 · r4 counts r2 and r3, not r1 as revised · r2 revised counts r1, which no longer hits · r5 counts r2 to r4
+        assertThat(oneByOne).extracting(o -> o.replaceAll("ADM-01:\\d+ ?", "").strip())
+                .containsExactly("ADM-07:3", "", "ADM-07:3", "ADM-07:1", "ADM-07:4");
+        // the revision that hits as before keeps the subject rows of its warnings
+        JsonNode revised = batch.get("results").get(3);
+        int subjects = 0;
+        for (JsonNode w : revised.get("warnings")) {
+            subjects += w.get("stillHits").asBoolean() ? w.get("subjectRefs").size() : 0;
+        }
+        assertThat(subjects).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM warning_subject s JOIN warning w ON w.id = s.warning_id"
+                + " WHERE s.record_id = ? AND w.still_hits = TRUE").param(revised.get("recordId").asString()).query(Long.class).single())
+                .isEqualTo((long) subjects);
+    }
+
+    /**
+     * Two out-of-catchment admissions of one approver posted first (r1, r2), then, to be compared: r3, r1 revised so that
+     * it no longer hits, r4, r2 revised with another guardian (the same hit and subject), r5.
+     */
+    private List<ObjectNode> revisions() throws Exception {
+        String school = unique("SCH");
+        String approver = unique("APP");
+        ObjectNode r1 = outOfCatchment(admission(school, approver, "2026-03-02"));
+        ObjectNode r2 = outOfCatchment(admission(school, approver, "2026-03-05"));
+        for (ObjectNode record : List.of(r1, r2)) {
+            postJson("/api/v1/records", record.toString()).andExpect(status().isCreated());
+        }
+        ObjectNode r1Revised = r1.deepCopy();
+        payload(r1Revised).put("residenceDistrict", "东城区");
+        ObjectNode r2Revised = r2.deepCopy();
+        payload(r2Revised).set("guardianRefs", Json.parse("[\"" + unique("G") + "\"]"));
+        return List.of(outOfCatchment(admission(school, approver, "2026-04-01")), r1Revised,
+                outOfCatchment(admission(school, approver, "2026-04-10")), r2Revised,
+                outOfCatchment(admission(school, approver, "2026-04-20")));
+    }
+
+    /** Per rule, the G2 count (hits of the rule on the subject in the window, this one included): "ADM-07:3". */
+    private static String counts(JsonNode warnings) {
+        TreeMap<String, String> byRule = new TreeMap<>();
+        warnings.forEach(w -> {
+            String count = "1";
+            for (JsonNode step : w.get("grading").get("steps")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("命中 (\\d+) 次").matcher(step.get("reason").asString());
+                if (step.get("step").asString().equals("G2") && m.find()) {
+                    count = m.group(1);
+                }
+            }
+            byRule.put(w.get("ruleId").asString(), w.get("stillHits").asBoolean() ? count : "gone");
+        });
+        StringBuilder text = new StringBuilder();
+        byRule.forEach((rule, count) -> text.append(text.isEmpty() ? "" : " ").append(rule).append(':').append(count));
+        return text.toString();
+    }
+
     /** Records whose judgement depends on each other, on reference data and on earlier warnings. */
     private List<ObjectNode> scenario() throws Exception {
         String school = unique("SCH");
