@@ -8,7 +8,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** Facts copied from the contract (section 2), against which the envelope tests check the fixtures. */
 final class ContractFacts {
 
-    /** The required payload fields of each domain. */
+    /** The required payload fields of each domain of contract v1. */
     static final Map<Domain, Set<String>> REQUIRED_PAYLOAD_FIELDS = Map.of(
             Domain.valueOf("ADMISSION"), Set.of("studentRef", "stage", "schoolType", "year", "admissionType", "approverRef",
                     "admittedOn"),
@@ -18,9 +18,7 @@ final class ContractFacts {
             Domain.valueOf("PROCUREMENT"), Set.of("purchaseId", "fiscalYear", "budgetProjectCode", "itemCategory",
                     "description", "amount", "method", "supplierRef", "approverRef"),
             Domain.valueOf("RESEARCH_FUND"), Set.of("projectCode", "projectStart", "projectEnd", "piRef", "budgetLine",
-                    "budgetLineAmount", "amount", "payeeRef", "paidOn", "paymentMethod"),
-            // extension domains (docs/api.md)
-            Domain.valueOf("CANTEEN"), Set.of("recordType", "canteenCode", "responsibleRef"));
+                    "budgetLineAmount", "amount", "payeeRef", "paidOn", "paymentMethod"));
 
     /** Number of fields in each contract table, so the full fixtures provably carry every optional field. */
     static final Map<Domain, Integer> CONTRACT_FIELD_COUNT = Map.of(
