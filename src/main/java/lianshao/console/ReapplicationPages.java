@@ -50,7 +50,7 @@ class ReapplicationPages {
         LocalDate today = Times.nowUtc().toLocalDate();
         model.addAttribute("runs", reapplications.latest(user, 20));
         model.addAttribute("mayStart", user.has(Role.SUPERVISOR));
-        model.addAttribute("domains", List.of(Domain.values()));
+        model.addAttribute("domains", Domain.values());
         model.addAttribute("today", today);
         model.addAttribute("monthAgo", today.minusMonths(1));
         model.addAttribute("maxDays", reapplications.settings().maxDays());

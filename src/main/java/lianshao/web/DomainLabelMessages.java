@@ -10,11 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import lianshao.contract.Domain;
-import lianshao.imports.ImportKind;
 
 /**
  * The console's texts: {@code messages.properties} (Chinese, the default) and {@code messages_en.properties}, plus
- * the names of the domains ({@code domain.<NAME>}) and of the import kinds ({@code imports.kind.<slug>}) from their
+ * the names of the domains ({@code domain.<NAME>}) and of their import kinds ({@code imports.kind.<slug>}) from their
  * declarations, so that a new domain needs no message keys of its own.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +44,8 @@ class DomainLabelMessages {
             return Domain.parse(code.substring("domain.".length())).map(d -> d.label(locale));
         }
         if (code.startsWith("imports.kind.")) {
-            return ImportKind.parse(code.substring("imports.kind.".length())).map(k -> k.label(locale));
+            String slug = code.substring("imports.kind.".length());
+            return Domain.values().stream().filter(d -> d.slug().equals(slug)).findFirst().map(d -> d.label(locale));
         }
         return Optional.empty();
     }
