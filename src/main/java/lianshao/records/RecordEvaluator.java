@@ -170,10 +170,14 @@ class RecordEvaluator {
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();
         BatchHistory history = new BatchHistory(warnings, applying, batch::loadedSanctions, grader::repetitionFrom);
-        // the parties the records name are the subjects most hits name: their earlier hits in one read for the batch
-        history.expect(subjects.stream().flatMap(s -> s.keys().stream()).filter(k -> k.name().equals(RecordKey.PARTY))
-                .map(RecordKey::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
-                subjects.stream().map(s -> s.fact().occurredOn()).toList());
+        // the parties the records name are the subjects most hits name: their earlier hits in one read for a batch of
+        // several records; one record alone reads only the subjects of its hits, if any, after it is evaluated (reading
+        // every earlier warning of every party it names cost a single post more than it saved)
+        if (subjects.size() > 1) {
+            history.expect(subjects.stream().flatMap(s -> s.keys().stream()).filter(k -> k.name().equals(RecordKey.PARTY))
+                    .map(RecordKey::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
+                    subjects.stream().map(s -> s.fact().occurredOn()).toList());
+        }
         for (ContextLoader.Subject subject : subjects) {
             long start = System.nanoTime();
             RecordFact fact = subject.fact();
