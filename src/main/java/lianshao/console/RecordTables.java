@@ -320,7 +320,7 @@ class RecordTables {
             for (JsonNode item : node) {
                 collectRefs(item, field, partyField, refs);
             }
-        } else if (node.isString() && (field == null ? partyField.test("") : partyField.test(field)) && !node.asString().isBlank()) {
+        } else if (node.isString() && partyField.test(field == null ? "" : field) && !node.asString().isBlank()) {
             refs.add(node.asString());
         }
     }

@@ -58,7 +58,7 @@ final class DomainDeclarations {
     /** The JSON names of a domain's fields (items' fields included) that hold party ids. */
     static Set<String> partyFields(Class<?> factType) {
         Set<String> names = new HashSet<>();
-        collectParties(factType, names);
+        collectNames(factType, true, names);
         return Set.copyOf(names);
     }
 
@@ -100,7 +100,7 @@ final class DomainDeclarations {
             }
             checkFields(domain.factType(), ENVELOPE_COMPONENTS, where, problems);
             Set<String> others = new HashSet<>();
-            collectNonParties(domain.factType(), others);
+            collectNames(domain.factType(), false, others);
             others.stream().filter(domain::partyField).forEach(name -> problems.add(where + name
                     + " holds party ids in one place and not in another: give one of them another name"));
             Map<String, Field> fields = declared(domain.factType(), ENVELOPE_COMPONENTS);
@@ -184,29 +184,16 @@ final class DomainDeclarations {
         }
     }
 
-    private static void collectParties(Class<?> type, Set<String> names) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            Field field = component.getAnnotation(Field.class);
-            if (field == null) {
-                continue;
-            }
-            if (field.kind() == Kind.PARTY || field.kind() == Kind.PARTIES) {
-                names.add(component.getName());
-            } else if (field.kind() == Kind.ITEMS) {
-                collectParties(itemType(component), names);
-            }
-        }
-    }
-
-    private static void collectNonParties(Class<?> type, Set<String> names) {
+    /** The JSON names of the fields (items' fields included) that hold party ids, or of those that do not. */
+    private static void collectNames(Class<?> type, boolean parties, Set<String> names) {
         for (RecordComponent component : type.getRecordComponents()) {
             Field field = component.getAnnotation(Field.class);
             if (field == null) {
                 continue;
             }
             if (field.kind() == Kind.ITEMS) {
-                collectNonParties(itemType(component), names);
-            } else if (field.kind() != Kind.PARTY && field.kind() != Kind.PARTIES) {
+                collectNames(itemType(component), parties, names);
+            } else if ((field.kind() == Kind.PARTY || field.kind() == Kind.PARTIES) == parties) {
                 names.add(component.getName());
             }
         }
