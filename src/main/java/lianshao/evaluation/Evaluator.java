@@ -13,8 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.springframework.stereotype.Component;
@@ -35,8 +33,8 @@ import lianshao.rules.RuleSet;
 import lianshao.rules.RulesSettings;
 
 /**
- * Judges one record: a fresh session of the given rule set, the record, its items and its context as
- * facts, fired within the firing and time budgets, then disposed. Only the rules in force on the day
+ * Judges one record: a clean session of the given rule set (reused, {@link SessionPool}), the record, its items and
+ * its context as facts, fired within the firing and time budgets, then reset. Only the rules in force on the day
  * the record occurred fire ({@code @validFrom}/{@code @validTo}).
  */
 @Component
@@ -45,6 +43,7 @@ public class Evaluator implements AutoCloseable {
     private final RulesSettings settings;
     private final MeterRegistry meters;
     private final Map<String, Counter> firingCounters = new ConcurrentHashMap<>();
+    private final SessionPool sessions = new SessionPool();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "evaluation-watchdog");
         thread.setDaemon(true);
@@ -71,30 +70,30 @@ public class Evaluator implements AutoCloseable {
     public EvaluationOutcome evaluate(RuleSet ruleSet, RecordFact record, Context context, NameLookup names) {
         long start = System.nanoTime();
         HitCollector hits = new HitCollector();
-        KieSession session = ruleSet.kieBase().newKieSession();
+        SessionPool.Pooled pooled = sessions.take(ruleSet.kieBase());
+        KieSession session = pooled.session;
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> halt = watchdog.schedule(() -> {
             timedOut.set(true);
             session.halt();
         }, settings.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+        boolean completed = false;
         try {
             if (declaresHits(ruleSet)) {
                 session.setGlobal("hits", hits);
             }
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    Object id = event.getMatch().getRule().getMetaData().get("id");
-                    hits.firing(id == null ? null : id.toString(), event.getMatch().getRule().getName());
-                    if (id != null) {
-                        firingCounter(id.toString()).increment();
-                    }
+            pooled.onFiring(match -> {
+                Object id = match.getRule().getMetaData().get("id");
+                hits.firing(id == null ? null : id.toString(), match.getRule().getName());
+                if (id != null) {
+                    firingCounter(id.toString()).increment();
                 }
             });
             facts(record, context, ruleSet).forEach(session::insert);
             int firings = ruleSet.hasEffectiveDates()
                     ? session.fireAllRules(inForceOn(ruleSet, record.occurredOn()), settings.maxFirings())
                     : session.fireAllRules(settings.maxFirings());
+            completed = true;
             if (timedOut.get()) {
                 throw new EvaluationBudgetExceeded(EvaluationBudgetExceeded.Budget.TIME, settings.timeBudget().toMillis(),
                         (System.nanoTime() - start) / 1_000_000);
@@ -104,8 +103,9 @@ public class Evaluator implements AutoCloseable {
             }
             return new EvaluationOutcome(ruleSet.version(), new MessageWording(context, names).words(hits.hits()), firings, (System.nanoTime() - start) / 1000);
         } finally {
-            halt.cancel(false);
-            session.dispose();
+            // a watchdog that has run, or is running, may halt the session later: such a session is not reused
+            boolean watchdogStopped = halt.cancel(false) && !timedOut.get();
+            sessions.give(ruleSet.kieBase(), pooled, completed && watchdogStopped);
         }
     }
 

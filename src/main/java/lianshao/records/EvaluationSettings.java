@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * @param maxReevaluationsPerChange records queued at most for one reference-data change
  * @param lateArrivalDelay   a record that occurred after a late arrival is re-evaluated this long after it was queued, so
  *                             the late arrivals of a burst share one re-evaluation of each later record
+ * @param lateArrivalInterval a record is re-evaluated for late arrivals at most once per this interval (counted from
+ *                             its last evaluation): a steady stream of late arrivals costs one re-evaluation of each later
+ *                             record per interval
  * @param importHoldLimit      an import job holds the re-evaluations its late arrivals cause until it ends (each later
  *                             record is then evaluated once per import); a hold older than this is released anyway
  * @param failuresBeforeWarning failed attempts after which an evaluation that fails for another reason than
@@ -36,6 +39,7 @@ public record EvaluationSettings(
         @DefaultValue("10000") int maxReevaluationsPerChange,
         @DefaultValue("3") int failuresBeforeWarning,
         @DefaultValue("5s") Duration lateArrivalDelay,
+        @DefaultValue("60s") Duration lateArrivalInterval,
         @DefaultValue("1h") Duration importHoldLimit) {
 
     /** The settings when none are configured: the defaults above (rule tests run outside the application use them). */

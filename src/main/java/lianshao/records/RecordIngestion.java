@@ -302,7 +302,7 @@ public class RecordIngestion {
     }
 
     private void queueLate(Collection<String> later, String lateRecord) {
-        queue.enqueue(later, "较早的记录迟到：" + lateRecord + " / an earlier record arrived late: " + lateRecord,
+        queue.enqueueLate(later, "较早的记录迟到：" + lateRecord + " / an earlier record arrived late: " + lateRecord,
                 Times.nowUtc().plus(settings.lateArrivalDelay()));
     }
 

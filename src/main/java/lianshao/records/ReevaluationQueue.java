@@ -67,15 +67,24 @@ class ReevaluationQueue {
 
     /** Queues the records, due now (a change of reference data is worth judging at once). */
     void enqueue(Collection<String> recordIds, String reason) {
-        enqueue(recordIds, reason, Times.nowUtc());
+        enqueue(recordIds, reason, Times.nowUtc(), false);
+    }
+
+    /**
+     * Queues records that occurred after late arrivals, due at {@code due} and not before their last evaluation is
+     * {@code late-arrival-interval} old ({@link #claim}).
+     */
+    void enqueueLate(Collection<String> recordIds, String reason, LocalDateTime due) {
+        enqueue(recordIds, reason, due, true);
     }
 
     /**
      * Queues the records in JDBC batches, due at {@code due}. A record already queued stays one entry: it becomes
      * due at the earlier of the two times, and its generation rises so that a worker evaluating it right now leaves
-     * it queued for another round (the change may have come too late for that evaluation to see it).
+     * it queued for another round (the change may have come too late for that evaluation to see it). It stays
+     * {@code lateOnly} while every cause queued for it was a late arrival.
      */
-    void enqueue(Collection<String> recordIds, String reason, LocalDateTime due) {
+    private void enqueue(Collection<String> recordIds, String reason, LocalDateTime due, boolean lateOnly) {
         if (recordIds.isEmpty()) {
             return;
         }
@@ -83,13 +92,14 @@ class ReevaluationQueue {
         String shortReason = reason.length() <= 500 ? reason : reason.substring(0, 500);
         List<Object[]> rows = new ArrayList<>();
         for (String id : new java.util.LinkedHashSet<>(recordIds)) {
-            rows.add(new Object[] {id, shortReason, now, due});
+            rows.add(new Object[] {id, shortReason, now, due, lateOnly});
         }
         for (List<Object[]> chunk : Chunks.of(rows, 1000)) {
             template.batchUpdate("""
-                    INSERT INTO reevaluation_queue (record_id, reason, enqueued_at, due_at, attempts, generation)
-                    VALUES (?, ?, ?, ?, 0, 0)
-                    ON DUPLICATE KEY UPDATE generation = generation + 1, claimed_until = NULL, due_at = LEAST(due_at, VALUES(due_at))""",
+                    INSERT INTO reevaluation_queue (record_id, reason, enqueued_at, due_at, attempts, generation, late_only)
+                    VALUES (?, ?, ?, ?, 0, 0, ?)
+                    ON DUPLICATE KEY UPDATE generation = generation + 1, claimed_until = NULL, due_at = LEAST(due_at, VALUES(due_at)),
+                        late_only = late_only AND VALUES(late_only)""",
                     chunk);
         }
     }
@@ -150,7 +160,9 @@ class ReevaluationQueue {
 
     /**
      * Takes up to {@code limit} due records for this worker for a while, in the order their acts occurred (a
-     * later record's grading sees the warnings of an earlier one).
+     * later record's grading sees the warnings of an earlier one). A record queued only for late arrivals waits until
+     * its last evaluation is {@code late-arrival-interval} old: under a steady stream of late arrivals it is judged
+     * again once per interval, not once per arrival.
      */
     List<Claim> claim(int limit, LocalDateTime now, LocalDateTime until) {
         List<Claim> candidates = new ArrayList<>();
@@ -158,7 +170,8 @@ class ReevaluationQueue {
         jdbc.sql("""
                 SELECT q.record_id, q.generation, r.occurred_at FROM reevaluation_queue q LEFT JOIN record r ON r.id = q.record_id
                 WHERE (q.due_at IS NULL OR q.due_at <= ?) AND (q.claimed_until IS NULL OR q.claimed_until < ?)
-                ORDER BY q.due_at, q.record_id LIMIT ?""").params(now, now, limit)
+                  AND (q.late_only = FALSE OR r.evaluated_at IS NULL OR r.evaluated_at <= ?)
+                ORDER BY q.due_at, q.record_id LIMIT ?""").params(now, now, now.minus(settings.lateArrivalInterval()), limit)
                 .query(rs -> {
                     candidates.add(new Claim(rs.getString(1), rs.getInt(2)));
                     occurred.put(rs.getString(1), rs.getObject(3, LocalDateTime.class));

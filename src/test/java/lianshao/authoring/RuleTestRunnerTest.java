@@ -121,7 +121,7 @@ class RuleTestRunnerTest {
         EvaluationSettings d = EvaluationSettings.defaults();
         EvaluationSettings oneEarlierRecord = new EvaluationSettings(d.lookbackYears(), 1, d.maxRelations(), d.pendingGrace(),
                 d.retryBackoff(), d.maxRetryBackoff(), d.workerBatch(), d.maxReevaluationsPerChange(),
-                d.failuresBeforeWarning(), d.lateArrivalDelay(), d.importHoldLimit());
+                d.failuresBeforeWarning(), d.lateArrivalDelay(), d.lateArrivalInterval(), d.importHoldLimit());
         RuleTestRunner bounded = new RuleTestRunner(evaluator, new FactMapper(), new ContractValidator(), oneEarlierRecord);
         RuleTestCase asWritten = cases().get(0);
 

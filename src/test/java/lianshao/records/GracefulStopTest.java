@@ -25,7 +25,7 @@ class GracefulStopTest {
     final RecordStore store = mock(RecordStore.class);
     final RecordEvaluator evaluator = mock(RecordEvaluator.class);
     final EvaluationSettings settings = new EvaluationSettings(5, 500, 2000, Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofHours(1), 100, 10000, 3, Duration.ofSeconds(5), Duration.ofHours(1));
+            Duration.ofHours(1), 100, 10000, 3, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofHours(1));
     final BackgroundEvaluation background = new BackgroundEvaluation(queue, store, evaluator, settings,
             mock(RecordIngestion.class));
 

@@ -5,6 +5,7 @@ import static lianshao.TestRecords.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,12 @@ class LateArrivalTest extends ApiTestSupport {
 
     @Autowired
     RecordIngestion ingestion;
+
+    @Autowired
+    RecordStore store;
+
+    @Autowired
+    JdbcTemplate template;
 
     /** A purchase by inquiry on one budget line and category (PRC-02 adds such purchases up per line and category). */
     private static ObjectNode purchase(String org, String line, String occurredAt, String amount) {
@@ -92,15 +100,36 @@ class LateArrivalTest extends ApiTestSupport {
         String org = unique("SCH-LATE");
         String id = post(purchase(org, unique("BP"), "2026-03-10T09:00:00+08:00", "1000.00"));
         LocalDateTime now = Times.nowUtc();
-        queue.enqueue(List.of(id), "test", now.plusSeconds(30));
+        queue.enqueueLate(List.of(id), "test", now.plusSeconds(30));
         assertThat(ids(queue.claim(1000, now, now.plusMinutes(5)))).doesNotContain(id);
 
         List<ReevaluationQueue.Claim> taken = queue.claim(1000, now.plusSeconds(31), now.plusMinutes(5));
         assertThat(ids(taken)).contains(id);
-        queue.enqueue(List.of(id), "queued again while being evaluated", now);
+        queue.enqueueLate(List.of(id), "queued again while being evaluated", now);
         queue.done(taken.stream().filter(c -> c.recordId().equals(id)).toList());
         assertThat(queued(id)).as("the newer generation stays for another round").isEqualTo(1);
         assertThat(ids(queue.claim(1000, now.plusSeconds(1), now.plusMinutes(5)))).contains(id);
+    }
+
+    @Test
+    void aRecordQueuedOnlyForLateArrivalsWaitsUntilItsLastEvaluationIsAnIntervalOldAndAReferenceChangeDoesNotWait()
+            throws Exception {
+        EvaluationSettings d = EvaluationSettings.defaults();
+        EvaluationSettings hourly = new EvaluationSettings(d.lookbackYears(), d.maxContextRecords(), d.maxRelations(),
+                d.pendingGrace(), d.retryBackoff(), d.maxRetryBackoff(), d.workerBatch(), d.maxReevaluationsPerChange(),
+                d.failuresBeforeWarning(), Duration.ZERO, Duration.ofHours(1), d.importHoldLimit());
+        ReevaluationQueue throttled = new ReevaluationQueue(jdbc, template, store, hourly);
+        String org = unique("SCH-LATE");
+        String late = post(purchase(org, unique("BP"), "2026-03-10T09:00:00+08:00", "1000.00"));
+        String changed = post(purchase(org, unique("BP"), "2026-03-11T09:00:00+08:00", "1000.00"));
+        LocalDateTime now = Times.nowUtc();
+        throttled.enqueueLate(List.of(late, changed), "late arrivals", now);
+        throttled.enqueue(List.of(changed), "a party of the record changed");
+
+        List<String> soon = ids(throttled.claim(1000, now.plusSeconds(1), now.plusMinutes(5)));
+        assertThat(soon).as("evaluated when posted, less than an hour ago").doesNotContain(late);
+        assertThat(soon).as("a change of reference data is judged at once").contains(changed);
+        assertThat(ids(throttled.claim(1000, now.plusMinutes(61), now.plusMinutes(70)))).contains(late);
     }
 
     @Test

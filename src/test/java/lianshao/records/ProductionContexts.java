@@ -31,7 +31,7 @@ public final class ProductionContexts {
 
     /** The defaults of {@code lianshao.evaluation.*}, which application.properties does not change. */
     private static final EvaluationSettings SETTINGS = new EvaluationSettings(5, 500, 2000, Duration.ofSeconds(60),
-            Duration.ofSeconds(10), Duration.ofHours(1), 100, 10_000, 3, Duration.ofSeconds(5), Duration.ofHours(1));
+            Duration.ofSeconds(10), Duration.ofHours(1), 100, 10_000, 3, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofHours(1));
 
     private ProductionContexts() {
     }
