@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import lianshao.contract.Domain;
 import lianshao.evaluation.Context;
 import lianshao.evaluation.FactMapper;
 import lianshao.facts.Admission;
@@ -31,6 +32,8 @@ import lianshao.facts.Sanction;
 import lianshao.facts.WorkCalendar;
 import lianshao.grading.GradedHit;
 import lianshao.reference.ReferenceQueries;
+import lianshao.rules.FactDemand;
+import lianshao.rules.RuleSet;
 import lianshao.support.Times;
 import lianshao.warnings.Warnings;
 
@@ -44,6 +47,9 @@ import lianshao.warnings.Warnings;
  * <p>A batch of records is loaded with one set of queries for all of them ({@link #prepare}); each
  * record's context is then cut out of it in memory with the same bounds as if it had been loaded alone,
  * so a record is judged the same in a batch of 1,000 as on its own.
+ *
+ * <p>Earlier warnings of the parties ({@link PriorHit}) are loaded only for records of a domain whose rules match
+ * them ({@link Demand}).
  *
  * <p>The selection reads through a {@link ContextStore}: the database in production, a rule test's context held in
  * memory when rule tests run ({@link InMemoryContexts}). A rule therefore sees in its test only what it would see in
@@ -71,14 +77,34 @@ class ContextLoader {
     record Subject(RecordFact fact, Collection<RecordKey> keys) {
     }
 
-    /** The context of one stored record, loaded on its own. */
+    /** Which facts the rules judging a domain's records may match ({@link FactDemand}); context no rule matches is left out. */
+    interface Demand {
+        Demand EVERYTHING = (domain, type) -> true;
+
+        boolean needs(Domain domain, Class<?> type);
+
+        static Demand of(RuleSet ruleSet) {
+            FactDemand demand = FactDemand.of(ruleSet);
+            return demand::needs;
+        }
+    }
+
+    /**
+     * The context of one stored record, loaded on its own, whole: whatever rule set judges it (a draft's backtest)
+     * sees what it would see if it were the one in force.
+     */
     Context load(RecordFact record) {
         return prepare(List.of(new Subject(record, store.keys(record.recordId())))).contextOf(record);
     }
 
-    /** Loads, with one set of queries, what the contexts of all the given records need. */
+    /** Loads, with one set of queries, the whole contexts of all the given records. */
     Batch prepare(List<Subject> subjects) {
-        return new Batch(subjects);
+        return prepare(subjects, Demand.EVERYTHING);
+    }
+
+    /** Loads, with one set of queries, what the rules of the demand need of the contexts of all the given records. */
+    Batch prepare(List<Subject> subjects, Demand demand) {
+        return new Batch(subjects, demand);
     }
 
     /**
@@ -102,8 +128,10 @@ class ContextLoader {
         private final Map<String, List<Warnings.SubjectHit>> judgedHits = new HashMap<>();
         private final Map<String, Optional<AdmissionPlan>> plans = new HashMap<>();
         private final WorkCalendar calendar;
+        private final Demand demand;
 
-        private Batch(List<Subject> list) {
+        private Batch(List<Subject> list, Demand demand) {
+            this.demand = demand;
             list.forEach(s -> subjects.put(s.fact().recordId(), s));
             loadEarlierKeys();
             // organisations and their parents (the bureau), and the leaders of both
@@ -148,14 +176,21 @@ class ContextLoader {
             store.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
             sanctionsLoaded.addAll(partyIds);
             LocalDateTime since = list.stream().map(s -> since(s.fact())).min(Comparator.naturalOrder()).orElse(null);
-            priorHits = refs.isEmpty() ? List.of()
-                    : store.subjectHits(refs, since, settings.maxContextRecords() * Math.max(1, list.size()));
+            // earlier warnings only for the records whose rules match them, of those records' parties
+            Set<String> hitRefs = new LinkedHashSet<>();
+            list.stream().filter(s -> needsPriorHits(s.fact())).forEach(s -> hitRefs.addAll(ownRefs(s)));
+            priorHits = hitRefs.isEmpty() ? List.of()
+                    : store.subjectHits(hitRefs, since, settings.maxContextRecords() * Math.max(1, list.size()));
             Set<Integer> years = new TreeSet<>();
             list.forEach(s -> {
                 int year = s.fact().occurredOn().getYear();
                 years.addAll(List.of(year - 1, year, year + 1));
             });
             calendar = store.calendar(years);
+        }
+
+        private boolean needsPriorHits(RecordFact record) {
+            return demand.needs(Domain.valueOf(record.domain()), PriorHit.class);
         }
 
         /** The sanctions of a party, when this batch loaded them (empty: ask the database). */
@@ -208,7 +243,8 @@ class ContextLoader {
                         k -> store.admissionPlan(a.orgCode(), a.year(), a.stage())).ifPresent(ownPlans::add);
             }
             return new Context(earlierRecords(subject), List.copyOf(ownParties.values()), List.copyOf(ownOrgs),
-                    List.copyOf(relations.keySet()), ownSanctions, priorHitsOf(record, refs), ownPlans, calendar);
+                    List.copyOf(relations.keySet()), ownSanctions, needsPriorHits(record) ? priorHitsOf(record, refs) : List.of(),
+                    ownPlans, calendar);
         }
 
         /**

@@ -165,7 +165,7 @@ class RecordEvaluator {
             subjects.add(new ContextLoader.Subject(mapper.toFact(meta, envelope.get("payload"), true), RecordKeys.of(envelope)));
         }
         Warnings.Batch applying = warnings.batch(ids);
-        ContextLoader.Batch batch = contexts.prepare(subjects);
+        ContextLoader.Batch batch = contexts.prepare(subjects, ContextLoader.Demand.of(ruleSet));
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();
