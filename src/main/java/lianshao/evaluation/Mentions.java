@@ -25,6 +25,37 @@ final class Mentions {
     /** A mark: its kind and what it names (for a label, {@code field=code}). */
     static final Pattern MARK = Pattern.compile("⟦(party|org|label|field):([^⟦⟧]{1,300})⟧");
 
+    private static final java.util.Set<String> KINDS = java.util.Set.of(PARTY, ORG, LABEL, FIELD);
+    private static final int LONGEST_CODE = 300;
+
+    /**
+     * The text with each mark replaced by what {@code wording} gives for its kind and code; exactly the marks {@link #MARK}
+     * finds, scanned by hand: a message is worded on every hit, and the regular expression's search for a character
+     * outside Latin-1 tried every position of every text.
+     */
+    static String replaceMarks(String text, java.util.function.BinaryOperator<String> wording) {
+        int at = text.indexOf('⟦');
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int copied = 0;
+        while (at >= 0) {
+            int next = text.indexOf('⟦', at + 1);
+            int colon = text.indexOf(':', at + 1);
+            int end = colon < 0 ? -1 : text.indexOf('⟧', colon + 1);
+            boolean mark = end > colon + 1 && end - colon - 1 <= LONGEST_CODE && (next < 0 || next > end)
+                    && KINDS.contains(text.substring(at + 1, colon));
+            if (mark) {
+                out.append(text, copied, at).append(wording.apply(text.substring(at + 1, colon), text.substring(colon + 1, end)));
+                copied = end + 1;
+                next = text.indexOf('⟦', copied);
+            }
+            at = next;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
     /** What a message shows for a reference the record left empty. */
     static final String EMPTY = "（未填）";
 

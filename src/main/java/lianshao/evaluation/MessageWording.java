@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 
 import lianshao.contract.ContractSchemas;
 import lianshao.contract.FieldDescription;
@@ -46,15 +45,13 @@ final class MessageWording {
     List<Hit> words(List<Hit> hits) {
         if (lookup != null) {
             Set<String> unknown = new TreeSet<>();
-            hits.forEach(h -> texts(h).forEach(text -> {
-                Matcher m = Mentions.MARK.matcher(text);
-                while (m.find()) {
-                    boolean named = m.group(1).equals(Mentions.PARTY) || m.group(1).equals(Mentions.ORG);
-                    if (named && !parties.containsKey(m.group(2)) && !orgs.containsKey(m.group(2))) {
-                        unknown.add(m.group(2));
-                    }
+            hits.forEach(h -> texts(h).forEach(text -> Mentions.replaceMarks(text, (kind, code) -> {
+                boolean named = kind.equals(Mentions.PARTY) || kind.equals(Mentions.ORG);
+                if (named && !parties.containsKey(code) && !orgs.containsKey(code)) {
+                    unknown.add(code);
                 }
-            }));
+                return "";
+            })));
             if (!unknown.isEmpty()) {
                 lookup.parties().apply(unknown).forEach(p -> parties.putIfAbsent(p.id(), p));
                 lookup.orgs().apply(unknown).forEach(o -> orgs.putIfAbsent(o.code(), o));
@@ -118,13 +115,7 @@ final class MessageWording {
         if (text == null || text.indexOf('⟦') < 0) {
             return text;
         }
-        Matcher m = Mentions.MARK.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(mention(m.group(1), m.group(2), locale)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Mentions.replaceMarks(text, (kind, code) -> mention(kind, code, locale));
     }
 
     private String mention(String kind, String code, Locale locale) {
