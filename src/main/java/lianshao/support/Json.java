@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
@@ -124,46 +125,41 @@ public final class Json {
         return copy;
     }
 
-    /** Sorted keys, no whitespace, numbers in plain form without trailing zeros. */
+    /**
+     * Sorted keys, no whitespace, numbers in plain form without trailing zeros; strings escaped as Jackson escapes them.
+     * One generator writes the whole text (a generator for each key and value cost a tenth of a batch's time).
+     */
     public static String canonical(JsonNode node) {
-        StringBuilder out = new StringBuilder();
-        canonical(node, out);
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+            canonical(node, generator);
+        }
         return out.toString();
     }
 
-    private static void canonical(JsonNode node, StringBuilder out) {
+    private static void canonical(JsonNode node, JsonGenerator out) {
         if (node.isObject()) {
             Map<String, JsonNode> sorted = new TreeMap<>();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 sorted.put(e.getKey(), e.getValue());
             }
-            out.append('{');
-            boolean first = true;
+            out.writeStartObject();
             for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                out.append(MAPPER.writeValueAsString(e.getKey())).append(':');
+                out.writeName(e.getKey());
                 canonical(e.getValue(), out);
             }
-            out.append('}');
+            out.writeEndObject();
         } else if (node.isArray()) {
-            out.append('[');
-            boolean first = true;
+            out.writeStartArray();
             for (JsonNode item : node) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
                 canonical(item, out);
             }
-            out.append(']');
+            out.writeEndArray();
         } else if (node.isNumber()) {
             BigDecimal value = node.decimalValue();
-            out.append(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+            out.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
         } else {
-            out.append(MAPPER.writeValueAsString(node));
+            out.writeTree(node);
         }
     }
 }
