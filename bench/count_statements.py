@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Counts the SQL statements the service sends for batches of 100 demo-city records, by statement shape.
 
-Usage: count_statements.py JAR LABEL [WARMUP=20] [MEASURED=3]
+Usage: count_statements.py JAR LABEL [WARMUP=20] [MEASURED=3]   (MODE=single in the environment: single posts instead)
 Starts JAR on a fresh MariaDB database (127.0.0.1:3306, root, no password) with the demo on, posts WARMUP batches
 of 100 (bodies made by ../shared/perf/make_bodies.py from seeds/records, fresh identities each post), waits for
 the background work to settle, then switches MariaDB's general log on for the connections of that database only
@@ -35,7 +35,8 @@ def run():
     work = tempfile.mkdtemp(prefix="ww-")
     subprocess.run(["python3", os.path.join(SHARED_PERF, "make_bodies.py"), os.path.join(REPO, "seeds"), work], check=True,
                    capture_output=True)
-    bodies = open(os.path.join(work, "batch100.txt"), encoding="utf-8").read().splitlines()
+    single = os.environ.get("MODE") == "single"
+    bodies = open(os.path.join(work, "single.txt" if single else "batch100.txt"), encoding="utf-8").read().splitlines()
 
     mysql("CREATE DATABASE `%s` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" % DB)
     url = ("jdbc:mysql://127.0.0.1:3306/%s?rewriteBatchedStatements=true&characterEncoding=UTF-8&connectionTimeZone=UTC" % DB)
@@ -62,12 +63,13 @@ def run():
             n = "%sp%d" % (LABEL.replace("-", ""), counter[0])
             h = "%016x" % (counter[0] * 7919 + 12345)
             b = body.replace("@@N@@", n).replace("@@H@@", h[:16])
-            req = urllib.request.Request(base + "/api/v1/records/batch", data=b.encode("utf-8"), method="POST",
+            req = urllib.request.Request(base + ("/api/v1/records" if single else "/api/v1/records/batch"), data=b.encode("utf-8"), method="POST",
                                          headers={"Content-Type": "application/json", "X-Api-Key": KEY})
             with urllib.request.urlopen(req, timeout=120) as r:
                 reply = json.load(r)
-            outcomes = collections.Counter(x.get("status") for x in reply["results"])
-            warnings = sum(len(x.get("warnings") or []) for x in reply["results"])
+            results = reply["results"] if "results" in reply else [reply]
+            outcomes = collections.Counter(x.get("status") for x in results)
+            warnings = sum(len(x.get("warnings") or []) for x in results)
             return outcomes, warnings
 
         for i in range(WARMUP):

@@ -105,7 +105,7 @@ class RecordEvaluator {
         RuleSet ruleSet = rules.get();
         if (recordIds.size() > 1) {
             try {
-                tx.executeWithoutResult(status -> evaluateLocked(List.copyOf(recordIds), ruleSet));
+                tx.executeWithoutResult(status -> evaluateLocked(List.copyOf(recordIds), ruleSet, Map.of()));
                 return;
             } catch (RuntimeException batchFailure) {
                 log.debug("batch evaluation failed, evaluating records one by one", batchFailure);
@@ -117,12 +117,19 @@ class RecordEvaluator {
     }
 
     /**
+     * A record inserted by the current transaction, as stored: locked by that insert, and read from nowhere else, so
+     * neither locked nor read again; it has no warnings yet.
+     */
+    record Fresh(StoredRecord stored, Collection<RecordKey> keys) {
+    }
+
+    /**
      * Evaluates the records inside the caller's transaction (the one that stored them), with the active
      * rule set; a failure is the caller's to handle.
      */
-    void evaluateInTransaction(Collection<String> recordIds) {
+    void evaluateInTransaction(Collection<String> recordIds, Map<String, Fresh> fresh) {
         if (!recordIds.isEmpty()) {
-            evaluateLocked(List.copyOf(recordIds), rules.get());
+            evaluateLocked(List.copyOf(recordIds), rules.get(), fresh);
         }
     }
 
@@ -130,7 +137,7 @@ class RecordEvaluator {
         try {
             // a deadlock with a concurrent writer is not a failure of the evaluation: run it again
             LockRetry.run(() -> {
-                tx.executeWithoutResult(status -> evaluateLocked(List.of(id), ruleSet));
+                tx.executeWithoutResult(status -> evaluateLocked(List.of(id), ruleSet, Map.of()));
                 return null;
             });
         } catch (RuntimeException failure) {
@@ -149,22 +156,27 @@ class RecordEvaluator {
      * context loaded for all of them at once, then each judged, graded and its warnings written (a later
      * record's grading sees the warnings of an earlier one), and finally all marked evaluated and logged.
      */
-    private void evaluateLocked(List<String> ids, RuleSet ruleSet) {
+    private void evaluateLocked(List<String> ids, RuleSet ruleSet, Map<String, Fresh> fresh) {
         long batchStart = System.nanoTime();
         Map<String, StoredRecord> stored = new HashMap<>();
-        store.findAllForUpdate(ids).forEach(r -> stored.put(r.id(), r));
+        store.findAllForUpdate(ids.stream().filter(id -> !fresh.containsKey(id)).toList()).forEach(r -> stored.put(r.id(), r));
+        fresh.forEach((id, f) -> stored.put(id, f.stored()));
         List<ContextLoader.Subject> subjects = new ArrayList<>();
         for (String id : ids) {
             StoredRecord record = stored.get(id);
             if (record == null) {
                 throw new IllegalStateException("no record " + id);
             }
+            Fresh known = fresh.get(id);
+            // the stored (canonical) text, not the posted one: a number is read as stored (1.5, not 1.50)
             JsonNode envelope = Json.parse(record.envelope());
             OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
             RecordMeta meta = new RecordMeta(id, record.externalId(), record.source(), record.domain(), record.orgCode(), occurredAt);
-            subjects.add(new ContextLoader.Subject(mapper.toFact(meta, envelope.get("payload"), true), RecordKeys.of(envelope)));
+            subjects.add(new ContextLoader.Subject(mapper.toFact(meta, envelope.get("payload"), true),
+                    known != null ? known.keys() : RecordKeys.of(envelope)));
         }
-        Warnings.Batch applying = warnings.batch(ids);
+        Warnings.Batch applying = warnings.batch(ids.stream().filter(id -> !fresh.containsKey(id)).toList(),
+                ids.stream().filter(fresh::containsKey).toList());
         ContextLoader.Batch batch = contexts.prepare(subjects, ContextLoader.Demand.of(ruleSet));
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();

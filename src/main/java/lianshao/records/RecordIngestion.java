@@ -160,9 +160,10 @@ public class RecordIngestion {
             // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
             // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
             return LockRetry.run(() -> tx.execute(status -> {
-                List<Result> stored = storeAll(incoming, feedSource, heldBy);
+                Map<String, RecordEvaluator.Fresh> fresh = new java.util.HashMap<>();
+                List<Result> stored = storeAll(incoming, feedSource, heldBy, fresh);
                 try {
-                    evaluator.evaluateInTransaction(toEvaluate(stored));
+                    evaluator.evaluateInTransaction(toEvaluate(stored), fresh);
                 } catch (RuntimeException failure) {
                     if (databaseFailure(failure)) {
                         throw failure;
@@ -172,7 +173,7 @@ public class RecordIngestion {
                 return stored;
             }));
         } catch (EvaluateSeparately separately) {
-            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy)));
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy, new java.util.HashMap<>())));
             evaluator.evaluate(toEvaluate(stored));
             return stored;
         }
@@ -223,28 +224,30 @@ public class RecordIngestion {
     /**
      * Stores a batch in the current transaction. Identities not stored yet are inserted together as JDBC
      * batches; reposts and revisions (and a second copy of an identity within the batch) take the path
-     * of one record, after them, in input order.
+     * of one record, after them, in input order. The records inserted are noted in {@code fresh}, as stored.
      */
-    private List<Result> storeAll(List<Incoming> incoming, String source, String heldBy) {
+    private List<Result> storeAll(List<Incoming> incoming, String source, String heldBy, Map<String, RecordEvaluator.Fresh> fresh) {
         LocalDateTime now = Times.nowUtc();
         LocalDateTime retryAt = now.plus(settings.pendingGrace());
         Map<String, String> known = store.identities(source, incoming.stream().map(Incoming::externalId).toList());
         Set<String> firstSeen = new java.util.HashSet<>();
-        List<RecordStore.NewRecord> fresh = new ArrayList<>();
+        List<RecordStore.NewRecord> inserted = new ArrayList<>();
         List<Result> out = new ArrayList<>();
         List<Incoming> others = new ArrayList<>();
         for (Incoming in : incoming) {
             if (!known.containsKey(in.externalId()) && firstSeen.add(in.externalId())) {
                 String id = Ids.newId();
-                fresh.add(new RecordStore.NewRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(),
+                inserted.add(new RecordStore.NewRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(),
                         in.hash(), in.canonical(), in.keys()));
+                fresh.put(id, new RecordEvaluator.Fresh(new StoredRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), 1,
+                        in.hash(), RecordStatus.PENDING, null, now, null, null, 0, in.canonical()), in.keys()));
                 out.add(new Result(in.index(), in.externalId(), IngestOutcome.CREATED, id, List.of()));
             } else {
                 others.add(in);
             }
         }
-        store.insertAll(fresh, now, retryAt);
-        queueLaterRecords(fresh, heldBy);
+        store.insertAll(inserted, now, retryAt);
+        queueLaterRecords(inserted, heldBy);
         for (Incoming in : others) {
             out.add(store(in, now, retryAt, heldBy));
         }

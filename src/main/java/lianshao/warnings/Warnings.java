@@ -92,8 +92,10 @@ public class Warnings implements SubjectHistory {
         /** Whether a rectified warning has unwritten changes (R1 reads rectified warnings and their subjects). */
         private boolean unwrittenRectified;
 
-        private Batch(java.util.Collection<String> recordIds) {
-            for (List<String> ids : Chunks.of(recordIds)) {
+        private Batch(java.util.Collection<String> storedBefore, java.util.Collection<String> inserted) {
+            List<String> recordIds = new ArrayList<>(storedBefore);
+            recordIds.addAll(inserted);
+            for (List<String> ids : Chunks.of(storedBefore)) {
                 jdbc.sql("SELECT record_id, id, rule_id, form, status, still_hits, raised_at FROM warning WHERE record_id IN (:ids)")
                         .param("ids", ids).query(rs -> {
                             existing.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(3),
@@ -212,7 +214,12 @@ public class Warnings implements SubjectHistory {
      * and {@link Batch#flush()} before the transaction commits.
      */
     public Batch batch(java.util.Collection<String> recordIds) {
-        return new Batch(recordIds);
+        return new Batch(recordIds, List.of());
+    }
+
+    /** As {@link #batch(java.util.Collection)}, with records just inserted by the current transaction: they have no warnings. */
+    public Batch batch(java.util.Collection<String> storedBefore, java.util.Collection<String> inserted) {
+        return new Batch(storedBefore, inserted);
     }
 
     /** Stores the graded hits of one evaluation; must run inside the evaluation's transaction. */
