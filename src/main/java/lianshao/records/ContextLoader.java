@@ -31,6 +31,7 @@ import lianshao.facts.Relation;
 import lianshao.facts.Sanction;
 import lianshao.facts.WorkCalendar;
 import lianshao.grading.GradedHit;
+import lianshao.reference.ReferenceCache;
 import lianshao.reference.ReferenceQueries;
 import lianshao.rules.FactDemand;
 import lianshao.rules.RuleSet;
@@ -62,9 +63,9 @@ class ContextLoader {
     private final EvaluationSettings settings;
 
     @Autowired
-    ContextLoader(RecordStore store, ReferenceQueries reference, Warnings warnings, FactMapper mapper,
+    ContextLoader(RecordStore store, ReferenceQueries reference, ReferenceCache cache, Warnings warnings, FactMapper mapper,
             EvaluationSettings settings) {
-        this(new DatabaseContextStore(store, reference, warnings, mapper), settings);
+        this(new DatabaseContextStore(store, reference, cache, warnings, mapper), settings);
     }
 
     /** Selection over another store than the database: a rule test's context held in memory. */
@@ -129,22 +130,24 @@ class ContextLoader {
         private final Map<String, Optional<AdmissionPlan>> plans = new HashMap<>();
         private final WorkCalendar calendar;
         private final Demand demand;
+        private final ContextStore at;
 
         private Batch(List<Subject> list, Demand demand) {
             this.demand = demand;
+            this.at = store.forOneBatch();
             list.forEach(s -> subjects.put(s.fact().recordId(), s));
             loadEarlierKeys();
             // organisations and their parents (the bureau), and the leaders of both
             Set<String> codes = new TreeSet<>();
             list.forEach(s -> codes.add(s.fact().orgCode()));
-            store.orgs(codes).forEach(o -> orgs.put(o.code(), o));
+            at.orgs(codes).forEach(o -> orgs.put(o.code(), o));
             Set<String> parents = new TreeSet<>();
             orgs.values().stream().map(Org::parentCode).filter(Objects::nonNull).filter(p -> !orgs.containsKey(p))
                     .forEach(parents::add);
-            store.orgs(parents).forEach(o -> orgs.put(o.code(), o));
+            at.orgs(parents).forEach(o -> orgs.put(o.code(), o));
             Set<String> leaderOrgs = new TreeSet<>();
             list.forEach(s -> leaderOrgs.addAll(orgCodesOf(s.fact())));
-            leaders = store.leadersOf(leaderOrgs);
+            leaders = at.leadersOf(leaderOrgs);
             // relations two hops out from every record's own parties, then those parties
             Set<String> refs = new LinkedHashSet<>();
             list.forEach(s -> refs.addAll(ownRefs(s)));
@@ -154,7 +157,7 @@ class ContextLoader {
             int limit = settings.maxRelations() * Math.max(1, list.size());
             for (int hop = 0; hop < 2 && !frontier.isEmpty(); hop++) {
                 Set<String> next = new LinkedHashSet<>();
-                for (Relation relation : store.relationsTouching(frontier, limit)) {
+                for (Relation relation : at.relationsTouching(frontier, limit)) {
                     if (seen.add(relation)) {
                         relationsByEnd.computeIfAbsent(relation.fromRef(), k -> new ArrayList<>()).add(relation);
                         if (!relation.toRef().equals(relation.fromRef())) {
@@ -169,24 +172,24 @@ class ContextLoader {
                 }
                 frontier = next;
             }
-            store.parties(reached).forEach(p -> parties.put(p.id(), p));
+            at.parties(reached).forEach(p -> parties.put(p.id(), p));
             leaders.forEach(p -> parties.putIfAbsent(p.id(), p));
             Set<String> partyIds = new LinkedHashSet<>(reached);
             leaders.forEach(p -> partyIds.add(p.id()));
-            store.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
+            at.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
             sanctionsLoaded.addAll(partyIds);
             LocalDateTime since = list.stream().map(s -> since(s.fact())).min(Comparator.naturalOrder()).orElse(null);
             // earlier warnings only for the records whose rules match them, of those records' parties
             Set<String> hitRefs = new LinkedHashSet<>();
             list.stream().filter(s -> needsPriorHits(s.fact())).forEach(s -> hitRefs.addAll(ownRefs(s)));
             priorHits = hitRefs.isEmpty() ? List.of()
-                    : store.subjectHits(hitRefs, since, settings.maxContextRecords() * Math.max(1, list.size()));
+                    : at.subjectHits(hitRefs, since, settings.maxContextRecords() * Math.max(1, list.size()));
             Set<Integer> years = new TreeSet<>();
             list.forEach(s -> {
                 int year = s.fact().occurredOn().getYear();
                 years.addAll(List.of(year - 1, year, year + 1));
             });
-            calendar = store.calendar(years);
+            calendar = at.calendar(years);
         }
 
         private boolean needsPriorHits(RecordFact record) {
@@ -240,7 +243,7 @@ class ContextLoader {
             List<AdmissionPlan> ownPlans = new ArrayList<>();
             if (record instanceof Admission a) {
                 plans.computeIfAbsent(a.orgCode() + "|" + a.year() + "|" + a.stage(),
-                        k -> store.admissionPlan(a.orgCode(), a.year(), a.stage())).ifPresent(ownPlans::add);
+                        k -> at.admissionPlan(a.orgCode(), a.year(), a.stage())).ifPresent(ownPlans::add);
             }
             return new Context(earlierRecords(subject), List.copyOf(ownParties.values()), List.copyOf(ownOrgs),
                     List.copyOf(relations.keySet()), ownSanctions, needsPriorHits(record) ? priorHitsOf(record, refs) : List.of(),
@@ -302,7 +305,7 @@ class ContextLoader {
             if (keys.isEmpty()) {
                 return;
             }
-            for (RecordStore.KeyRow row : store.keyRows(keys, from, to)) {
+            for (RecordStore.KeyRow row : at.keyRows(keys, from, to)) {
                 byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>())
                         .add(new KeyedRecord(row.recordId(), row.revision(), row.occurredAt()));
             }
@@ -319,7 +322,7 @@ class ContextLoader {
             byKey.values().forEach(rows -> rows.forEach(k -> revisions.put(k.recordId(), k.revision())));
             Map<String, Integer> wantedRevisions = new LinkedHashMap<>();
             wanted.forEach(id -> wantedRevisions.put(id, revisions.get(id)));
-            earlierFacts.putAll(store.records(wantedRevisions));
+            earlierFacts.putAll(at.records(wantedRevisions));
         }
 
         private List<String> earlierIds(Subject s) {

@@ -22,6 +22,11 @@ import lianshao.warnings.Warnings;
  */
 interface ContextStore {
 
+    /** The store as one batch reads it: reference data at one version for the whole batch (the store itself by default). */
+    default ContextStore forOneBatch() {
+        return this;
+    }
+
     /** The lookup keys of a stored record. */
     List<RecordKey> keys(String recordId);
 

@@ -20,6 +20,7 @@ import lianshao.facts.RecordFact;
 import lianshao.facts.Relation;
 import lianshao.facts.Sanction;
 import lianshao.facts.WorkCalendar;
+import lianshao.reference.ReferenceCache;
 import lianshao.reference.ReferenceQueries;
 import lianshao.support.Json;
 import lianshao.warnings.Warnings;
@@ -33,11 +34,79 @@ final class DatabaseContextStore implements ContextStore {
     private final FactMapper mapper;
     private final FactCache factCache = new FactCache(20_000);
 
-    DatabaseContextStore(RecordStore store, ReferenceQueries reference, Warnings warnings, FactMapper mapper) {
+    private final ReferenceCache cache;
+
+    DatabaseContextStore(RecordStore store, ReferenceQueries reference, ReferenceCache cache, Warnings warnings, FactMapper mapper) {
         this.store = store;
         this.reference = reference;
+        this.cache = cache;
         this.warnings = warnings;
         this.mapper = mapper;
+    }
+
+    /** Organisations, leaders, plans and the calendar from the in-memory copy, its version read once for the batch. */
+    @Override
+    public ContextStore forOneBatch() {
+        return new OneVersion(this, cache.current());
+    }
+
+    /** The store with the reference data of one version of the in-memory copy. */
+    private record OneVersion(DatabaseContextStore store, ReferenceCache.Snapshot snapshot) implements ContextStore {
+
+        @Override
+        public List<RecordKey> keys(String recordId) {
+            return store.keys(recordId);
+        }
+
+        @Override
+        public List<RecordStore.KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
+            return store.keyRows(keys, from, to);
+        }
+
+        @Override
+        public Map<String, RecordFact> records(Map<String, Integer> revisions) {
+            return store.records(revisions);
+        }
+
+        @Override
+        public List<Org> orgs(Collection<String> codes) {
+            return snapshot.orgs(codes);
+        }
+
+        @Override
+        public List<Party> leadersOf(Collection<String> orgCodes) {
+            return snapshot.leadersOf(orgCodes);
+        }
+
+        @Override
+        public List<Relation> relationsTouching(Collection<String> refs, int limit) {
+            return store.relationsTouching(refs, limit);
+        }
+
+        @Override
+        public List<Party> parties(Collection<String> ids) {
+            return store.parties(ids);
+        }
+
+        @Override
+        public List<Sanction> sanctions(Collection<String> subjectRefs) {
+            return store.sanctions(subjectRefs);
+        }
+
+        @Override
+        public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit) {
+            return store.subjectHits(subjectRefs, since, limit);
+        }
+
+        @Override
+        public Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
+            return snapshot.admissionPlan(orgCode, year, stage);
+        }
+
+        @Override
+        public WorkCalendar calendar(Collection<Integer> years) {
+            return snapshot.calendar(years);
+        }
     }
 
     @Override

@@ -26,16 +26,18 @@ public class OrgBoundary {
 
     private final JdbcClient jdbc;
     private final ReferenceQueries reference;
+    private final ReferenceCache cache;
 
-    OrgBoundary(JdbcClient jdbc, ReferenceQueries reference) {
+    OrgBoundary(JdbcClient jdbc, ReferenceQueries reference, ReferenceCache cache) {
         this.jdbc = jdbc;
         this.reference = reference;
+        this.cache = cache;
     }
 
-    /** The registered organisations among the codes, by code. */
+    /** The registered organisations among the codes, by code (from the in-memory copy, as stored now). */
     public Map<String, Org> registered(Collection<String> codes) {
         Map<String, Org> orgs = new HashMap<>();
-        reference.orgs(new LinkedHashSet<>(codes)).forEach(o -> orgs.put(o.code(), o));
+        cache.current().orgs(new LinkedHashSet<>(codes)).forEach(o -> orgs.put(o.code(), o));
         return orgs;
     }
 

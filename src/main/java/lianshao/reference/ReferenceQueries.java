@@ -66,6 +66,24 @@ public class ReferenceQueries {
                         rs.getString("district"), rs.getString("parent_code"))).list();
     }
 
+    /** Every registered organisation (for {@link ReferenceCache}). */
+    List<Org> allOrgs() {
+        return jdbc.sql("SELECT * FROM org").query((rs, n) -> new Org(rs.getString("code"), rs.getString("name"),
+                rs.getString("type"), rs.getString("district"), rs.getString("parent_code"))).list();
+    }
+
+    /** Every person with the role LEADER or PRINCIPAL of an organisation (for {@link ReferenceCache}). */
+    List<Party> allLeaders() {
+        return jdbc.sql("SELECT * FROM party WHERE org_code IS NOT NULL AND (roles LIKE '%LEADER%' OR roles LIKE '%PRINCIPAL%')")
+                .query((rs, n) -> party(rs)).list().stream().filter(p -> p.hasRole("LEADER") || p.hasRole("PRINCIPAL")).toList();
+    }
+
+    /** Every admission plan (for {@link ReferenceCache}). */
+    List<AdmissionPlan> allAdmissionPlans() {
+        return jdbc.sql("SELECT org_code, plan_year, stage, quota FROM admission_plan")
+                .query((rs, n) -> new AdmissionPlan(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
     public Optional<Org> org(String code) {
         return orgs(List.of(code)).stream().findFirst();
     }
@@ -85,16 +103,18 @@ public class ReferenceQueries {
                 .map(quota -> new AdmissionPlan(orgCode, year, stage, quota));
     }
 
-    /** The holidays and make-up working days of the given years. */
+    /** The holidays and make-up working days of the given years (null: of every year). */
     public WorkCalendar calendar(Collection<Integer> years) {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        if (!years.isEmpty()) {
-            jdbc.sql("SELECT cal_date, kind FROM calendar_day WHERE cal_year IN (:years)").param("years", years)
-                    .query(rs -> {
-                        LocalDate day = rs.getDate(1).toLocalDate();
-                        (HOLIDAY.equals(rs.getString(2)) ? holidays : workdays).add(day);
-                    });
+        org.springframework.jdbc.core.RowCallbackHandler day = rs -> {
+            LocalDate date = rs.getDate(1).toLocalDate();
+            (HOLIDAY.equals(rs.getString(2)) ? holidays : workdays).add(date);
+        };
+        if (years == null) {
+            jdbc.sql("SELECT cal_date, kind FROM calendar_day").query(day);
+        } else if (!years.isEmpty()) {
+            jdbc.sql("SELECT cal_date, kind FROM calendar_day WHERE cal_year IN (:years)").param("years", years).query(day);
         }
         return new WorkCalendar(Set.copyOf(holidays), Set.copyOf(workdays));
     }

@@ -66,9 +66,10 @@ public final class ProductionContexts {
         for (PriorHit hit : reference.priorHits()) {
             hits.add(new Warnings.SubjectHit(hit, hit.occurredOn() == null ? LocalDateTime.MIN : hit.occurredOn().atStartOfDay()));
         }
-        ContextLoader loader = new ContextLoader(store, new InMemoryReference(reference.orgs(), reference.parties(),
-                reference.relations(), reference.sanctions(), reference.admissionPlans(), reference.calendar()),
-                new InMemoryWarnings(hits), new FactMapper(), SETTINGS);
+        InMemoryReference inMemory = new InMemoryReference(reference.orgs(), reference.parties(),
+                reference.relations(), reference.sanctions(), reference.admissionPlans(), reference.calendar());
+        ContextLoader loader = new ContextLoader(store, inMemory, inMemory.cache(), new InMemoryWarnings(hits), new FactMapper(),
+                SETTINGS);
         Context context = loader.prepare(List.of(new ContextLoader.Subject(record, RecordKeys.of(envelope))))
                 .contextOf(record);
         return new Loaded(context, replaced);

@@ -72,7 +72,35 @@ public class InMemoryReference extends ReferenceQueries {
 
     @Override
     public WorkCalendar calendar(Collection<Integer> years) {
-        return new WorkCalendar(inYears(calendar.holidays(), years), inYears(calendar.workdays(), years));
+        return years == null ? calendar : new WorkCalendar(inYears(calendar.holidays(), years), inYears(calendar.workdays(), years));
+    }
+
+    @Override
+    List<Org> allOrgs() {
+        return orgs;
+    }
+
+    @Override
+    List<Party> allLeaders() {
+        return parties.stream().filter(p -> p.orgCode() != null && (p.hasRole("LEADER") || p.hasRole("PRINCIPAL"))).toList();
+    }
+
+    @Override
+    List<AdmissionPlan> allAdmissionPlans() {
+        return plans;
+    }
+
+    /** A cache over this reference data, which never changes. */
+    public ReferenceCache cache() {
+        InMemoryReference reference = this;
+        return new ReferenceCache(null, this) {
+            private final Snapshot snapshot = read(0, reference);
+
+            @Override
+            public Snapshot current() {
+                return snapshot;
+            }
+        };
     }
 
     private static Set<LocalDate> inYears(Set<LocalDate> days, Collection<Integer> years) {
