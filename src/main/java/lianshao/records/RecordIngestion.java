@@ -256,8 +256,9 @@ public class RecordIngestion {
     }
 
     /**
-     * Records sharing a context key with a new record that occurred after it are queued for
-     * re-evaluation, since a late arrival changes their running totals: once for the whole batch, and
+     * Records sharing a context key with a new record that occurred after it, and close enough after it to have it in
+     * their context (among their newest {@code max-context-records} earlier records, within their lookback), are queued
+     * for re-evaluation, since a late arrival changes their running totals: once for the whole batch, and
      * after {@code lateArrivalDelay}, so that the late arrivals of a burst share one re-evaluation of each
      * later record. Records of the same batch are left out: they are evaluated after the whole batch is
      * stored. For an import job, only the earliest act per context key is noted; the job queues the later
@@ -279,28 +280,9 @@ public class RecordIngestion {
         if (keys.isEmpty()) {
             return;
         }
-        Set<String> batch = new java.util.HashSet<>();
-        fresh.forEach(r -> batch.add(r.id()));
-        Map<RecordKey, List<RecordStore.KeyRow>> byKey = new java.util.HashMap<>();
-        for (RecordStore.KeyRow row : store.keyRowsAfter(keys, from)) {
-            if (!batch.contains(row.recordId())) {
-                byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>()).add(row);
-            }
-        }
-        Set<String> later = new LinkedHashSet<>();
-        String first = null;
-        for (RecordStore.NewRecord r : fresh) {
-            for (RecordKey key : r.keys()) {
-                for (RecordStore.KeyRow row : byKey.getOrDefault(key, List.of())) {
-                    if (key.context() && row.occurredAt().isAfter(r.occurredAt()) && later.size() < settings.maxReevaluationsPerChange()) {
-                        first = first == null ? r.id() : first;
-                        later.add(row.recordId());
-                    }
-                }
-            }
-        }
-        if (!later.isEmpty()) {
-            queueLate(later, first);
+        LaterRecords later = LaterRecords.of(fresh, store.keyRowsAfter(keys, from), settings);
+        if (!later.ids().isEmpty()) {
+            queueLate(later.ids(), later.lateRecord());
         }
     }
 
