@@ -105,7 +105,12 @@ class ContextLoader {
 
     /** Loads, with one set of queries, what the rules of the demand need of the contexts of all the given records. */
     Batch prepare(List<Subject> subjects, Demand demand) {
-        return new Batch(subjects, demand);
+        return prepare(subjects, demand, null);
+    }
+
+    /** As {@link #prepare(List, Demand)}, taking earlier records' key rows from those the transaction read (if any). */
+    Batch prepare(List<Subject> subjects, Demand demand, KeyRowsRead keyRowsRead) {
+        return new Batch(subjects, demand, keyRowsRead);
     }
 
     /**
@@ -132,11 +137,11 @@ class ContextLoader {
         private final Demand demand;
         private final ContextStore at;
 
-        private Batch(List<Subject> list, Demand demand) {
+        private Batch(List<Subject> list, Demand demand, KeyRowsRead keyRowsRead) {
             this.demand = demand;
             this.at = store.forOneBatch();
             list.forEach(s -> subjects.put(s.fact().recordId(), s));
-            loadEarlierKeys();
+            loadEarlierKeys(keyRowsRead);
             // organisations and their parents (the bureau), and the leaders of both
             Set<String> codes = new TreeSet<>();
             list.forEach(s -> codes.add(s.fact().orgCode()));
@@ -287,7 +292,7 @@ class ContextLoader {
          * Earlier records of every record's context keys: first only the key rows (small), then each
          * record's own newest {@code maxContextRecords} before it, then those records, read once.
          */
-        private void loadEarlierKeys() {
+        private void loadEarlierKeys(KeyRowsRead keyRowsRead) {
             Set<RecordKey> keys = new LinkedHashSet<>();
             LocalDateTime from = null;
             LocalDateTime to = null;
@@ -305,7 +310,11 @@ class ContextLoader {
             if (keys.isEmpty()) {
                 return;
             }
-            for (RecordStore.KeyRow row : at.keyRows(keys, from, to)) {
+            LocalDateTime first = from;
+            LocalDateTime last = to;
+            List<RecordStore.KeyRow> keyRows = keyRowsRead == null ? at.keyRows(keys, from, to)
+                    : keyRowsRead.covering(keys, from, to).orElseGet(() -> at.keyRows(keys, first, last));
+            for (RecordStore.KeyRow row : keyRows) {
                 byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>())
                         .add(new KeyedRecord(row.recordId(), row.revision(), row.occurredAt()));
             }

@@ -105,7 +105,7 @@ class RecordEvaluator {
         RuleSet ruleSet = rules.get();
         if (recordIds.size() > 1) {
             try {
-                tx.executeWithoutResult(status -> evaluateLocked(List.copyOf(recordIds), ruleSet, Map.of()));
+                tx.executeWithoutResult(status -> evaluateLocked(List.copyOf(recordIds), ruleSet, Map.of(), null));
                 return;
             } catch (RuntimeException batchFailure) {
                 log.debug("batch evaluation failed, evaluating records one by one", batchFailure);
@@ -123,13 +123,19 @@ class RecordEvaluator {
     record Fresh(StoredRecord stored, Collection<RecordKey> keys) {
     }
 
+    /** What the transaction that stored records knows of them: the ones it inserted, and key rows it read. */
+    static final class Inserted {
+        final Map<String, Fresh> records = new HashMap<>();
+        KeyRowsRead keyRows;
+    }
+
     /**
      * Evaluates the records inside the caller's transaction (the one that stored them), with the active
      * rule set; a failure is the caller's to handle.
      */
-    void evaluateInTransaction(Collection<String> recordIds, Map<String, Fresh> fresh) {
+    void evaluateInTransaction(Collection<String> recordIds, Inserted inserted) {
         if (!recordIds.isEmpty()) {
-            evaluateLocked(List.copyOf(recordIds), rules.get(), fresh);
+            evaluateLocked(List.copyOf(recordIds), rules.get(), inserted.records, inserted.keyRows);
         }
     }
 
@@ -137,7 +143,7 @@ class RecordEvaluator {
         try {
             // a deadlock with a concurrent writer is not a failure of the evaluation: run it again
             LockRetry.run(() -> {
-                tx.executeWithoutResult(status -> evaluateLocked(List.of(id), ruleSet, Map.of()));
+                tx.executeWithoutResult(status -> evaluateLocked(List.of(id), ruleSet, Map.of(), null));
                 return null;
             });
         } catch (RuntimeException failure) {
@@ -156,7 +162,7 @@ class RecordEvaluator {
      * context loaded for all of them at once, then each judged, graded and its warnings written (a later
      * record's grading sees the warnings of an earlier one), and finally all marked evaluated and logged.
      */
-    private void evaluateLocked(List<String> ids, RuleSet ruleSet, Map<String, Fresh> fresh) {
+    private void evaluateLocked(List<String> ids, RuleSet ruleSet, Map<String, Fresh> fresh, KeyRowsRead keyRowsRead) {
         long batchStart = System.nanoTime();
         Map<String, StoredRecord> stored = new HashMap<>();
         store.findAllForUpdate(ids.stream().filter(id -> !fresh.containsKey(id)).toList()).forEach(r -> stored.put(r.id(), r));
@@ -177,7 +183,7 @@ class RecordEvaluator {
         }
         Warnings.Batch applying = warnings.batch(ids.stream().filter(id -> !fresh.containsKey(id)).toList(),
                 ids.stream().filter(fresh::containsKey).toList());
-        ContextLoader.Batch batch = contexts.prepare(subjects, ContextLoader.Demand.of(ruleSet));
+        ContextLoader.Batch batch = contexts.prepare(subjects, ContextLoader.Demand.of(ruleSet), keyRowsRead);
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();

@@ -160,10 +160,10 @@ public class RecordIngestion {
             // two writers of the same new identity race (a duplicate key or, on MySQL, a deadlock on the
             // gap lock): the loser's transaction is rolled back and run again, and then sees the winner's row
             return LockRetry.run(() -> tx.execute(status -> {
-                Map<String, RecordEvaluator.Fresh> fresh = new java.util.HashMap<>();
-                List<Result> stored = storeAll(incoming, feedSource, heldBy, fresh);
+                RecordEvaluator.Inserted inserted = new RecordEvaluator.Inserted();
+                List<Result> stored = storeAll(incoming, feedSource, heldBy, inserted);
                 try {
-                    evaluator.evaluateInTransaction(toEvaluate(stored), fresh);
+                    evaluator.evaluateInTransaction(toEvaluate(stored), inserted);
                 } catch (RuntimeException failure) {
                     if (databaseFailure(failure)) {
                         throw failure;
@@ -173,7 +173,7 @@ public class RecordIngestion {
                 return stored;
             }));
         } catch (EvaluateSeparately separately) {
-            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy, new java.util.HashMap<>())));
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy, new RecordEvaluator.Inserted())));
             evaluator.evaluate(toEvaluate(stored));
             return stored;
         }
@@ -226,7 +226,7 @@ public class RecordIngestion {
      * batches; reposts and revisions (and a second copy of an identity within the batch) take the path
      * of one record, after them, in input order. The records inserted are noted in {@code fresh}, as stored.
      */
-    private List<Result> storeAll(List<Incoming> incoming, String source, String heldBy, Map<String, RecordEvaluator.Fresh> fresh) {
+    private List<Result> storeAll(List<Incoming> incoming, String source, String heldBy, RecordEvaluator.Inserted fresh) {
         LocalDateTime now = Times.nowUtc();
         LocalDateTime retryAt = now.plus(settings.pendingGrace());
         Map<String, String> known = store.identities(source, incoming.stream().map(Incoming::externalId).toList());
@@ -239,7 +239,7 @@ public class RecordIngestion {
                 String id = Ids.newId();
                 inserted.add(new RecordStore.NewRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(),
                         in.hash(), in.canonical(), in.keys()));
-                fresh.put(id, new RecordEvaluator.Fresh(new StoredRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), 1,
+                fresh.records.put(id, new RecordEvaluator.Fresh(new StoredRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), 1,
                         in.hash(), RecordStatus.PENDING, null, now, null, null, 0, in.canonical()), in.keys()));
                 out.add(new Result(in.index(), in.externalId(), IngestOutcome.CREATED, id, List.of()));
             } else {
@@ -247,7 +247,9 @@ public class RecordIngestion {
             }
         }
         store.insertAll(inserted, now, retryAt);
-        queueLaterRecords(inserted, heldBy);
+        KeyRowsRead read = queueLaterRecords(inserted, heldBy);
+        // reposts and revisions change key rows after that read
+        fresh.keyRows = others.isEmpty() ? read : null;
         for (Incoming in : others) {
             out.add(store(in, now, retryAt, heldBy));
         }
@@ -264,12 +266,12 @@ public class RecordIngestion {
      * stored. For an import job, only the earliest act per context key is noted; the job queues the later
      * records when it ends.
      */
-    private void queueLaterRecords(List<RecordStore.NewRecord> fresh, String heldBy) {
+    private KeyRowsRead queueLaterRecords(List<RecordStore.NewRecord> fresh, String heldBy) {
         if (heldBy != null) {
             Map<RecordKey, LocalDateTime> earliest = new java.util.HashMap<>();
             fresh.forEach(r -> hold(earliest, r.keys(), r.occurredAt()));
             queue.hold(heldBy, earliest);
-            return;
+            return null;
         }
         Set<RecordKey> keys = new LinkedHashSet<>();
         LocalDateTime from = null;
@@ -278,12 +280,16 @@ public class RecordIngestion {
             from = from == null || r.occurredAt().isBefore(from) ? r.occurredAt() : from;
         }
         if (keys.isEmpty()) {
-            return;
+            return null;
         }
-        LaterRecords later = LaterRecords.of(fresh, store.keyRowsAfter(keys, from), settings);
+        // from the earliest lookback on: the later records, and the earlier ones the evaluation's context takes
+        LocalDateTime since = from.minusYears(settings.lookbackYears());
+        List<RecordStore.KeyRow> rows = store.keyRows(keys, since, null);
+        LaterRecords later = LaterRecords.of(fresh, rows, settings);
         if (!later.ids().isEmpty()) {
             queueLate(later.ids(), later.lateRecord());
         }
+        return new KeyRowsRead(keys, since, rows);
     }
 
     private void queueLate(Collection<String> later, String lateRecord) {

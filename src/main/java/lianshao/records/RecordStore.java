@@ -137,22 +137,13 @@ class RecordStore {
     record KeyRow(String recordId, int revision, String name, String value, LocalDateTime occurredAt) {
     }
 
-    /** The rows of the given keys of records that occurred in [from, to], in chunks of {@value Chunks#SIZE} keys. */
-    List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
-        return keyRows(keys, from, to, ">=");
-    }
-
-    /** The rows of the given keys of records that occurred after the given time. */
-    List<KeyRow> keyRowsAfter(Collection<RecordKey> keys, LocalDateTime after) {
-        return keyRows(keys, after, null, ">");
-    }
-
     /**
-     * One branch per key name and chunk of values, {@code key_name = ? AND key_value IN (...)}: a range scan of the
+     * The rows of the given keys of records that occurred in [from, to] (to null: from on). One branch per key name and
+     * chunk of values, {@code key_name = ? AND key_value IN (...)}: a range scan of the
      * lookup index on H2 and MySQL alike, where a long OR of (name, value) pairs is not. The branches go to the
      * database together, joined by UNION ALL, up to {@value #BRANCHES} a statement: one round trip for the usual record.
      */
-    private List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to, String fromOperator) {
+    List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
         java.util.Map<String, List<String>> valuesByName = new java.util.TreeMap<>();
         keys.forEach(k -> valuesByName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k.value()));
         List<java.util.Map.Entry<String, List<String>>> branches = new ArrayList<>();
@@ -168,8 +159,7 @@ class RecordStore {
             for (int i = first; i < Math.min(branches.size(), first + BRANCHES); i++) {
                 sql.append(sql.isEmpty() ? "" : " UNION ALL ")
                         .append("SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key WHERE key_name = :n")
-                        .append(i).append(" AND key_value IN (:v").append(i).append(") AND occurred_at ").append(fromOperator)
-                        .append(" :from").append(to == null ? "" : " AND occurred_at <= :to");
+                        .append(i).append(" AND key_value IN (:v").append(i).append(") AND occurred_at >= :from").append(to == null ? "" : " AND occurred_at <= :to");
                 params.put("n" + i, branches.get(i).getKey());
                 params.put("v" + i, branches.get(i).getValue());
             }
