@@ -289,31 +289,17 @@ class ContextLoader {
         }
 
         /**
-         * Earlier records of every record's context keys: first only the key rows (small), then each
-         * record's own newest {@code maxContextRecords} before it, then those records, read once.
+         * Earlier records of every record's context keys: first only the key rows near the records ({@link KeySpan}),
+         * then each record's own newest {@code maxContextRecords} before it, then those records, read once.
          */
         private void loadEarlierKeys(KeyRowsRead keyRowsRead) {
-            Set<RecordKey> keys = new LinkedHashSet<>();
-            LocalDateTime from = null;
-            LocalDateTime to = null;
-            for (Subject s : subjects.values()) {
-                List<RecordKey> context = s.keys().stream().filter(RecordKey::context).toList();
-                if (context.isEmpty()) {
-                    continue;
-                }
-                keys.addAll(context);
-                LocalDateTime since = since(s.fact());
-                LocalDateTime occurred = Times.toUtc(s.fact().occurredAt());
-                from = from == null || since.isBefore(from) ? since : from;
-                to = to == null || occurred.isAfter(to) ? occurred : to;
-            }
-            if (keys.isEmpty()) {
+            List<KeySpan> spans = KeySpan.of(subjects.values().stream().map(ContextLoader::member).toList(),
+                    settings.lookbackYears());
+            if (spans.isEmpty()) {
                 return;
             }
-            LocalDateTime first = from;
-            LocalDateTime last = to;
-            List<RecordStore.KeyRow> keyRows = keyRowsRead == null ? at.keyRows(keys, from, to)
-                    : keyRowsRead.covering(keys, from, to).orElseGet(() -> at.keyRows(keys, first, last));
+            List<RecordStore.KeyRow> keyRows = keyRowsRead != null && keyRowsRead.recordIds().containsAll(subjects.keySet())
+                    ? keyRowsRead.rows() : at.keyRowsNear(spans, settings.maxContextRecords());
             for (RecordStore.KeyRow row : keyRows) {
                 byKey.computeIfAbsent(new RecordKey(row.name(), row.value()), k -> new ArrayList<>())
                         .add(new KeyedRecord(row.recordId(), row.revision(), row.occurredAt()));
@@ -389,6 +375,10 @@ class ContextLoader {
             leadersOf(s.fact()).forEach(l -> refs.add(l.id()));
             return refs;
         }
+    }
+
+    private static KeySpan.Member member(Subject s) {
+        return new KeySpan.Member(s.fact().recordId(), Times.toUtc(s.fact().occurredAt()), s.keys());
     }
 
     private LocalDateTime since(RecordFact record) {

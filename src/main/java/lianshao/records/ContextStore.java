@@ -30,8 +30,11 @@ interface ContextStore {
     /** The lookup keys of a stored record. */
     List<RecordKey> keys(String recordId);
 
-    /** The key rows of the given keys of records that occurred in [from, to]. */
-    List<RecordStore.KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to);
+    /**
+     * Key rows of the spans' keys holding at least the newest {@code limit} before each span's earliest record (within
+     * its lookback) and all between its earliest and latest ({@link KeySpan}); more rows do no harm.
+     */
+    List<RecordStore.KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit);
 
     /** The facts of stored records (as earlier records), by id, each at the revision given for it. */
     Map<String, RecordFact> records(Map<String, Integer> revisions);

@@ -59,8 +59,8 @@ final class DatabaseContextStore implements ContextStore {
         }
 
         @Override
-        public List<RecordStore.KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
-            return store.keyRows(keys, from, to);
+        public List<RecordStore.KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit) {
+            return store.keyRowsNear(spans, limit);
         }
 
         @Override
@@ -115,8 +115,8 @@ final class DatabaseContextStore implements ContextStore {
     }
 
     @Override
-    public List<RecordStore.KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
-        return store.keyRows(keys, from, to);
+    public List<RecordStore.KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit) {
+        return store.keyRowsNear(spans, limit, false);
     }
 
     /**

@@ -96,11 +96,14 @@ public final class InMemoryContexts {
         }
 
         @Override
-        public List<RecordStore.KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
+        public List<RecordStore.KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit) {
+            // every row of the keys in the lookback and after: a superset, which the loader bounds as it bounds the database's
+            List<RecordKey> keys = spans.stream().map(KeySpan::key).toList();
+            LocalDateTime from = spans.stream().map(KeySpan::since).min(java.util.Comparator.naturalOrder()).orElse(LocalDateTime.MAX);
             List<RecordStore.KeyRow> rows = new ArrayList<>();
             for (Held held : records.values()) {
                 LocalDateTime at = held.occurredAt();
-                if (at.isBefore(from) || at.isAfter(to)) {
+                if (at.isBefore(from)) {
                     continue;
                 }
                 for (RecordKey key : keys) {

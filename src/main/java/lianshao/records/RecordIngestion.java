@@ -273,23 +273,18 @@ public class RecordIngestion {
             queue.hold(heldBy, earliest);
             return null;
         }
-        Set<RecordKey> keys = new LinkedHashSet<>();
-        LocalDateTime from = null;
-        for (RecordStore.NewRecord r : fresh) {
-            r.keys().stream().filter(RecordKey::context).forEach(keys::add);
-            from = from == null || r.occurredAt().isBefore(from) ? r.occurredAt() : from;
-        }
-        if (keys.isEmpty()) {
+        List<KeySpan> spans = KeySpan.of(fresh.stream().map(r -> new KeySpan.Member(r.id(), r.occurredAt(), r.keys())).toList(),
+                settings.lookbackYears());
+        if (spans.isEmpty()) {
             return null;
         }
-        // from the earliest lookback on: the later records, and the earlier ones the evaluation's context takes
-        LocalDateTime since = from.minusYears(settings.lookbackYears());
-        List<RecordStore.KeyRow> rows = store.keyRows(keys, since, null);
+        // the later records, and the earlier ones the evaluation's context takes, in one read
+        List<RecordStore.KeyRow> rows = store.keyRowsNear(spans, settings.maxContextRecords(), true);
         LaterRecords later = LaterRecords.of(fresh, rows, settings);
         if (!later.ids().isEmpty()) {
             queueLate(later.ids(), later.lateRecord());
         }
-        return new KeyRowsRead(keys, since, rows);
+        return new KeyRowsRead(fresh.stream().map(RecordStore.NewRecord::id).collect(java.util.stream.Collectors.toSet()), rows);
     }
 
     private void queueLate(Collection<String> later, String lateRecord) {

@@ -138,38 +138,52 @@ class RecordStore {
     }
 
     /**
-     * The rows of the given keys of records that occurred in [from, to] (to null: from on). One branch per key name and
-     * chunk of values, {@code key_name = ? AND key_value IN (...)}: a range scan of the
-     * lookup index on H2 and MySQL alike, where a long OR of (name, value) pairs is not. The branches go to the
-     * database together, joined by UNION ALL, up to {@value #BRANCHES} a statement: one round trip for the usual record.
+     * The rows of each span ({@link KeySpan}): the newest {@code limit} before its earliest record, all between its
+     * earliest and latest, and with {@code later} the first {@code limit} after its latest. Each part is a branch with
+     * its own order and limit on the lookup index {@code (key_name, key_value, occurred_at)}; the branches go to the
+     * database together, joined by UNION ALL, up to {@value #BRANCHES} a statement. Each row comes once.
      */
-    List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
-        java.util.Map<String, List<String>> valuesByName = new java.util.TreeMap<>();
-        keys.forEach(k -> valuesByName.computeIfAbsent(k.name(), n -> new ArrayList<>()).add(k.value()));
-        List<java.util.Map.Entry<String, List<String>>> branches = new ArrayList<>();
-        valuesByName.forEach((name, values) -> Chunks.of(values).forEach(chunk -> branches.add(java.util.Map.entry(name, chunk))));
+    List<KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit, boolean later) {
+        List<String> branches = new ArrayList<>();
+        List<java.util.Map<String, Object>> parameters = new ArrayList<>();
+        String columns = "SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key WHERE key_name = :n%1$d"
+                + " AND key_value = :v%1$d";
+        int n = 0;
+        for (KeySpan span : spans) {
+            java.util.Map<String, Object> p = new java.util.HashMap<>();
+            p.put("n" + n, span.key().name());
+            p.put("v" + n, span.key().value());
+            p.put("since" + n, span.since());
+            p.put("first" + n, span.first());
+            p.put("id" + n, span.firstId());
+            p.put("last" + n, span.last());
+            p.put("limit", limit);
+            branches.add(("(" + columns + " AND occurred_at >= :since%1$d AND (occurred_at < :first%1$d OR (occurred_at = :first%1$d"
+                    + " AND record_id < :id%1$d)) ORDER BY occurred_at DESC, record_id DESC LIMIT :limit)").formatted(n));
+            parameters.add(p);
+            if (span.last().isAfter(span.first())) {
+                branches.add(("(" + columns + " AND occurred_at >= :first%1$d AND occurred_at <= :last%1$d)").formatted(n));
+                parameters.add(p);
+            }
+            if (later) {
+                branches.add(("(" + columns + " AND occurred_at > :last%1$d ORDER BY occurred_at, record_id LIMIT :limit)").formatted(n));
+                parameters.add(p);
+            }
+            n++;
+        }
         List<KeyRow> rows = new ArrayList<>();
         for (int first = 0; first < branches.size(); first += BRANCHES) {
-            StringBuilder sql = new StringBuilder();
+            int end = Math.min(branches.size(), first + BRANCHES);
             java.util.Map<String, Object> params = new java.util.HashMap<>();
-            params.put("from", from);
-            if (to != null) {
-                params.put("to", to);
-            }
-            for (int i = first; i < Math.min(branches.size(), first + BRANCHES); i++) {
-                sql.append(sql.isEmpty() ? "" : " UNION ALL ")
-                        .append("SELECT record_id, revision, key_name, key_value, occurred_at FROM record_key WHERE key_name = :n")
-                        .append(i).append(" AND key_value IN (:v").append(i).append(") AND occurred_at >= :from").append(to == null ? "" : " AND occurred_at <= :to");
-                params.put("n" + i, branches.get(i).getKey());
-                params.put("v" + i, branches.get(i).getValue());
-            }
-            rows.addAll(jdbc.sql(sql.toString()).params(params).query((rs, n) -> new KeyRow(rs.getString(1), rs.getInt(2),
-                    rs.getString(3), rs.getString(4), rs.getObject(5, LocalDateTime.class))).list());
+            parameters.subList(first, end).forEach(params::putAll);
+            rows.addAll(jdbc.sql(String.join(" UNION ALL ", branches.subList(first, end))).params(params)
+                    .query((rs, k) -> new KeyRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDateTime.class))).list());
         }
-        return rows;
+        return List.copyOf(new java.util.LinkedHashSet<>(rows));
     }
 
-    private static final int BRANCHES = 16;
+    private static final int BRANCHES = 48;
 
     /** The records with the given ids (latest revision), in chunks; missing ids are left out. */
     List<StoredRecord> findAll(Collection<String> ids) {

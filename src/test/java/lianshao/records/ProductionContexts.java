@@ -103,12 +103,14 @@ public final class ProductionContexts {
         }
 
         @Override
-        List<KeyRow> keyRows(Collection<RecordKey> keys, LocalDateTime from, LocalDateTime to) {
-            Set<RecordKey> wanted = Set.copyOf(keys);
+        List<KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit, boolean later) {
+            // every row of the keys from the earliest lookback on: a superset, which the loader bounds
+            Set<RecordKey> wanted = spans.stream().map(KeySpan::key).collect(java.util.stream.Collectors.toSet());
+            LocalDateTime from = spans.stream().map(KeySpan::since).min(java.util.Comparator.naturalOrder()).orElse(LocalDateTime.MAX);
             List<KeyRow> rows = new ArrayList<>();
             for (Stored s : stored) {
                 LocalDateTime at = s.occurredAt();
-                if (at.isBefore(from) || (to != null && at.isAfter(to))) {
+                if (at.isBefore(from)) {
                     continue;
                 }
                 for (RecordKey key : RecordKeys.of(s.envelope())) {
