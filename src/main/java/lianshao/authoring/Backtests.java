@@ -146,12 +146,9 @@ public class Backtests implements DisposableBean {
     private void run(String id, RuleSet candidate, RuleSet baseline, List<String> ids, LocalDate from, LocalDate to, long deadline) {
         int done = 0;
         int failed = 0;
-        List<BacktestItem> pending = new ArrayList<>();
         try {
-            for (String recordId : ids) {
-                if (done % BATCH == 0 && done > 0) {
-                    store.addItems(id, pending);
-                    pending.clear();
+            for (int first = 0; first < ids.size(); first += BATCH) {
+                if (first > 0) {
                     store.progress(id, done, failed);
                     if (!"RUNNING".equals(store.status(id))) {
                         log.info("backtest {} cancelled after {} records", id, done);
@@ -164,24 +161,58 @@ public class Backtests implements DisposableBean {
                         return;
                     }
                 }
-                try {
-                    replay.load(recordId).ifPresent(r -> {
-                        LocalDate day = r.fact().occurredOn();
-                        if (!day.isBefore(from) && !day.isAfter(to)) {
-                            pending.addAll(compare(r, baseline, candidate));
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.debug("backtest {}: record {} failed: {}", id, recordId, e.toString());
-                }
-                done++;
+                List<String> chunk = ids.subList(first, Math.min(ids.size(), first + BATCH));
+                List<BacktestItem> items = new ArrayList<>();
+                failed += compareAll(id, chunk, baseline, candidate, from, to, items);
+                store.addItems(id, items);
+                done += chunk.size();
             }
-            store.addItems(id, pending);
             store.finish(id, "DONE", done, failed, null);
         } catch (RuntimeException e) {
             log.error("backtest {} failed", id, e);
             store.finish(id, "FAILED", done, failed, e.toString());
+        }
+    }
+
+    /**
+     * Compares a chunk of records, their contexts loaded together; when that load fails, record by record, so that
+     * only the records that cannot be loaded count as failed. Returns how many failed.
+     */
+    private int compareAll(String id, List<String> chunk, RuleSet baseline, RuleSet candidate, LocalDate from, LocalDate to,
+            List<BacktestItem> items) {
+        List<RecordReplay.Replayed> loaded;
+        try {
+            loaded = replay.loadAll(chunk);
+        } catch (RuntimeException e) {
+            log.debug("backtest {}: a chunk failed to load, records one by one: {}", id, e.toString());
+            int failed = 0;
+            for (String recordId : chunk) {
+                try {
+                    replay.load(recordId).ifPresent(r -> compareInRange(r, baseline, candidate, from, to, items));
+                } catch (RuntimeException single) {
+                    failed++;
+                    log.debug("backtest {}: record {} failed: {}", id, recordId, single.toString());
+                }
+            }
+            return failed;
+        }
+        int failed = 0;
+        for (RecordReplay.Replayed r : loaded) {
+            try {
+                compareInRange(r, baseline, candidate, from, to, items);
+            } catch (RuntimeException e) {
+                failed++;
+                log.debug("backtest {}: record {} failed: {}", id, r.recordId(), e.toString());
+            }
+        }
+        return failed;
+    }
+
+    private void compareInRange(RecordReplay.Replayed r, RuleSet baseline, RuleSet candidate, LocalDate from, LocalDate to,
+            List<BacktestItem> items) {
+        LocalDate day = r.fact().occurredOn();
+        if (!day.isBefore(from) && !day.isAfter(to)) {
+            items.addAll(compare(r, baseline, candidate));
         }
     }
 

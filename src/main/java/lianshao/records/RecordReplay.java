@@ -3,7 +3,10 @@ package lianshao.records;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,13 +66,37 @@ public class RecordReplay {
 
     public Optional<Replayed> load(String recordId) {
         return store.find(recordId).map(stored -> {
-            JsonNode envelope = Json.parse(stored.envelope());
-            OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
-            RecordMeta meta = new RecordMeta(stored.id(), stored.externalId(), stored.source(), stored.domain(),
-                    stored.orgCode(), occurredAt);
-            RecordFact fact = mapper.toFact(meta, envelope.get("payload"), true);
-            return new Replayed(stored.id(), stored.externalId(), stored.domain(), stored.orgCode(), occurredAt, fact,
+            RecordFact fact = fact(stored);
+            return new Replayed(stored.id(), stored.externalId(), stored.domain(), stored.orgCode(), fact.occurredAt(), fact,
                     contexts.load(fact));
         });
+    }
+
+    /**
+     * The given records, in their order (missing ids left out), with their contexts loaded by one set of queries for
+     * all of them ({@link ContextLoader#prepare}) instead of one set per record: each context is the one {@link #load}
+     * gives the record on its own.
+     */
+    public List<Replayed> loadAll(List<String> recordIds) {
+        Map<String, StoredRecord> stored = new HashMap<>();
+        store.findAll(recordIds).forEach(r -> stored.put(r.id(), r));
+        Map<String, List<RecordKey>> keys = store.keysOf(stored.keySet());
+        List<StoredRecord> found = recordIds.stream().distinct().map(stored::get).filter(Objects::nonNull).toList();
+        List<ContextLoader.Subject> subjects = found.stream()
+                .map(r -> new ContextLoader.Subject(fact(r), keys.getOrDefault(r.id(), List.of()))).toList();
+        ContextLoader.Batch batch = contexts.prepare(subjects);
+        return subjects.stream().map(s -> {
+            RecordFact fact = s.fact();
+            StoredRecord r = stored.get(fact.recordId());
+            return new Replayed(r.id(), r.externalId(), r.domain(), r.orgCode(), fact.occurredAt(), fact, batch.contextOf(fact));
+        }).toList();
+    }
+
+    private RecordFact fact(StoredRecord stored) {
+        JsonNode envelope = Json.parse(stored.envelope());
+        OffsetDateTime occurredAt = OffsetDateTime.parse(envelope.get("occurredAt").asString());
+        RecordMeta meta = new RecordMeta(stored.id(), stored.externalId(), stored.source(), stored.domain(),
+                stored.orgCode(), occurredAt);
+        return mapper.toFact(meta, envelope.get("payload"), true);
     }
 }

@@ -133,6 +133,18 @@ class RecordStore {
                 .query((rs, n) -> new RecordKey(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** The lookup keys of the given records, by record id, in chunks; a record without keys is left out. */
+    java.util.Map<String, List<RecordKey>> keysOf(Collection<String> recordIds) {
+        java.util.Map<String, List<RecordKey>> found = new java.util.HashMap<>();
+        for (List<String> chunk : Chunks.of(recordIds)) {
+            jdbc.sql("SELECT record_id, key_name, key_value FROM record_key WHERE record_id IN (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RecordKey(rs.getString(2), rs.getString(3)));
+                    });
+        }
+        return found;
+    }
+
     /** A lookup key row: which record (and revision) holds the key, and when that record occurred. */
     record KeyRow(String recordId, int revision, String name, String value, LocalDateTime occurredAt) {
     }

@@ -10,12 +10,14 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import lianshao.ApiTestSupport;
 import lianshao.TestRecords;
+import lianshao.evaluation.Context;
 import lianshao.support.Json;
 
 /**
@@ -27,6 +29,9 @@ import lianshao.support.Json;
  */
 @Tag("database")
 class BatchEquivalenceTest extends ApiTestSupport {
+
+    @Autowired
+    private RecordReplay replay;
 
     @Test
     void aBatchRaisesTheSameGradedWarningsAsTheSameRecordsPostedOneByOne() throws Exception {
@@ -48,6 +53,43 @@ class BatchEquivalenceTest extends ApiTestSupport {
         assertThat(String.join(" ", oneByOne)).contains("ADM-07:2[G2]", "G1", "G3", "G5", "RSF-01");
         assertThat(oneByOne.get(oneByOne.size() - 1)).as("second insider fee sees the first one's warning")
                 .contains("+prior");
+    }
+
+    /**
+     * A backtest replays stored records in chunks ({@link RecordReplay#loadAll}): every record must get the context it
+     * gets when replayed alone ({@link RecordReplay#load}), earlier records, parties, relations, sanctions and
+     * earlier warnings alike.
+     */
+    @Test
+    void storedRecordsReplayedTogetherGetTheContextsTheyGetAlone() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (ObjectNode record : scenario()) {
+            ids.add(json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn())
+                    .get("recordId").asString());
+        }
+
+        List<RecordReplay.Replayed> together = replay.loadAll(ids);
+
+        assertThat(together).extracting(RecordReplay.Replayed::recordId).containsExactlyElementsOf(ids);
+        for (RecordReplay.Replayed r : together) {
+            Context alone = replay.load(r.recordId()).orElseThrow().context();
+            Context batch = r.context();
+            assertThat(batch.earlierRecords()).as("earlier records of %s", r.recordId()).containsExactlyElementsOf(alone.earlierRecords());
+            assertThat(batch.parties()).as("parties").containsExactlyInAnyOrderElementsOf(alone.parties());
+            assertThat(batch.orgs()).as("orgs").containsExactlyInAnyOrderElementsOf(alone.orgs());
+            assertThat(batch.relations()).as("relations").containsExactlyInAnyOrderElementsOf(alone.relations());
+            assertThat(batch.sanctions()).as("sanctions").containsExactlyInAnyOrderElementsOf(alone.sanctions());
+            assertThat(batch.priorHits()).as("earlier warnings").containsExactlyElementsOf(alone.priorHits());
+            assertThat(batch.admissionPlans()).as("plans").containsExactlyElementsOf(alone.admissionPlans());
+            assertThat(batch.calendar()).isEqualTo(alone.calendar());
+        }
+        // the scenario's contexts are not empty: earlier records, relations, parties and earlier warnings all show
+        assertThat(together).anySatisfy(r -> assertThat(r.context().earlierRecords()).isNotEmpty());
+        assertThat(together).anySatisfy(r -> assertThat(r.context().relations()).isNotEmpty());
+        assertThat(together).anySatisfy(r -> assertThat(r.context().parties()).isNotEmpty());
+        assertThat(together).anySatisfy(r -> assertThat(r.context().priorHits()).isNotEmpty());
+        assertThat(replay.loadAll(List.of("no-such-record", ids.get(0)))).extracting(RecordReplay.Replayed::recordId)
+                .containsExactly(ids.get(0));
     }
 
     /**
