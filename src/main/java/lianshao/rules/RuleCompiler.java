@@ -213,8 +213,13 @@ public final class RuleCompiler {
                 && java.util.Objects.equals(a.combinedWith(), b.combinedWith());
     }
 
-    /** Builds the checked DRL texts; a table's generated text is written as {@code <table path>.generated.drl}. */
+    /** The rule base of the checked DRL texts: built already in this JVM, or now. */
     private KieBase build(String version, SortedMap<String, String> drl, List<RuleProblem> problems) {
+        return BuiltRuleBases.get(drl, () -> buildNew(version, drl, problems));
+    }
+
+    /** Builds the checked DRL texts; a table's generated text is written as {@code <table path>.generated.drl}. */
+    private KieBase buildNew(String version, SortedMap<String, String> drl, List<RuleProblem> problems) {
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("lianshao", "ruleset-" + version,

@@ -358,6 +358,38 @@ class RuleCompilerTest {
         assertThat(compiler.compile(a).version()).isEqualTo(compiler.compile(same).version()).isEqualTo(a.version());
     }
 
+    // ---------------------------------------------------------------- rule bases built once per content
+
+    @Test
+    void theSameRulesAreBuiltOnceAndShareTheirRuleBaseWhateverTheThresholds() {
+        String drl = HEADER + "// " + System.nanoTime() + "\n" + rule("r", metadata("TST-01"));
+        long before = RuleCompiler.builds();
+
+        RuleSet first = compiler.compile(source(FILE, drl));
+        RuleSet again = compiler.compile(new RuleSource(files(FILE, new String(drl.toCharArray())), "tender.min-bid-period.days=21\n"));
+
+        assertThat(RuleCompiler.builds() - before).isEqualTo(1);
+        assertThat(again.kieBase()).isSameAs(first.kieBase());
+        assertThat(again.version()).isNotEqualTo(first.version());
+        assertThat(again.thresholds().days("tender.min-bid-period.days")).isEqualTo(21);
+    }
+
+    @Test
+    void changedRulesAreBuiltAnewAndTheirRuleBaseHoldsOnlyTheNewRules() {
+        String drl = HEADER + "// " + System.nanoTime() + "\n" + rule("r", metadata("TST-01"));
+        RuleSet first = compiler.compile(source(FILE, drl));
+        long before = RuleCompiler.builds();
+
+        RuleSet renamed = compiler.compile(source(FILE, drl.replace("rule \"r\"", "rule \"r2\"")));
+        RuleSet moved = compiler.compile(source("tender/TST-01-moved.drl", drl));
+
+        assertThat(RuleCompiler.builds() - before).isEqualTo(2);
+        assertThat(renamed.kieBase()).isNotSameAs(first.kieBase());
+        assertThat(renamed.kieBase().getRule("lianshao.rules.test", "r2")).isNotNull();
+        assertThat(renamed.kieBase().getRule("lianshao.rules.test", "r")).isNull();
+        assertThat(moved.kieBase()).isNotSameAs(first.kieBase()).isNotSameAs(renamed.kieBase());
+    }
+
     @Test
     void theVersionChangesWithAFileItsNameOrTheThresholds() {
         String drl = HEADER + rule("r", metadata("TST-01"));
