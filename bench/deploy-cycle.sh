@@ -31,7 +31,7 @@ echo "healthy after ${i}s"
 sleep 5
 started=$(date +%s)
 python3 "$here/deploy_cycle.py" "http://127.0.0.1:$PORT" "$work/single.txt" "$N" "$RECORDS" "$APP"
-echo "$N deployments in $(( $(date +%s) - started ))s"
+echo "deployments ran for $(( $(date +%s) - started ))s"
 echo "\"CodeCache is full\" in the log: $(grep -c 'CodeCache is full' "$work/app.log" || true)"
 echo "app log ERROR lines: $(grep -c ' ERROR ' "$work/app.log" || true)"
 echo "load after: $(cat /proc/loadavg)"
