@@ -30,83 +30,36 @@ final class DatabaseContextStore implements ContextStore {
 
     private final RecordStore store;
     private final ReferenceQueries reference;
+    private final ReferenceCache cache;
     private final Warnings warnings;
     private final FactMapper mapper;
-    private final FactCache factCache = new FactCache(20_000);
-
-    private final ReferenceCache cache;
+    private final FactCache factCache;
+    /** The copy of reference data this store reads, fixed for a batch; null: the copy as stored now. */
+    private final ReferenceCache.Snapshot pinned;
 
     DatabaseContextStore(RecordStore store, ReferenceQueries reference, ReferenceCache cache, Warnings warnings, FactMapper mapper) {
+        this(store, reference, cache, warnings, mapper, new FactCache(20_000), null);
+    }
+
+    private DatabaseContextStore(RecordStore store, ReferenceQueries reference, ReferenceCache cache, Warnings warnings,
+            FactMapper mapper, FactCache factCache, ReferenceCache.Snapshot pinned) {
         this.store = store;
         this.reference = reference;
         this.cache = cache;
         this.warnings = warnings;
         this.mapper = mapper;
+        this.factCache = factCache;
+        this.pinned = pinned;
     }
 
     /** Organisations, leaders, plans and the calendar from the in-memory copy, its version read once for the batch. */
     @Override
     public ContextStore forOneBatch() {
-        return new OneVersion(this, cache.current());
+        return new DatabaseContextStore(store, reference, cache, warnings, mapper, factCache, cache.current());
     }
 
-    /** The store with the reference data of one version of the in-memory copy. */
-    private record OneVersion(DatabaseContextStore store, ReferenceCache.Snapshot snapshot) implements ContextStore {
-
-        @Override
-        public List<RecordKey> keys(String recordId) {
-            return store.keys(recordId);
-        }
-
-        @Override
-        public List<RecordStore.KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit) {
-            return store.keyRowsNear(spans, limit);
-        }
-
-        @Override
-        public Map<String, RecordFact> records(Map<String, Integer> revisions) {
-            return store.records(revisions);
-        }
-
-        @Override
-        public List<Org> orgs(Collection<String> codes) {
-            return snapshot.orgs(codes);
-        }
-
-        @Override
-        public List<Party> leadersOf(Collection<String> orgCodes) {
-            return snapshot.leadersOf(orgCodes);
-        }
-
-        @Override
-        public List<Relation> relationsTouching(Collection<String> refs, int limit) {
-            return store.relationsTouching(refs, limit);
-        }
-
-        @Override
-        public List<Party> parties(Collection<String> ids) {
-            return store.parties(ids);
-        }
-
-        @Override
-        public List<Sanction> sanctions(Collection<String> subjectRefs) {
-            return store.sanctions(subjectRefs);
-        }
-
-        @Override
-        public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit) {
-            return store.subjectHits(subjectRefs, since, limit);
-        }
-
-        @Override
-        public Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
-            return snapshot.admissionPlan(orgCode, year, stage);
-        }
-
-        @Override
-        public WorkCalendar calendar(Collection<Integer> years) {
-            return snapshot.calendar(years);
-        }
+    private ReferenceCache.Snapshot referenceData() {
+        return pinned != null ? pinned : cache.current();
     }
 
     @Override
@@ -148,12 +101,12 @@ final class DatabaseContextStore implements ContextStore {
 
     @Override
     public List<Org> orgs(Collection<String> codes) {
-        return reference.orgs(codes);
+        return referenceData().orgs(codes);
     }
 
     @Override
     public List<Party> leadersOf(Collection<String> orgCodes) {
-        return reference.leadersOf(orgCodes);
+        return referenceData().leadersOf(orgCodes);
     }
 
     @Override
@@ -178,12 +131,12 @@ final class DatabaseContextStore implements ContextStore {
 
     @Override
     public Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
-        return reference.admissionPlan(orgCode, year, stage);
+        return referenceData().admissionPlan(orgCode, year, stage);
     }
 
     @Override
     public WorkCalendar calendar(Collection<Integer> years) {
-        return reference.calendar(years);
+        return referenceData().calendar(years);
     }
 
     private RecordFact toFact(StoredRecord stored) {

@@ -81,7 +81,7 @@ public class ReferenceCache {
             reference.allOrgs().forEach(o -> orgs.put(o.code(), o));
             reference.allLeaders().forEach(p -> leadersByOrg.computeIfAbsent(p.orgCode(), k -> new ArrayList<>()).add(p));
             reference.allAdmissionPlans().forEach(p -> plans.put(planKey(p.orgCode(), p.year(), p.stage()), p));
-            WorkCalendar all = reference.calendar(null);
+            WorkCalendar all = reference.allCalendar();
             holidays = all.holidays();
             workdays = all.workdays();
         }

@@ -37,16 +37,6 @@ public class ReferenceQueries {
         return jdbc.sql("SELECT * FROM party WHERE id IN (:ids)").param("ids", ids).query((rs, n) -> party(rs)).list();
     }
 
-    /** Persons with the role LEADER or PRINCIPAL employed by one of the organisations. */
-    public List<Party> leadersOf(Collection<String> orgCodes) {
-        if (orgCodes.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT * FROM party WHERE org_code IN (:orgs) AND (roles LIKE '%LEADER%' OR roles LIKE '%PRINCIPAL%')")
-                .param("orgs", orgCodes).query((rs, n) -> party(rs)).list()
-                .stream().filter(p -> p.hasRole("LEADER") || p.hasRole("PRINCIPAL")).toList();
-    }
-
     public List<Relation> relationsTouching(Collection<String> refs, int limit) {
         if (refs.isEmpty()) {
             return List.of();
@@ -62,14 +52,12 @@ public class ReferenceQueries {
             return List.of();
         }
         return jdbc.sql("SELECT * FROM org WHERE code IN (:codes)").param("codes", codes)
-                .query((rs, n) -> new Org(rs.getString("code"), rs.getString("name"), rs.getString("type"),
-                        rs.getString("district"), rs.getString("parent_code"))).list();
+                .query((rs, n) -> org(rs)).list();
     }
 
     /** Every registered organisation (for {@link ReferenceCache}). */
     List<Org> allOrgs() {
-        return jdbc.sql("SELECT * FROM org").query((rs, n) -> new Org(rs.getString("code"), rs.getString("name"),
-                rs.getString("type"), rs.getString("district"), rs.getString("parent_code"))).list();
+        return jdbc.sql("SELECT * FROM org").query((rs, n) -> org(rs)).list();
     }
 
     /** Every person with the role LEADER or PRINCIPAL of an organisation (for {@link ReferenceCache}). */
@@ -97,30 +85,34 @@ public class ReferenceQueries {
                         date(rs.getDate("start_on")), date(rs.getDate("end_on")))).list();
     }
 
-    public Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
-        return jdbc.sql("SELECT quota FROM admission_plan WHERE org_code = ? AND plan_year = ? AND stage = ?")
-                .params(orgCode, year, stage).query(Integer.class).optional()
-                .map(quota -> new AdmissionPlan(orgCode, year, stage, quota));
+    /** The holidays and make-up working days of the given years. */
+    public WorkCalendar calendar(Collection<Integer> years) {
+        return years.isEmpty() ? new WorkCalendar(Set.of(), Set.of())
+                : calendar(jdbc.sql("SELECT cal_date, kind FROM calendar_day WHERE cal_year IN (:years)").param("years", years));
     }
 
-    /** The holidays and make-up working days of the given years (null: of every year). */
-    public WorkCalendar calendar(Collection<Integer> years) {
+    /** The holidays and make-up working days of every year (for {@link ReferenceCache}). */
+    WorkCalendar allCalendar() {
+        return calendar(jdbc.sql("SELECT cal_date, kind FROM calendar_day"));
+    }
+
+    private static WorkCalendar calendar(JdbcClient.StatementSpec days) {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        org.springframework.jdbc.core.RowCallbackHandler day = rs -> {
-            LocalDate date = rs.getDate(1).toLocalDate();
-            (HOLIDAY.equals(rs.getString(2)) ? holidays : workdays).add(date);
-        };
-        if (years == null) {
-            jdbc.sql("SELECT cal_date, kind FROM calendar_day").query(day);
-        } else if (!years.isEmpty()) {
-            jdbc.sql("SELECT cal_date, kind FROM calendar_day WHERE cal_year IN (:years)").param("years", years).query(day);
-        }
+        days.query(rs -> {
+            LocalDate day = rs.getDate(1).toLocalDate();
+            (HOLIDAY.equals(rs.getString(2)) ? holidays : workdays).add(day);
+        });
         return new WorkCalendar(Set.copyOf(holidays), Set.copyOf(workdays));
     }
 
     static final String HOLIDAY = "HOLIDAY";
     static final String WORKDAY = "WORKDAY";
+
+    private static Org org(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Org(rs.getString("code"), rs.getString("name"), rs.getString("type"), rs.getString("district"),
+                rs.getString("parent_code"));
+    }
 
     private static Party party(java.sql.ResultSet rs) throws java.sql.SQLException {
         String roles = rs.getString("roles");

@@ -30,7 +30,6 @@ import org.attoparser.simple.AbstractSimpleMarkupHandler;
 import org.attoparser.simple.SimpleMarkupParser;
 import org.junit.jupiter.api.Test;
 
-import lianshao.contract.Domain;
 import lianshao.facts.Relation;
 import lianshao.rules.RuleSetStatus;
 import lianshao.security.AccountChanges;

@@ -3,7 +3,6 @@ package lianshao.reference;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,11 +42,6 @@ public class InMemoryReference extends ReferenceQueries {
         return parties.stream().filter(p -> ids.contains(p.id())).toList();
     }
 
-    @Override
-    public List<Party> leadersOf(Collection<String> orgCodes) {
-        return parties.stream().filter(p -> p.orgCode() != null && orgCodes.contains(p.orgCode()))
-                .filter(p -> p.hasRole("LEADER") || p.hasRole("PRINCIPAL")).toList();
-    }
 
     @Override
     public List<Relation> relationsTouching(Collection<String> refs, int limit) {
@@ -64,15 +58,15 @@ public class InMemoryReference extends ReferenceQueries {
         return sanctions.stream().filter(s -> subjectRefs.contains(s.subjectRef())).toList();
     }
 
-    @Override
-    public Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
-        return plans.stream().filter(p -> p.orgCode().equals(orgCode) && p.year() == year && p.stage().equals(stage))
-                .findFirst();
-    }
 
     @Override
     public WorkCalendar calendar(Collection<Integer> years) {
-        return years == null ? calendar : new WorkCalendar(inYears(calendar.holidays(), years), inYears(calendar.workdays(), years));
+        return new WorkCalendar(inYears(calendar.holidays(), years), inYears(calendar.workdays(), years));
+    }
+
+    @Override
+    WorkCalendar allCalendar() {
+        return calendar;
     }
 
     @Override
