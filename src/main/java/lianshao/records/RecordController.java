@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 import lianshao.contract.ContractValidator;
+import lianshao.records.RecordReplies.RecordReply;
 import lianshao.reference.ReferenceQueries;
 import lianshao.security.CurrentUser;
 import lianshao.security.CurrentUsers;
@@ -42,6 +43,8 @@ import lianshao.web.ValidationFailed;
 class RecordController {
 
     private final RecordIngestion ingestion;
+    private final SinglePosts singlePosts;
+    private final RecordReplies replies;
     private final RecordStore store;
     private final Warnings warnings;
     private final ContractValidator validator;
@@ -50,8 +53,11 @@ class RecordController {
     private final ReferenceQueries reference;
     private final AccessLog accessLog;
 
-    RecordController(RecordIngestion ingestion, RecordStore store, Warnings warnings, ContractValidator validator,
-            JsonBodies bodies, CurrentUsers users, ReferenceQueries reference, AccessLog accessLog) {
+    RecordController(RecordIngestion ingestion, SinglePosts singlePosts, RecordReplies replies, RecordStore store,
+            Warnings warnings, ContractValidator validator, JsonBodies bodies, CurrentUsers users, ReferenceQueries reference,
+            AccessLog accessLog) {
+        this.singlePosts = singlePosts;
+        this.replies = replies;
         this.users = users;
         this.reference = reference;
         this.accessLog = accessLog;
@@ -67,7 +73,8 @@ class RecordController {
     ResponseEntity<RecordReply> post(HttpServletRequest request, Authentication auth) {
         FeedPrincipal feed = (FeedPrincipal) auth.getPrincipal();
         JsonNode envelope = bodies.read(request);
-        RecordIngestion.Result result = ingestion.ingest(List.of(envelope), feed.source(), feed.binding()).get(0);
+        SinglePosts.Posted posted = singlePosts.post(envelope, feed.source(), feed.binding());
+        RecordIngestion.Result result = posted.result();
         if (result.outcome() == IngestOutcome.REJECTED) {
             if (result.outsideBinding()) {
                 throw new Forbidden(result.errors().get(0).message());
@@ -80,7 +87,7 @@ class RecordController {
             throw new ValidationFailed(result.errors());
         }
         HttpStatus status = result.outcome() == IngestOutcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(replies(List.of(result.recordId())).get(result.recordId()));
+        return ResponseEntity.status(status).body(posted.reply());
     }
 
     @PostMapping("/batch")
@@ -97,7 +104,7 @@ class RecordController {
         List<BatchItem> items = new ArrayList<>();
         int accepted = 0;
         List<RecordIngestion.Result> results = ingestion.ingest(envelopes, feed.source(), feed.binding());
-        Map<String, RecordReply> replies = replies(results.stream().map(RecordIngestion.Result::recordId)
+        Map<String, RecordReply> replies = this.replies.of(results.stream().map(RecordIngestion.Result::recordId)
                 .filter(java.util.Objects::nonNull).toList());
         for (RecordIngestion.Result r : results) {
             if (r.outcome() == IngestOutcome.REJECTED) {
@@ -139,7 +146,7 @@ class RecordController {
         reply.put("receivedAt", Times.offset(record.receivedAt()));
         reply.put("evaluatedAt", Times.offset(record.evaluatedAt()));
         if (record.status() == RecordStatus.EVALUATION_FAILED) {
-            reply.put("error", firstLine(record.lastError()));
+            reply.put("error", RecordReplies.firstLine(record.lastError()));
             reply.put("attempts", record.attempts());
         }
         reply.put("record", Json.parse(record.envelope()));
@@ -155,36 +162,6 @@ class RecordController {
         reply.put("revisions", revisions);
         reply.put("warnings", warnings.ofRecord(recordId));
         return reply;
-    }
-
-    /** The replies of posted records, read back as committed with two queries for all of them. */
-    private Map<String, RecordReply> replies(List<String> recordIds) {
-        Map<String, RecordStore.Summary> records = store.summaries(recordIds);
-        Map<String, List<WarningView>> byRecord = warnings.ofRecords(recordIds);
-        Map<String, RecordReply> replies = new java.util.HashMap<>();
-        for (String id : recordIds) {
-            RecordStore.Summary record = records.get(id);
-            if (record == null) {
-                throw new IllegalStateException("record " + id + " was stored but cannot be read back");
-            }
-            List<WarningView> current = byRecord.getOrDefault(id, List.of()).stream().filter(WarningView::stillHits).toList();
-            replies.put(id, new RecordReply(record.id(), record.revision(), record.status().name(), record.ruleSetVersion(),
-                    record.status() == RecordStatus.EVALUATION_FAILED ? firstLine(record.lastError()) : null, current));
-        }
-        return replies;
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return null;
-        }
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
-    }
-
-    /** Reply to a posted record (contract section 1); {@code error} only when the evaluation failed. */
-    record RecordReply(String recordId, int revision, String status, String ruleSetVersion, String error,
-            List<WarningView> warnings) {
     }
 
     record BatchReply(int accepted, int rejected, List<BatchItem> results) {

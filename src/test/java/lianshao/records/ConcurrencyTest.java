@@ -95,6 +95,36 @@ class ConcurrencyTest extends ApiTestSupport {
     }
 
     @Test
+    void differentRecordsPostedAtOnceEachGetTheirOwnReplyAndARejectedOneFailsAlone() throws Exception {
+        List<ObjectNode> records = new ArrayList<>();
+        List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            String org = unique("SCH");
+            ObjectNode record = i % 2 == 0 ? TestRecords.largeInquiry(org) : TestRecords.smallPurchase(org);
+            records.add(record);
+            // the last organisation is not registered: that record is refused, the others are not affected
+            calls.add(i == THREADS - 1 ? () -> postUnregistered("/api/v1/records", record.toString()).andReturn().getResponse()
+                    : posting(record.toString()));
+        }
+        List<Reply> replies = together(calls);
+
+        assertThat(replies.get(THREADS - 1).status()).isEqualTo(400);
+        assertThat(replies.get(THREADS - 1).body().toString()).contains("orgCode");
+        for (int i = 0; i < THREADS - 1; i++) {
+            Reply reply = replies.get(i);
+            assertThat(reply.status()).isEqualTo(201);
+            String id = reply.body().get("recordId").asString();
+            assertThat(jdbc.sql("SELECT external_id FROM record WHERE id = ?").param(id).query(String.class).single())
+                    .as("reply %d names the record it posted", i).isEqualTo(records.get(i).get("externalId").asString());
+            List<String> stored = jdbc.sql("SELECT id FROM warning WHERE record_id = ?").param(id).query(String.class).list();
+            List<String> answered = new ArrayList<>();
+            reply.body().get("warnings").forEach(w -> answered.add(w.get("id").asString()));
+            assertThat(answered).as("reply %d carries its own record's warnings", i).containsExactlyInAnyOrderElementsOf(stored);
+            assertThat(stored).hasSize(i % 2 == 0 ? 1 : 0);
+        }
+    }
+
+    @Test
     void concurrentRevisionsOfOneIdentityGiveGaplessRevisionsAndTheLatestContentStored() throws Exception {
         ObjectNode base = TestRecords.smallPurchase(unique("SCH"));
         List<Callable<MockHttpServletResponse>> calls = new ArrayList<>();

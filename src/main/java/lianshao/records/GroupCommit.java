@@ -1,0 +1,136 @@
+package lianshao.records;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Group commit: items submitted one at a time by concurrent callers are handled together, a group at a time, by
+ * {@code work} (one transaction, one commit for the group), and each caller returns once its group is done. The
+ * callers' own threads do the work: a caller whose item waits while fewer than {@code concurrentGroups} groups run
+ * takes the oldest waiting items of one key (at most {@code maxItems}) and handles them, then goes on until its own
+ * item is done. A caller alone is a group of one, handled at once: nothing waits for company.
+ *
+ * <p>If a group of several fails, each of its items is handled again alone, so that one item's failure is only its own.
+ */
+final class GroupCommit<I, O> {
+
+    private final int concurrentGroups;
+    private final int maxItems;
+    private final Function<I, Object> key;
+    private final Function<List<I>, List<O>> work;
+    private final IntConsumer groupSizes;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Pending<I, O>> waiting = new ArrayDeque<>();
+    private int running;
+
+    /**
+     * @param key        items of different keys are never handled together
+     * @param work       handles a group; returns one output per item, in the items' order
+     * @param groupSizes told the size of every group handled (a metric)
+     */
+    GroupCommit(int concurrentGroups, int maxItems, Function<I, Object> key, Function<List<I>, List<O>> work,
+            IntConsumer groupSizes) {
+        if (concurrentGroups < 1 || maxItems < 1) {
+            throw new IllegalArgumentException("concurrentGroups and maxItems must be at least 1");
+        }
+        this.concurrentGroups = concurrentGroups;
+        this.maxItems = maxItems;
+        this.key = key;
+        this.work = work;
+        this.groupSizes = groupSizes;
+    }
+
+    /** Handles the item in a group and returns its output, or throws what handling it alone threw. */
+    O submit(I item) {
+        Pending<I, O> mine = new Pending<>(item, key.apply(item));
+        lock.lock();
+        try {
+            waiting.add(mine);
+            while (!mine.done) {
+                if (running < concurrentGroups && !waiting.isEmpty()) {
+                    List<Pending<I, O>> group = takeGroup();
+                    running++;
+                    lock.unlock();
+                    try {
+                        handle(group);
+                    } finally {
+                        lock.lock();
+                        running--;
+                        changed.signalAll();
+                    }
+                } else {
+                    changed.awaitUninterruptibly();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.output;
+    }
+
+    /** The oldest waiting item and the next waiting items of its key, in the order they came. */
+    private List<Pending<I, O>> takeGroup() {
+        Pending<I, O> first = waiting.poll();
+        List<Pending<I, O>> group = new ArrayList<>();
+        group.add(first);
+        for (Iterator<Pending<I, O>> it = waiting.iterator(); it.hasNext() && group.size() < maxItems;) {
+            Pending<I, O> next = it.next();
+            if (Objects.equals(next.key, first.key)) {
+                group.add(next);
+                it.remove();
+            }
+        }
+        return group;
+    }
+
+    /** Runs outside the lock; every item of the group is done when it returns. */
+    private void handle(List<Pending<I, O>> group) {
+        groupSizes.accept(group.size());
+        try {
+            List<O> outputs = work.apply(group.stream().map(p -> p.item).toList());
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).output = outputs.get(i);
+            }
+        } catch (RuntimeException | Error failure) {
+            if (group.size() == 1) {
+                group.get(0).failure = failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+            } else {
+                for (Pending<I, O> p : group) {
+                    handle(List.of(p));
+                }
+            }
+        } finally {
+            lock.lock();
+            try {
+                group.forEach(p -> p.done = true);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** An item and, once done, its output or failure (read and written under the lock or by its group's handler). */
+    private static final class Pending<I, O> {
+        final I item;
+        final Object key;
+        O output;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(I item, Object key) {
+            this.item = item;
+            this.key = key;
+        }
+    }
+}

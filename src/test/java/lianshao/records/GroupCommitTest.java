@@ -1,0 +1,114 @@
+package lianshao.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+/** Concurrent callers' items handled in groups, each caller getting its own output or failure. */
+class GroupCommitTest {
+
+    final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
+    final List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+
+    private Function<List<String>, List<String>> upperCase(CountDownLatch firstGroupMayEnd) {
+        return items -> {
+            groups.add(items);
+            if (groups.size() == 1) {
+                await(firstGroupMayEnd);
+            }
+            if (items.contains("poison")) {
+                throw new IllegalArgumentException("poison");
+            }
+            return items.stream().map(String::toUpperCase).toList();
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Submits each item from its own thread once the first (blocking) group runs, then lets that group end. */
+    private List<CompletableFuture<String>> whileTheFirstGroupRuns(GroupCommit<String, String> commit, CountDownLatch release,
+            List<String> items) throws Exception {
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commit.submit("first"));
+        while (groups.isEmpty()) {
+            Thread.sleep(5);
+        }
+        List<CompletableFuture<String>> futures = new ArrayList<>();
+        futures.add(first);
+        for (String item : items) {
+            futures.add(CompletableFuture.supplyAsync(() -> commit.submit(item)));
+        }
+        Thread.sleep(200); // every item queued behind the running group
+        release.countDown();
+        return futures;
+    }
+
+    @Test
+    void aCallerAloneIsAGroupOfOneHandledAtOnce() {
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add);
+        assertThat(commit.submit("a")).isEqualTo("A");
+        assertThat(commit.submit("b")).isEqualTo("B");
+        assertThat(groups).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void itemsThatWaitWhileAGroupRunsAreHandledTogetherAndEachCallerGetsItsOwnOutput() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add);
+        List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("b", "c", "d", "e"));
+
+        assertThat(futures.stream().map(f -> f.join()).toList()).containsExactly("FIRST", "B", "C", "D", "E");
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(1)).containsExactlyInAnyOrder("b", "c", "d", "e");
+        assertThat(sizes).containsExactly(1, 4);
+    }
+
+    @Test
+    void groupsHoldOneKeyAndAtMostMaxItems() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 2, s -> s.substring(0, 1), upperCase(release), sizes::add);
+        List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("x1", "y1", "x2", "x3", "y2"));
+
+        assertThat(futures.stream().map(f -> f.join()).toList()).containsExactly("FIRST", "X1", "Y1", "X2", "X3", "Y2");
+        for (List<String> group : groups.subList(1, groups.size())) {
+            assertThat(group).hasSizeLessThanOrEqualTo(2);
+            assertThat(group.stream().map(s -> s.charAt(0)).distinct()).hasSize(1);
+        }
+        assertThat(groups.subList(1, groups.size()).stream().mapToInt(List::size).sum()).isEqualTo(5);
+    }
+
+    @Test
+    void oneFailingItemFailsOnlyItsOwnCaller() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add);
+        List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("b", "poison", "c"));
+
+        assertThat(futures.get(1).join()).isEqualTo("B");
+        assertThat(futures.get(3).join()).isEqualTo("C");
+        assertThatThrownBy(() -> futures.get(2).join()).hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("poison");
+        // the group of three failed as a whole and each of its items was then handled alone
+        assertThat(groups.subList(1, groups.size())).contains(List.of("b"), List.of("poison"), List.of("c"));
+    }
+
+    @Test
+    void aFailureOfACallerAloneIsThrownToIt() {
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add);
+        assertThatThrownBy(() -> commit.submit("poison")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(commit.submit("after")).as("a failure leaves no slot taken").isEqualTo("AFTER");
+    }
+}
