@@ -172,7 +172,8 @@ public final class RuleChanges {
     /**
      * The files of {@code source} (one of the two compared) keeping only the rules that can judge differently, the
      * rules that insert facts (what the kept rules match may come from them) and the queries; everything else of
-     * each file stays as it is. A decision table is kept as its generated DRL.
+     * each file stays as it is. A file left with nothing but its package, imports and globals is left out: building
+     * it costs time (every name it imports is looked up) for nothing. A decision table is kept as its generated DRL.
      */
     public Map<String, String> narrowed(RuleSource source) {
         if (everything()) {
@@ -185,15 +186,28 @@ public final class RuleChanges {
         Map<String, String> files = new TreeMap<>();
         parsed.texts.forEach((file, text) -> {
             StringBuilder kept = new StringBuilder(text);
+            boolean keepsRules = false;
             for (ParsedRule rule : parsed.rules.values()) {
-                if (rule.file.equals(file) && !rule.query && !rule.inserts && !changed.contains(rule.key)) {
+                if (!rule.file.equals(file)) {
+                    continue;
+                }
+                if (rule.query || rule.inserts || changed.contains(rule.key)) {
+                    keepsRules = true;
+                } else {
                     blank(kept, rule.start, rule.end);
                 }
+            }
+            if (!keepsRules && onlyDeclarations(parsed.statements.get(file))) {
+                return;
             }
             files.put(DecisionTables.isTable(file) ? file + ".narrowed.drl" : file, kept.toString());
         });
         files.put(RuleSource.THRESHOLDS_FILE, source.thresholdsText());
         return files;
+    }
+
+    private static boolean onlyDeclarations(List<String> statements) {
+        return statements.stream().allMatch(st -> st.startsWith("package ") || st.startsWith("import ") || st.startsWith("global "));
     }
 
     /** Spaces over the range, new lines kept, so that what remains keeps its line numbers. */
@@ -298,10 +312,10 @@ public final class RuleChanges {
                 known.addAll(Objects.requireNonNullElse(other.statements.get(e.getKey()), List.of()));
             }
         }
+        if (!onlyDeclarations(statements)) {
+            return false;
+        }
         for (String statement : statements) {
-            if (!(statement.startsWith("package ") || statement.startsWith("import ") || statement.startsWith("global "))) {
-                return false;
-            }
             if (packageExists && !statement.startsWith("package ") && !known.contains(statement)) {
                 return false;
             }

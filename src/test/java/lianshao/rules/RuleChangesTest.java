@@ -108,7 +108,11 @@ class RuleChangesTest {
                 .replace("procurement.open-tender.threshold=2000000", "procurement.open-tender.threshold=1000000"));
         RuleChanges changes = RuleChanges.between(CATALOGUE, draft);
 
-        RuleSet narrowed = new RuleCompiler().compile(RuleSource.fromFiles(changes.narrowed(draft)));
+        Map<String, String> files = changes.narrowed(draft);
+        RuleSet narrowed = new RuleCompiler().compile(RuleSource.fromFiles(files));
+
+        assertThat(files).containsKeys(PRC01, TEN08, TEN13, RuleSource.THRESHOLDS_FILE)
+                .doesNotContainKey("canteen/CAN-01-surplus-above-share.drl");
 
         assertThat(narrowed.rulesById().keySet()).contains("PRC-01", "PRC-02", "PRC-03").doesNotContain("PRC-04", "CAN-01");
         assertThat(narrowed.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
