@@ -34,8 +34,10 @@ import lianshao.web.ValidationFailed;
 /**
  * Backtests: a version run over the stored records of a date range in the background, each record
  * evaluated and graded in memory with the version and with the baseline (the version active when the
- * backtest started), the differences stored. Stored warnings are only read (grading history); nothing
- * is written to them. Cancellable; progress in the database, so any instance can report it.
+ * backtest started), the differences stored. Only the rules the version changes are judged, on the records of
+ * the domains they can fire on ({@link RuleChanges}, {@link BacktestComparison}); the other records are skipped.
+ * Stored warnings are only read (grading history); nothing is written to them. Cancellable; progress in the
+ * database, so any instance can report it.
  */
 @Service
 public class Backtests implements DisposableBean {
@@ -220,12 +222,17 @@ public class Backtests implements DisposableBean {
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < Math.max(1, draftRuns.backtestThreads()); t++) {
             workers.add(chunkThreads.submit(() -> {
-                for (int c = next.getAndIncrement(); c < chunks && progress.going(deadline); c = next.getAndIncrement()) {
-                    List<String> chunk = ids.subList(c * BATCH, Math.min(ids.size(), (c + 1) * BATCH));
-                    List<BacktestItem> items = new ArrayList<>();
-                    int failed = compareAll(id, chunk, comparison, from, to, items);
-                    store.addItems(id, items);
-                    progress.add(chunk.size(), failed);
+                try {
+                    for (int c = next.getAndIncrement(); c < chunks && progress.going(deadline); c = next.getAndIncrement()) {
+                        List<String> chunk = ids.subList(c * BATCH, Math.min(ids.size(), (c + 1) * BATCH));
+                        List<BacktestItem> items = new ArrayList<>();
+                        int failed = compareAll(id, chunk, comparison, from, to, items);
+                        store.addItems(id, items);
+                        progress.add(chunk.size(), failed);
+                    }
+                } catch (RuntimeException e) {
+                    // the other threads start no further chunk
+                    progress.failedWith(e);
                 }
             }));
         }

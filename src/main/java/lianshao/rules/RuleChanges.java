@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,7 +137,9 @@ public final class RuleChanges {
         if (allDomains) {
             domains = null;
         }
-        return new RuleChanges(null, Set.copyOf(changed), Set.copyOf(ids), domains == null ? null : Set.copyOf(domains), was, now);
+        // sorted, as they are shown
+        return new RuleChanges(null, Collections.unmodifiableSet(changed), Collections.unmodifiableSet(ids),
+                domains == null ? null : Collections.unmodifiableSet(domains), was, now);
     }
 
     /** Every rule judged, for the reason given (Chinese / English). */
