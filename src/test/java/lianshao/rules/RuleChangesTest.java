@@ -78,6 +78,35 @@ class RuleChangesTest {
     }
 
     @Test
+    void anAddedFileOfRulesAndARemovedOneChangeTheirRulesOnly() {
+        String prc15 = "procurement/PRC-15-no-collective-decision.drl";
+        Map<String, String> files = new TreeMap<>(CATALOGUE.drlFiles());
+        String copy = files.get(PRC01).replace("PRC-01 open tender required but not used", "PRC-98 copy")
+                .replace("@id(\"PRC-01\")", "@id(\"PRC-98\")");
+        files.put("procurement/PRC-98-copy.drl", copy);
+        files.remove(prc15);
+
+        RuleChanges changes = RuleChanges.between(CATALOGUE, new RuleSource(new TreeMap<>(files), CATALOGUE.thresholdsText()));
+
+        assertThat(changes.everything()).isFalse();
+        assertThat(changes.ruleIds()).containsExactly("PRC-15", "PRC-98");
+        assertThat(changes.affects("PROCUREMENT")).isTrue();
+        assertThat(changes.affects("TENDER")).isFalse();
+    }
+
+    /** Imports are the package's: one no file of the package had may change how its other rules read. */
+    @Test
+    void anAddedFileWithAnImportNewToItsPackageJudgesEverything() {
+        Map<String, String> files = new TreeMap<>(CATALOGUE.drlFiles());
+        files.put("procurement/PRC-98-copy.drl", files.get(PRC01).replace("import lianshao.facts.*;",
+                "import lianshao.facts.*;\nimport java.time.LocalDate;").replace("PRC-01 open tender required but not used", "PRC-98 copy")
+                .replace("@id(\"PRC-01\")", "@id(\"PRC-98\")"));
+
+        assertThat(RuleChanges.between(CATALOGUE, new RuleSource(new TreeMap<>(files), CATALOGUE.thresholdsText())).everything())
+                .isTrue();
+    }
+
+    @Test
     void aChangedDeclaredTypeOrAnAddedFunctionJudgesEverything() {
         RuleChanges declared = RuleChanges.between(CATALOGUE, edited(TEN13,
                 text -> text.replaceFirst("declare UnusualRejection", "declare UnusualRejection\n    note : String")));
