@@ -27,12 +27,18 @@ class BacktestStore {
         this.template = template;
     }
 
+    /**
+     * A running backtest; its {@code skipped} records count as done from the start. {@code judgedRules}: the ids of the
+     * rules judged, comma-separated, null for every rule ({@code judgedAllReason} says why).
+     */
     void insert(String id, int version, Integer baselineNo, String baseline, String candidate, LocalDate from, LocalDate to,
-            int total, String actor) {
+            int total, int skipped, String judgedRules, String judgedAllReason, String actor) {
         jdbc.sql("""
                 INSERT INTO backtest (id, version_no, baseline_no, baseline_version, candidate_version, from_day, to_day, status,
-                    total, done, failed, requested_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, 0, 0, ?, ?)""")
-                .params(id, version, baselineNo, baseline, candidate, from, to, total, actor, Times.nowUtc()).update();
+                    total, done, failed, skipped, judged_rules, judged_all_reason, requested_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, 0, ?, ?, ?, ?, ?)""")
+                .params(id, version, baselineNo, baseline, candidate, from, to, total, skipped, skipped, judgedRules, judgedAllReason,
+                        actor, Times.nowUtc()).update();
     }
 
     void progress(String id, int done, int failed) {
@@ -100,9 +106,12 @@ class BacktestStore {
         int baselineNo = rs.getInt("baseline_no");
         Integer baseline = rs.wasNull() ? null : baselineNo;
         LocalDateTime finished = rs.getObject("finished_at", LocalDateTime.class);
+        String judged = rs.getString("judged_rules");
         return new BacktestView(id, rs.getInt("version_no"), baseline, rs.getString("baseline_version"),
                 rs.getString("candidate_version"), rs.getObject("from_day", LocalDate.class), rs.getObject("to_day", LocalDate.class),
-                rs.getString("status"), rs.getInt("total"), rs.getInt("done"), rs.getInt("failed"), rs.getString("requested_by"),
+                rs.getString("status"), rs.getInt("total"), rs.getInt("done"), rs.getInt("failed"), rs.getInt("skipped"),
+                judged == null ? null : judged.isEmpty() ? List.of() : List.of(judged.split(",")), rs.getString("judged_all_reason"),
+                rs.getString("requested_by"),
                 Times.offset(rs.getObject("created_at", LocalDateTime.class)), finished == null ? null : Times.offset(finished),
                 rs.getString("error"), changes(id, district), counts(id, "rule_id", district), counts(id, "org_code", district));
     }

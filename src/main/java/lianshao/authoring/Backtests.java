@@ -1,14 +1,16 @@
 package lianshao.authoring;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +18,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 import lianshao.evaluation.Evaluator;
-import lianshao.evaluation.Hit;
-import lianshao.grading.GradedHit;
 import lianshao.grading.Grader;
 import lianshao.records.RecordReplay;
 import lianshao.rules.ActiveRuleSet;
+import lianshao.rules.RuleChanges;
 import lianshao.rules.RuleSet;
+import lianshao.rules.RuleSource;
 import lianshao.rules.RuleSetRepository;
 import lianshao.support.Ids;
 import lianshao.warnings.Warnings;
@@ -32,8 +34,10 @@ import lianshao.web.ValidationFailed;
 /**
  * Backtests: a version run over the stored records of a date range in the background, each record
  * evaluated and graded in memory with the version and with the baseline (the version active when the
- * backtest started), the differences stored. Stored warnings are only read (grading history); nothing
- * is written to them. Cancellable; progress in the database, so any instance can report it.
+ * backtest started), the differences stored. Only the rules the version changes are judged, on the records of
+ * the domains they can fire on ({@link RuleChanges}, {@link BacktestComparison}); the other records are skipped.
+ * Stored warnings are only read (grading history); nothing is written to them. Cancellable; progress in the
+ * database, so any instance can report it.
  */
 @Service
 public class Backtests implements DisposableBean {
@@ -58,10 +62,18 @@ public class Backtests implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    /** The threads a backtest's chunks are judged on (one backtest runs at a time, on {@link #executor}). */
+    private final ExecutorService chunkThreads;
 
     Backtests(BacktestStore store, RuleSetRepository repository, RuleSetChecks checks, ActiveRuleSet active,
             RecordReplay replay, Evaluator evaluator, Grader grader, Warnings warnings, RuleSetAudit audit, DraftRuns draftRuns) {
         this.draftRuns = draftRuns;
+        AtomicInteger threads = new AtomicInteger();
+        this.chunkThreads = Executors.newFixedThreadPool(Math.max(1, draftRuns.backtestThreads()), r -> {
+            Thread thread = new Thread(r, "backtest-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.store = store;
         this.repository = repository;
         this.checks = checks;
@@ -84,27 +96,37 @@ public class Backtests implements DisposableBean {
         draftRuns.reserveBacktest();
         boolean submitted = false;
         try {
-            RuleSetChecks.Compiled compiled = draftRuns.run(() -> checks.compile(repository.files(version)));
-            if (!compiled.valid()) {
-                throw new RuleSetRefused("版本未通过校验，无法回测 / the version does not validate; it cannot be backtested",
-                        compiled.problems(), List.of());
-            }
             ActiveRuleSet.Deployment baseline = active.deployment();
+            Prepared prepared = draftRuns.run(() -> prepare(version, baseline));
+            if (!prepared.compiled().valid()) {
+                throw new RuleSetRefused("版本未通过校验，无法回测 / the version does not validate; it cannot be backtested",
+                        prepared.compiled().problems(), List.of());
+            }
+            RuleSet candidate = prepared.compiled().ruleSet();
+            BacktestComparison comparison = prepared.comparison();
             // a record's day is its own calendar day; the stored time is UTC: take a day more on each side, filter exactly later
-            List<String> ids = replay.idsBetween(from.minusDays(1).atStartOfDay(), to.plusDays(2).atStartOfDay(), MAX_RECORDS + 1);
-            if (ids.size() > MAX_RECORDS) {
+            List<RecordReplay.Listed> listed = replay.listedBetween(from.minusDays(1).atStartOfDay(), to.plusDays(2).atStartOfDay(),
+                    MAX_RECORDS + 1);
+            if (listed.size() > MAX_RECORDS) {
                 throw ValidationFailed.of("from", "范围内记录超过 " + MAX_RECORDS + " 条，请缩小范围 / more than " + MAX_RECORDS
                         + " records in the range; narrow it");
             }
+            // records of domains no changed rule can fire on are not loaded: they cannot differ
+            List<String> ids = listed.stream().filter(r -> comparison.affects(r.domain())).map(RecordReplay.Listed::id).toList();
+            int skipped = listed.size() - ids.size();
+            RuleChanges changes = comparison.changes();
+            String judged = changes.everything() ? null : String.join(",", changes.ruleIds());
             String id = Ids.newId();
-            store.insert(id, version, baseline.number(), baseline.ruleSet().version(), compiled.ruleSet().version(), from, to,
-                    ids.size(), actor);
-            audit.record(version, "BACKTEST", actor, Map.of("backtest", id, "from", from.toString(), "to", to.toString(),
-                    "records", ids.size(), "baseline", baseline.number()));
+            store.insert(id, version, baseline.number(), baseline.ruleSet().version(), candidate.version(), from, to,
+                    listed.size(), skipped, judged, changes.fallback(), actor);
+            Map<String, Object> details = new LinkedHashMap<>(Map.of("backtest", id, "from", from.toString(), "to", to.toString(),
+                    "records", listed.size(), "baseline", baseline.number(), "skipped", skipped));
+            details.put("judgedRules", judged == null ? "ALL" : judged);
+            audit.record(version, "BACKTEST", actor, details);
             long deadline = System.nanoTime() + draftRuns.backtestTimeLimit().toNanos();
             executor.submit(() -> {
                 try {
-                    run(id, compiled.ruleSet(), baseline.ruleSet(), ids, from, to, deadline);
+                    run(id, comparison, ids, skipped, from, to, deadline);
                 } finally {
                     draftRuns.backtestDone();
                 }
@@ -143,34 +165,142 @@ public class Backtests implements DisposableBean {
         return view(id, version);
     }
 
-    private void run(String id, RuleSet candidate, RuleSet baseline, List<String> ids, LocalDate from, LocalDate to, long deadline) {
-        int done = 0;
-        int failed = 0;
-        try {
-            for (int first = 0; first < ids.size(); first += BATCH) {
-                if (first > 0) {
-                    store.progress(id, done, failed);
-                    if (!"RUNNING".equals(store.status(id))) {
-                        log.info("backtest {} cancelled after {} records", id, done);
-                        return;
-                    }
-                    if (System.nanoTime() - deadline > 0) {
-                        log.info("backtest {} stopped at its time limit after {} records", id, done);
-                        store.finish(id, "FAILED", done, failed, "超过回测时限 " + draftRuns.backtestTimeLimit() + "，已停止 / stopped at "
-                                + "the backtest time limit of " + draftRuns.backtestTimeLimit());
-                        return;
-                    }
-                }
-                List<String> chunk = ids.subList(first, Math.min(ids.size(), first + BATCH));
-                List<BacktestItem> items = new ArrayList<>();
-                failed += compareAll(id, chunk, baseline, candidate, from, to, items);
-                store.addItems(id, items);
-                done += chunk.size();
+    /** How a backtest of the version started now would compare records (null when the version does not validate). */
+    BacktestComparison comparison(int version) {
+        return draftRuns.run(() -> prepare(version, active.deployment())).comparison();
+    }
+
+    /** The draft compiled and, when it validates, how its backtest compares records. */
+    private record Prepared(RuleSetChecks.Compiled compiled, BacktestComparison comparison) {
+    }
+
+    /**
+     * Compiles the version and finds what it changes against the baseline ({@link RuleChanges}); when only some rules
+     * change, both versions restricted to them are compiled too. Whatever prevents that judges every rule.
+     */
+    private Prepared prepare(int version, ActiveRuleSet.Deployment baseline) {
+        Map<String, String> files = repository.files(version);
+        RuleSetChecks.Compiled compiled = checks.compile(files);
+        if (!compiled.valid()) {
+            return new Prepared(compiled, null);
+        }
+        RuleSet candidate = compiled.ruleSet();
+        RuleSource activeSource = RuleSource.fromFiles(repository.files(baseline.number()));
+        RuleSource draftSource = RuleSource.fromFiles(files);
+        RuleChanges changes = activeSource.version().equals(baseline.ruleSet().version())
+                ? RuleChanges.between(activeSource, draftSource)
+                : RuleChanges.everything("生效版本的文件与其规则库不一致 / the active version's files are not those its rule base was built from");
+        RuleSet narrowBaseline = null;
+        RuleSet narrowCandidate = null;
+        if (!changes.everything()) {
+            RuleSetChecks.Compiled a = checks.compile(changes.narrowed(activeSource));
+            RuleSetChecks.Compiled b = checks.compile(changes.narrowed(draftSource));
+            if (a.valid() && b.valid()) {
+                narrowBaseline = a.ruleSet();
+                narrowCandidate = b.ruleSet();
+            } else {
+                log.warn("backtest of version {}: the changed rules alone do not compile, every rule is judged: {} {}", version,
+                        a.problems(), b.problems());
+                changes = RuleChanges.everything("改动的规则无法单独编译 / the changed rules do not compile on their own");
             }
-            store.finish(id, "DONE", done, failed, null);
-        } catch (RuntimeException e) {
-            log.error("backtest {} failed", id, e);
-            store.finish(id, "FAILED", done, failed, e.toString());
+        }
+        log.info("backtest of version {} against {}: {}", version, baseline.number(),
+                changes.everything() ? "every rule (" + changes.fallback() + ")" : "rules " + changes.rules());
+        return new Prepared(compiled, new BacktestComparison(baseline.ruleSet(), candidate, changes, narrowBaseline,
+                narrowCandidate, evaluator, grader, warnings));
+    }
+
+    /**
+     * Judges the records chunk by chunk on {@link DraftRuns#backtestThreads()} threads. Skipped records count as
+     * done from the start; progress, the cancellation and the time limit are looked at after every chunk.
+     */
+    private void run(String id, BacktestComparison comparison, List<String> ids, int skipped, LocalDate from, LocalDate to,
+            long deadline) {
+        Progress progress = new Progress(id, skipped);
+        int chunks = (ids.size() + BATCH - 1) / BATCH;
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < Math.max(1, draftRuns.backtestThreads()); t++) {
+            workers.add(chunkThreads.submit(() -> {
+                try {
+                    for (int c = next.getAndIncrement(); c < chunks && progress.going(deadline); c = next.getAndIncrement()) {
+                        List<String> chunk = ids.subList(c * BATCH, Math.min(ids.size(), (c + 1) * BATCH));
+                        List<BacktestItem> items = new ArrayList<>();
+                        int failed = compareAll(id, chunk, comparison, from, to, items);
+                        store.addItems(id, items);
+                        progress.add(chunk.size(), failed);
+                    }
+                } catch (RuntimeException e) {
+                    // the other threads start no further chunk
+                    progress.failedWith(e);
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            try {
+                worker.get();
+            } catch (ExecutionException e) {
+                progress.failedWith(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                progress.failedWith(e);
+            }
+        }
+        progress.finish();
+    }
+
+    /** The counts of a running backtest, shared by its chunk threads, and how it stopped. */
+    private final class Progress {
+        private final String id;
+        private int done;
+        private int failed;
+        private String stopped;
+        private Throwable error;
+
+        Progress(String id, int skipped) {
+            this.id = id;
+            this.done = skipped;
+        }
+
+        synchronized void add(int records, int failedRecords) {
+            done += records;
+            failed += failedRecords;
+            store.progress(id, done, failed);
+        }
+
+        /** False once the backtest was cancelled, reached its time limit or failed: no more chunks are started. */
+        synchronized boolean going(long deadline) {
+            if (stopped != null || error != null) {
+                return false;
+            }
+            if (!"RUNNING".equals(store.status(id))) {
+                stopped = "CANCELLED";
+            } else if (System.nanoTime() - deadline > 0) {
+                stopped = "TIME";
+            }
+            return stopped == null;
+        }
+
+        synchronized void failedWith(Throwable e) {
+            if (error == null) {
+                error = e;
+            }
+        }
+
+        synchronized void finish() {
+            if (error != null) {
+                log.error("backtest {} failed", id, error);
+                store.finish(id, "FAILED", done, failed, error.toString());
+            } else if ("CANCELLED".equals(stopped)) {
+                log.info("backtest {} cancelled after {} records", id, done);
+                store.progress(id, done, failed);
+            } else if ("TIME".equals(stopped)) {
+                log.info("backtest {} stopped at its time limit after {} records", id, done);
+                store.finish(id, "FAILED", done, failed, "超过回测时限 " + draftRuns.backtestTimeLimit() + "，已停止 / stopped at "
+                        + "the backtest time limit of " + draftRuns.backtestTimeLimit());
+            } else {
+                store.finish(id, "DONE", done, failed, null);
+            }
         }
     }
 
@@ -178,7 +308,7 @@ public class Backtests implements DisposableBean {
      * Compares a chunk of records, their contexts loaded together; when that load fails, record by record, so that
      * only the records that cannot be loaded count as failed. Returns how many failed.
      */
-    private int compareAll(String id, List<String> chunk, RuleSet baseline, RuleSet candidate, LocalDate from, LocalDate to,
+    private int compareAll(String id, List<String> chunk, BacktestComparison comparison, LocalDate from, LocalDate to,
             List<BacktestItem> items) {
         List<RecordReplay.Replayed> loaded;
         try {
@@ -188,7 +318,7 @@ public class Backtests implements DisposableBean {
             int failed = 0;
             for (String recordId : chunk) {
                 try {
-                    replay.load(recordId).ifPresent(r -> compareInRange(r, baseline, candidate, from, to, items));
+                    replay.load(recordId).ifPresent(r -> compareInRange(r, comparison, from, to, items));
                 } catch (RuntimeException single) {
                     failed++;
                     log.debug("backtest {}: record {} failed: {}", id, recordId, single.toString());
@@ -199,7 +329,7 @@ public class Backtests implements DisposableBean {
         int failed = 0;
         for (RecordReplay.Replayed r : loaded) {
             try {
-                compareInRange(r, baseline, candidate, from, to, items);
+                compareInRange(r, comparison, from, to, items);
             } catch (RuntimeException e) {
                 failed++;
                 log.debug("backtest {}: record {} failed: {}", id, r.recordId(), e.toString());
@@ -208,51 +338,17 @@ public class Backtests implements DisposableBean {
         return failed;
     }
 
-    private void compareInRange(RecordReplay.Replayed r, RuleSet baseline, RuleSet candidate, LocalDate from, LocalDate to,
+    private static void compareInRange(RecordReplay.Replayed r, BacktestComparison comparison, LocalDate from, LocalDate to,
             List<BacktestItem> items) {
         LocalDate day = r.fact().occurredOn();
         if (!day.isBefore(from) && !day.isAfter(to)) {
-            items.addAll(compare(r, baseline, candidate));
+            items.addAll(comparison.differences(r));
         }
-    }
-
-    /** The differences between the graded warnings of the baseline and of the candidate on one record. */
-    private List<BacktestItem> compare(RecordReplay.Replayed r, RuleSet baseline, RuleSet candidate) {
-        Map<String, GradedHit> before = graded(r, baseline);
-        Map<String, GradedHit> after = graded(r, candidate);
-        List<BacktestItem> items = new ArrayList<>();
-        for (Map.Entry<String, GradedHit> e : after.entrySet()) {
-            GradedHit old = before.get(e.getKey());
-            if (old == null) {
-                items.add(item(r, e.getKey(), "APPEAR", null, e.getValue().form(), e.getValue().hit()));
-            } else if (old.form() != e.getValue().form()) {
-                items.add(item(r, e.getKey(), "CHANGE", old.form(), e.getValue().form(), e.getValue().hit()));
-            }
-        }
-        for (Map.Entry<String, GradedHit> e : before.entrySet()) {
-            if (!after.containsKey(e.getKey())) {
-                items.add(item(r, e.getKey(), "DISAPPEAR", e.getValue().form(), null, e.getValue().hit()));
-            }
-        }
-        return items;
-    }
-
-    private Map<String, GradedHit> graded(RecordReplay.Replayed r, RuleSet ruleSet) {
-        List<Hit> hits = evaluator.evaluate(ruleSet, r.fact(), r.context()).hits();
-        Map<String, GradedHit> byRule = new LinkedHashMap<>();
-        for (GradedHit g : grader.grade(ruleSet, r.recordId(), r.orgCode(), r.fact().occurredOn(), hits, warnings)) {
-            byRule.put(g.hit().ruleId(), g);
-        }
-        return byRule;
-    }
-
-    private static BacktestItem item(RecordReplay.Replayed r, String ruleId, String change, Integer before, Integer after, Hit hit) {
-        return new BacktestItem(r.recordId(), r.externalId(), ruleId, change, r.domain(), r.orgCode(),
-                r.occurredAt().withOffsetSameInstant(ZoneOffset.UTC), before, after, hit.message());
     }
 
     @Override
     public void destroy() {
         executor.shutdownNow();
+        chunkThreads.shutdownNow();
     }
 }

@@ -78,6 +78,11 @@ public class DraftRuns {
         return settings.backtestTimeLimit();
     }
 
+    /** The threads one backtest judges its records on. */
+    public int backtestThreads() {
+        return settings.backtestThreads();
+    }
+
     /** Takes a backtest slot (running or queued), or refuses the backtest (503); release with {@link #backtestDone()}. */
     public void reserveBacktest() {
         enoughHeap();

@@ -44,10 +44,14 @@ public class RecordReplay {
         this.mapper = mapper;
     }
 
-    /** Ids of the records that occurred in [fromUtc, toUtc), oldest first, at most {@code limit}. */
-    public List<String> idsBetween(LocalDateTime fromUtc, LocalDateTime toUtc, int limit) {
-        return jdbc.sql("SELECT id FROM record WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id LIMIT ?")
-                .params(fromUtc, toUtc, limit).query(String.class).list();
+    /** A stored record's id and domain, as listed before anything of it is loaded. */
+    public record Listed(String id, String domain) {
+    }
+
+    /** The records that occurred in [fromUtc, toUtc) with their domains, oldest first, at most {@code limit}. */
+    public List<Listed> listedBetween(LocalDateTime fromUtc, LocalDateTime toUtc, int limit) {
+        return jdbc.sql("SELECT id, domain FROM record WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id LIMIT ?")
+                .params(fromUtc, toUtc, limit).query((rs, n) -> new Listed(rs.getString(1), rs.getString(2))).list();
     }
 
     /**

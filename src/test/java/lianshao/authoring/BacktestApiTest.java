@@ -81,6 +81,29 @@ class BacktestApiTest extends RuleSetApiSupport {
         as(AUTHOR, "POST", path + "/cancel", null).andExpect(status().isConflict());
     }
 
+    /** Three chunks of records on the two threads of a backtest: each record judged once, progress counted to the end. */
+    @Test
+    void everyChunkIsJudgedOnceWhenChunksRunOnTwoThreads() throws Exception {
+        String org = TestRecords.unique("SCH-BT2");
+        ObjectNode[] purchases = new ObjectNode[130];
+        for (int i = 0; i < purchases.length; i++) {
+            purchases[i] = purchase(org, "2031-02-%02dT09:%02d:00+08:00".formatted(1 + i % 27, i % 60), "1500000.00", "INQUIRY");
+        }
+        json(postJson("/api/v1/records/batch", TestRecords.batch(purchases)).andExpect(status().isOk()).andReturn());
+        int version = draft(AUTHOR, Map.of("thresholds.properties", fileOf(originalVersion, "thresholds.properties")
+                .replace("procurement.open-tender.threshold=2000000", "procurement.open-tender.threshold=1000000")));
+
+        JsonNode started = json(as(AUTHOR, "POST", "/api/v1/rule-sets/" + version + "/backtests",
+                "{\"from\": \"2031-02-01\", \"to\": \"2031-02-27\"}").andExpect(status().isAccepted()).andReturn());
+        JsonNode done = awaitDone("/api/v1/rule-sets/" + version + "/backtests/" + started.path("id").asString());
+
+        assertThat(done.path("status").asString()).isEqualTo("DONE");
+        assertThat(done.path("total").asInt()).isEqualTo(130);
+        assertThat(done.path("done").asInt()).isEqualTo(130);
+        assertThat(done.path("failed").asInt()).isZero();
+        assertThat(done.path("byOrg").path(org).path("APPEAR").asLong()).isEqualTo(130);
+    }
+
     @Test
     void aRunningBacktestCanBeCancelledAndBadRangesAreRefused() throws Exception {
         int version = originalVersion;

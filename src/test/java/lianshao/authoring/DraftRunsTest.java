@@ -21,7 +21,7 @@ import lianshao.web.ServiceBusy;
 class DraftRunsTest {
 
     private static AuthoringSettings settings(int runs, int backtests, Duration testLimit, double minFreeHeap) {
-        return new AuthoringSettings(runs, Duration.ofMillis(50), testLimit, backtests, Duration.ofHours(1), minFreeHeap);
+        return new AuthoringSettings(runs, Duration.ofMillis(50), testLimit, backtests, Duration.ofHours(1), minFreeHeap, 2);
     }
 
     @Test
