@@ -8,8 +8,8 @@ identities, is posted one by one and timed; then the JVM's memory and class coun
 /actuator/prometheus, once as they are and once after a full GC (jcmd GC.run) for the heap.
 
 Usage: deploy_cycle.py BASE_URL BODIES_FILE DEPLOYMENTS RECORDS PID
-Environment: KEY (feed key), PASSWORD (demo password), AUTHOR, APPROVER, THRESHOLD, VALUES, UNTIL (epoch seconds:
-start no deployment after it).
+Environment: KEY (feed key), PASSWORD (demo password), AUTHOR, APPROVER, THRESHOLD, VALUES, DRL_FILE (a rule file
+given a comment naming the cycle), UNTIL (epoch seconds: start no deployment after it).
 """
 import base64, http.client, json, os, re, statistics, subprocess, sys, time, urllib.parse
 
@@ -21,6 +21,9 @@ APPROVER = os.environ.get('APPROVER', 'admin')
 # a district's own value (key.<district>): the rule tests have no organisation in 市本级, so they pass with either value
 THRESHOLD = os.environ.get('THRESHOLD', 'tender.conflict.large-award.市本级')
 VALUES = os.environ.get('VALUES', '1000000,1500000').split(',')
+# a rule file whose text changes too (a comment naming the cycle), so that no deployment finds its rule base among the
+# kept ones (rules.BuiltRuleBases keys them by the SHA-256 of the DRL): every deployment compiles the DRL again
+DRL_FILE = os.environ.get('DRL_FILE', 'procurement/PRC-02-splitting.drl')
 
 url = urllib.parse.urlparse(base)
 conn = http.client.HTTPConnection(url.hostname, url.port, timeout=300)
@@ -125,9 +128,10 @@ for cycle in range(1, deployments + 1):
         changed = text.rstrip('\n') + f'\n{THRESHOLD}={value}\n'
     if hits > 1 or changed == text:
         sys.exit(f'{THRESHOLD} more than once in thresholds.properties, or already {value}')
+    drl = re.sub(r'\n// deploy cycle \d+\n$', '\n', files[DRL_FILE]).rstrip('\n') + f'\n// deploy cycle {cycle}\n'
     t = time.perf_counter()
     draft = ok('POST', '/api/v1/rule-sets', AUTHOR, {'parent': parent, 'comment': f'deploy cycle {cycle}: {THRESHOLD}={value}',
-                                                    'files': {'thresholds.properties': changed}})['version']
+                                                    'files': {'thresholds.properties': changed, DRL_FILE: drl}})['version']
     if not ok('POST', f'/api/v1/rule-sets/{draft}/validate', AUTHOR)['valid']:
         sys.exit(f'version {draft} does not validate')
     report = ok('POST', f'/api/v1/rule-sets/{draft}/test', AUTHOR)

@@ -7,7 +7,7 @@
 # of the service and of MariaDB per record (/proc/<pid>/stat, as bench/profile.sh reads them).
 # Usage, from the repository root: bash bench/growth.sh target/lianshao-0.1.0-SNAPSHOT.jar 10000 100000 1000000
 # Environment: SECS (20), WARM (15), PORT (18121); BACKTEST=1 runs bench/backtest.sh on each filled database after
-# the load; KEEP_DB=1 keeps the databases (their names are printed).
+# the load (its queued re-evaluations deleted first); KEEP_DB=1 keeps the databases (their names are printed).
 set -euo pipefail
 JAR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); shift
 REPO=$(pwd); PERF=${SHARED_PERF:-$REPO/../shared/perf}; PORT=${PORT:-18121}; SECS=${SECS:-20}; WARM=${WARM:-15}
@@ -70,6 +70,10 @@ for N in "$@"; do
   set -- $(counts)
   echo "N=$N posted=$(( $2 - r0 )) evaluations=$(( $1 - e0 )) per_posted_record=$(python3 -c "print(f'{($1 - $e0) / max(1, $2 - $r0):.2f}')") re-evaluations_still_queued=$3"
   echo "app log ERROR lines: $(grep -c ' ERROR ' "$work/app.log" || true)"
-  if [ -n "${BACKTEST:-}" ]; then APP_PID=$APP PORT=$PORT bash "$REPO/bench/backtest.sh" || echo "backtest failed"; fi
+  if [ -n "${BACKTEST:-}" ]; then
+    # the backtest alone: the re-evaluations the load left queued would share the cores with it
+    mysqlc -e "DELETE FROM $DB.reevaluation_queue"
+    APP_PID=$APP PORT=$PORT bash "$REPO/bench/backtest.sh" || echo "backtest failed"
+  fi
   stop
 done
