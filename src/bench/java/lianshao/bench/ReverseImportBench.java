@@ -44,16 +44,17 @@ public final class ReverseImportBench {
         String url = System.getenv().getOrDefault("BENCH_DB_URL",
                 "jdbc:h2:mem:bench;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1");
         boolean h2 = url.startsWith("jdbc:h2");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LianshaoApplication.class)
-                .properties(Map.of("spring.datasource.url", url,
-                        "spring.datasource.username", h2 ? "sa" : "root",
-                        "spring.datasource.password", "",
-                        "lianshao.demo.enabled", "false",
-                        "lianshao.evaluation.poll-interval", "1h", "server.port", "0", "server.address", "127.0.0.1",
-                        "lianshao.evaluation.late-arrival-delay", "0s",
-                        "lianshao.notifications.reminder-interval", "1h",
-                        "lianshao.notifications.deliver-interval", "1h"))
-                .run()) {
+        // as command-line arguments: they win over the test classpath's config/application.properties (an embedded H2)
+        Map<String, String> settings = Map.of("spring.datasource.url", url,
+                "spring.datasource.username", h2 ? "sa" : "root",
+                "spring.datasource.password", "",
+                "lianshao.demo.enabled", "false",
+                "lianshao.evaluation.poll-interval", "1h", "server.port", "0", "server.address", "127.0.0.1",
+                "lianshao.evaluation.late-arrival-delay", "0s",
+                "lianshao.notifications.reminder-interval", "1h",
+                "lianshao.notifications.deliver-interval", "1h");
+        String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LianshaoApplication.class).run(arguments)) {
             RecordIngestion ingestion = app.getBean(RecordIngestion.class);
             BackgroundEvaluation background = app.getBean(BackgroundEvaluation.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
