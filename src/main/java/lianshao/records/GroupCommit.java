@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * item is done. A caller alone is a group of one, handled at once: nothing waits for company.
  *
  * <p>If a group of several fails, each of its items is handled again alone, so that one item's failure is only its own.
+ * A failure that is not the items' but their surroundings' ({@code sharedFailure}: the database is unreachable) is not
+ * tried again item by item: it fails the group and every item waiting at that moment at once, since they would meet
+ * the same database; otherwise each waits behind a group's timeout and then its own, and an outage answers in
+ * several timeouts instead of one.
  */
 final class GroupCommit<I, O> {
 
@@ -26,6 +31,7 @@ final class GroupCommit<I, O> {
     private final Function<I, Object> key;
     private final Function<List<I>, List<O>> work;
     private final IntConsumer groupSizes;
+    private final Predicate<RuntimeException> sharedFailure;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Pending<I, O>> waiting = new ArrayDeque<>();
@@ -35,9 +41,10 @@ final class GroupCommit<I, O> {
      * @param key        items of different keys are never handled together
      * @param work       handles a group; returns one output per item, in the items' order
      * @param groupSizes told the size of every group handled (a metric)
+     * @param sharedFailure failures of the surroundings, not of the items: they fail the group and the waiting items
      */
     GroupCommit(int concurrentGroups, int maxItems, Function<I, Object> key, Function<List<I>, List<O>> work,
-            IntConsumer groupSizes) {
+            IntConsumer groupSizes, Predicate<RuntimeException> sharedFailure) {
         if (concurrentGroups < 1 || maxItems < 1) {
             throw new IllegalArgumentException("concurrentGroups and maxItems must be at least 1");
         }
@@ -46,6 +53,7 @@ final class GroupCommit<I, O> {
         this.key = key;
         this.work = work;
         this.groupSizes = groupSizes;
+        this.sharedFailure = sharedFailure;
     }
 
     /** Handles the item in a group and returns its output, or throws what handling it alone threw. */
@@ -97,14 +105,19 @@ final class GroupCommit<I, O> {
     /** Runs outside the lock; every item of the group is done when it returns. */
     private void handle(List<Pending<I, O>> group) {
         groupSizes.accept(group.size());
+        RuntimeException shared = null;
         try {
             List<O> outputs = work.apply(group.stream().map(p -> p.item).toList());
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).output = outputs.get(i);
             }
-        } catch (RuntimeException | Error failure) {
-            if (group.size() == 1) {
-                group.get(0).failure = failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
+        } catch (RuntimeException | Error thrown) {
+            RuntimeException failure = thrown instanceof RuntimeException r ? r : new IllegalStateException(thrown);
+            if (sharedFailure.test(failure)) {
+                shared = failure;
+                group.forEach(p -> p.failure = failure);
+            } else if (group.size() == 1) {
+                group.get(0).failure = failure;
             } else {
                 for (Pending<I, O> p : group) {
                     handle(List.of(p));
@@ -114,6 +127,12 @@ final class GroupCommit<I, O> {
             lock.lock();
             try {
                 group.forEach(p -> p.done = true);
+                if (shared != null) {
+                    for (Pending<I, O> p; (p = waiting.poll()) != null;) {
+                        p.failure = shared;
+                        p.done = true;
+                    }
+                }
             } finally {
                 lock.unlock();
             }

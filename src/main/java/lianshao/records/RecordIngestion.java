@@ -195,7 +195,7 @@ public class RecordIngestion {
     }
 
     /** The failures that ProblemResponses answers with 503: the database, not the evaluation. */
-    private static boolean databaseFailure(RuntimeException failure) {
+    static boolean databaseFailure(RuntimeException failure) {
         return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
                 || failure instanceof RecoverableDataAccessException || failure instanceof CannotCreateTransactionException;
     }

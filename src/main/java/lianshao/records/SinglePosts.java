@@ -31,7 +31,7 @@ class SinglePosts {
         DistributionSummary sizes = DistributionSummary.builder("lianshao.records.group.size")
                 .description("records stored and judged together in one transaction for single posts").register(meters);
         this.groups = new GroupCommit<>(settings.concurrentGroups(), settings.maxRecords(), Post::feed, this::handle,
-                sizes::record);
+                sizes::record, RecordIngestion::databaseFailure);
     }
 
     /** One posted envelope of a feed. */

@@ -25,11 +25,18 @@ class GroupCommitTest {
             if (groups.size() == 1) {
                 await(firstGroupMayEnd);
             }
+            if (items.contains("down")) {
+                throw new Outage();
+            }
             if (items.contains("poison")) {
                 throw new IllegalArgumentException("poison");
             }
             return items.stream().map(String::toUpperCase).toList();
         };
+    }
+
+    /** A failure of the surroundings (the database), not of an item. */
+    static final class Outage extends RuntimeException {
     }
 
     private static void await(CountDownLatch latch) {
@@ -59,7 +66,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerAloneIsAGroupOfOneHandledAtOnce() {
-        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add);
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add, Outage.class::isInstance);
         assertThat(commit.submit("a")).isEqualTo("A");
         assertThat(commit.submit("b")).isEqualTo("B");
         assertThat(groups).containsExactly(List.of("a"), List.of("b"));
@@ -68,7 +75,7 @@ class GroupCommitTest {
     @Test
     void itemsThatWaitWhileAGroupRunsAreHandledTogetherAndEachCallerGetsItsOwnOutput() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add, Outage.class::isInstance);
         List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("b", "c", "d", "e"));
 
         assertThat(futures.stream().map(f -> f.join()).toList()).containsExactly("FIRST", "B", "C", "D", "E");
@@ -80,7 +87,7 @@ class GroupCommitTest {
     @Test
     void groupsHoldOneKeyAndAtMostMaxItems() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 2, s -> s.substring(0, 1), upperCase(release), sizes::add);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 2, s -> s.substring(0, 1), upperCase(release), sizes::add, Outage.class::isInstance);
         List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("x1", "y1", "x2", "x3", "y2"));
 
         assertThat(futures.stream().map(f -> f.join()).toList()).containsExactly("FIRST", "X1", "Y1", "X2", "X3", "Y2");
@@ -94,7 +101,7 @@ class GroupCommitTest {
     @Test
     void oneFailingItemFailsOnlyItsOwnCaller() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add, Outage.class::isInstance);
         List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("b", "poison", "c"));
 
         assertThat(futures.get(1).join()).isEqualTo("B");
@@ -107,8 +114,32 @@ class GroupCommitTest {
 
     @Test
     void aFailureOfACallerAloneIsThrownToIt() {
-        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add);
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add, Outage.class::isInstance);
         assertThatThrownBy(() -> commit.submit("poison")).isInstanceOf(IllegalArgumentException.class);
         assertThat(commit.submit("after")).as("a failure leaves no slot taken").isEqualTo("AFTER");
+    }
+
+    @Test
+    void aFailureOfTheSurroundingsFailsTheGroupAndTheWaitingItemsAtOnceWithoutTryingThemAgain() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add,
+                Outage.class::isInstance);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commit.submit("down"));
+        while (groups.isEmpty()) {
+            Thread.sleep(5);
+        }
+        List<CompletableFuture<String>> waiting = new ArrayList<>();
+        for (String item : List.of("b", "c", "d")) {
+            waiting.add(CompletableFuture.supplyAsync(() -> commit.submit(item)));
+        }
+        Thread.sleep(200);
+        release.countDown();
+
+        assertThatThrownBy(first::join).hasCauseInstanceOf(Outage.class);
+        for (CompletableFuture<String> f : waiting) {
+            assertThatThrownBy(f::join).hasCauseInstanceOf(Outage.class);
+        }
+        assertThat(groups).as("nothing handled after the outage was met").containsExactly(List.of("down"));
+        assertThat(commit.submit("e")).as("the next item is tried again").isEqualTo("E");
     }
 }
