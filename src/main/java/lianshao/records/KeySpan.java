@@ -17,9 +17,14 @@ import java.util.Map;
  *
  * @param first   the earliest record's act time; {@code firstId} its id (rows of the same time rank by id)
  * @param since   the earliest record's lookback
- * @param last    the latest record's act time
+ * @param last    the latest record's act time; {@code lastId} its id
  */
-record KeySpan(RecordKey key, LocalDateTime since, LocalDateTime first, String firstId, LocalDateTime last) {
+record KeySpan(RecordKey key, LocalDateTime since, LocalDateTime first, String firstId, LocalDateTime last, String lastId) {
+
+    /** True when the span holds more than its earliest record: the rows between the earliest and the latest count. */
+    boolean group() {
+        return last.isAfter(first) || !lastId.equals(firstId);
+    }
 
     /** A record and the context keys it is judged by. */
     record Member(String recordId, LocalDateTime occurredAt, Collection<RecordKey> keys) {
@@ -33,7 +38,7 @@ record KeySpan(RecordKey key, LocalDateTime since, LocalDateTime first, String f
             for (RecordKey key : m.keys()) {
                 if (key.context()) {
                     spans.merge(key, new KeySpan(key, m.occurredAt().minusYears(lookbackYears), m.occurredAt(), m.recordId(),
-                            m.occurredAt()), (a, b) -> new KeySpan(key, a.since(), a.first(), a.firstId(), b.last()));
+                            m.occurredAt(), m.recordId()), (a, b) -> new KeySpan(key, a.since(), a.first(), a.firstId(), b.last(), b.lastId()));
                 }
             }
         }

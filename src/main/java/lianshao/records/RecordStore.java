@@ -173,7 +173,8 @@ class RecordStore {
             branches.add(("(" + columns + " AND occurred_at >= :since%1$d AND (occurred_at < :first%1$d OR (occurred_at = :first%1$d"
                     + " AND record_id < :id%1$d)) ORDER BY occurred_at DESC, record_id DESC LIMIT :limit)").formatted(n));
             parameters.add(p);
-            if (span.last().isAfter(span.first())) {
+            // also when every record of the group has the same act time: rows of that time rank between them by id
+            if (span.group()) {
                 branches.add(("(" + columns + " AND occurred_at >= :first%1$d AND occurred_at <= :last%1$d)").formatted(n));
                 parameters.add(p);
             }

@@ -39,7 +39,7 @@ class KeyRowsNearTest extends ApiTestSupport {
     @Test
     void aRecordAloneGetsTheNewestRowsBeforeItAndTheFirstAfterIt() {
         RecordKey key = thirtyDays();
-        KeySpan span = new KeySpan(key, DAY0.minusYears(5), DAY0.plusDays(10).plusHours(1), "zz", DAY0.plusDays(10).plusHours(1));
+        KeySpan span = new KeySpan(key, DAY0.minusYears(5), DAY0.plusDays(10).plusHours(1), "zz", DAY0.plusDays(10).plusHours(1), "zz");
 
         assertThat(days(store.keyRowsNear(List.of(span), 4, false))).containsExactly(7, 8, 9, 10);
         assertThat(days(store.keyRowsNear(List.of(span), 4, true))).containsExactly(7, 8, 9, 10, 11, 12, 13, 14);
@@ -49,7 +49,7 @@ class KeyRowsNearTest extends ApiTestSupport {
     void aGroupGetsTheRowsBeforeItsEarliestAllBetweenAndTheFirstAfterItsLatestEachOnce() {
         RecordKey key = thirtyDays();
         // the earliest record shares day 5's time and ranks after r05 by id; the latest is on day 12
-        KeySpan span = new KeySpan(key, DAY0.minusYears(5), DAY0.plusDays(5), "zz", DAY0.plusDays(12));
+        KeySpan span = new KeySpan(key, DAY0.minusYears(5), DAY0.plusDays(5), "zz", DAY0.plusDays(12), "zz");
 
         assertThat(days(store.keyRowsNear(List.of(span), 3, true)))
                 .containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
@@ -58,8 +58,17 @@ class KeyRowsNearTest extends ApiTestSupport {
     @Test
     void rowsBeforeTheLookbackAreLeftOut() {
         RecordKey key = thirtyDays();
-        KeySpan span = new KeySpan(key, DAY0.plusDays(8), DAY0.plusDays(10).plusHours(1), "zz", DAY0.plusDays(10).plusHours(1));
+        KeySpan span = new KeySpan(key, DAY0.plusDays(8), DAY0.plusDays(10).plusHours(1), "zz", DAY0.plusDays(10).plusHours(1), "zz");
 
         assertThat(days(store.keyRowsNear(List.of(span), 100, false))).containsExactly(8, 9, 10);
+    }
+
+    @Test
+    void aGroupWhoseRecordsShareOneActTimeGetsTheRowsOfThatTimeRankedBetweenThem() {
+        RecordKey key = thirtyDays();
+        // two records of day 10's time, one ranking before r10 by id and one after it: r10 is earlier than the second
+        KeySpan span = new KeySpan(key, DAY0.minusYears(5), DAY0.plusDays(10), key.value() + "-r1", DAY0.plusDays(10), "zz");
+
+        assertThat(days(store.keyRowsNear(List.of(span), 3, false))).containsExactly(7, 8, 9, 10);
     }
 }
