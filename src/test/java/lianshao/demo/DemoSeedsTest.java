@@ -72,6 +72,26 @@ class DemoSeedsTest {
         assertThat(rows()).containsExactly(before);
     }
 
+    @Test
+    void loadingAgainAfterACleanSeedPurchaseGotAWarningStoresNoOtherDerivedPurchase() throws Exception {
+        // the year of purchases is derived from the seed purchases without warnings; a later record can give one of
+        // them a warning (here: another record's warning moved onto it), which changes what would be derived
+        String clean = jdbc.sql("""
+                SELECT r.id FROM record r WHERE r.source = 'demo-feed' AND r.domain = 'PROCUREMENT' AND r.external_id NOT LIKE 'CG-H%'
+                AND NOT EXISTS (SELECT 1 FROM warning w WHERE w.record_id = r.id) ORDER BY r.external_id""")
+                .query(String.class).list().get(0);
+        String moved = jdbc.sql("SELECT id FROM warning ORDER BY id").query(String.class).list().get(0);
+        String owner = jdbc.sql("SELECT record_id FROM warning WHERE id = ?").param(moved).query(String.class).single();
+        long[] before = rows();
+        jdbc.sql("UPDATE warning SET record_id = ? WHERE id = ?").params(clean, moved).update();
+        try {
+            seeder.run(new DefaultApplicationArguments());
+        } finally {
+            jdbc.sql("UPDATE warning SET record_id = ? WHERE id = ?").params(owner, moved).update();
+        }
+        assertThat(rows()).containsExactly(before);
+    }
+
     private List<String> rulesHitOn(String externalId) {
         List<String> rules = jdbc.sql("""
                 SELECT w.rule_id FROM warning w JOIN record r ON r.id = w.record_id
