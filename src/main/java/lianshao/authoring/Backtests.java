@@ -45,7 +45,11 @@ public class Backtests implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Backtests.class);
     static final int MAX_RECORDS = 200_000;
     static final int MAX_DAYS = 3 * 366;
-    private static final int BATCH = 50;
+    /**
+     * Records judged per chunk, their contexts loaded together: the newest earlier records of each shared key are read
+     * once per chunk, so larger chunks read less per record (100,000 stored records: 177 s with 50, 128 s with 200).
+     */
+    private static final int BATCH = 200;
 
     private final BacktestStore store;
     private final RuleSetRepository repository;
