@@ -63,10 +63,11 @@ public final class FactDemand {
     }
 
     private static void collect(RuleConditionElement element, Set<Class<?>> types) {
-        // only the fact model's types are loaded facts; an accumulate's result (a Number, a List) or a type the rules
-        // declare themselves is not
+        // the fact model's types wherever they are named; any other type only where it matches the session's facts
+        // (no source): an allowed JDK type such as Object matches every fact, so it demands every type, while an
+        // accumulate's result (a Number, a List) comes from its source, not from the loaded facts
         if (element instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType type
-                && type.getClassType().getPackageName().equals(RecordFact.class.getPackageName())) {
+                && (type.getClassType().getPackageName().equals(RecordFact.class.getPackageName()) || pattern.getSource() == null)) {
             types.add(type.getClassType());
         }
         for (RuleConditionElement nested : element.getNestedElements()) {

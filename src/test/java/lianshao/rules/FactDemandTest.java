@@ -76,6 +76,17 @@ class FactDemandTest {
     }
 
     @Test
+    void aPatternOfObjectMatchesEveryLoadedFactSoItsRuleDemandsEveryType() {
+        FactDemand demand = demand(rule("TST-01", """
+                $t : Tender( current )
+                    Object( this != $t )"""));
+
+        assertThat(demand.needs(Domain.valueOf("TENDER"), PriorHit.class)).isTrue();
+        assertThat(demand.needs(Domain.valueOf("TENDER"), Sanction.class)).isTrue();
+        assertThat(demand.needs(Domain.valueOf("PROCUREMENT"), PriorHit.class)).as("the rule judges tenders only").isFalse();
+    }
+
+    @Test
     void inTheCatalogueOnlyTheResearchFundRulesMatchEarlierWarnings() {
         FactDemand demand = FactDemand.of(new RuleCompiler().compile(RuleSource.readFolder(Path.of("rules"))));
 
