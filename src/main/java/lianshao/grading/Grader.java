@@ -84,10 +84,12 @@ public class Grader {
     private void repetition(Working w, String recordId, LocalDate day, SubjectHistory history) {
         LocalDate from = repetitionFrom(day);
         for (String subject : w.hit.subjects()) {
-            int count = history.priorHits(w.rule.id(), subject, from, day, recordId) + 1;
+            int prior = Math.min(history.priorHits(w.rule.id(), subject, from, day, recordId), SubjectHistory.PRIOR_HITS_COUNTED);
+            int count = prior + 1;
             if (count >= settings.repetitionCount()) {
+                String times = prior == SubjectHistory.PRIOR_HITS_COUNTED ? "超过 " + prior + " 次" : count + " 次";
                 w.lift("G2", "同一对象 " + subject + " 在 " + settings.repetitionMonths() + " 个月内被同一规则命中 "
-                        + count + " 次（政务处分法 第十三条(一)；越往后执纪越严）");
+                        + times + "（政务处分法 第十三条(一)；越往后执纪越严）");
                 return;
             }
         }

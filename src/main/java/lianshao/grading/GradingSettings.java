@@ -25,4 +25,12 @@ public record GradingSettings(
         @DefaultValue("5") int benefitYears,
         @DefaultValue("30000") BigDecimal benefitThreshold,
         @DefaultValue("10000") BigDecimal benefitThresholdWithSanction) {
+
+    public GradingSettings {
+        if (repetitionCount < 1 || repetitionCount > SubjectHistory.PRIOR_HITS_COUNTED + 1) {
+            throw new IllegalArgumentException("lianshao.grading.repetition-count must be between 1 and "
+                    + (SubjectHistory.PRIOR_HITS_COUNTED + 1) + " (earlier hits are counted up to "
+                    + SubjectHistory.PRIOR_HITS_COUNTED + "), not " + repetitionCount);
+        }
+    }
 }

@@ -9,7 +9,16 @@ import java.util.Optional;
 /** What grading needs to know about a subject's past. */
 public interface SubjectHistory {
 
-    /** Warnings of this rule naming the subject on other records that occurred within [from, to]. */
+    /**
+     * G2 counts earlier hits up to this many: what it decides needs far fewer, and a subject hit thousands of times must
+     * not cost thousands of rows read for every new hit (the count grows with the store, the answer does not).
+     */
+    int PRIOR_HITS_COUNTED = 20;
+
+    /**
+     * Warnings of this rule naming the subject on other records that occurred within [from, to], counted up to
+     * {@link #PRIOR_HITS_COUNTED}: a larger count is answered as that many.
+     */
     int priorHits(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId);
 
     /** Personal benefit attributed to the subject on other records that occurred within [from, to]. */

@@ -187,23 +187,16 @@ class RecordEvaluator {
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();
-        BatchHistory history = new BatchHistory(warnings, applying, batch::loadedSanctions, grader::repetitionFrom);
-        // the parties the records name are the subjects most hits name: their earlier hits in one read for a batch of
-        // several records; one record alone reads only the subjects of its hits, if any, after it is evaluated (reading
-        // every earlier warning of every party it names cost a single post more than it saved)
-        if (subjects.size() > 1) {
-            history.expect(subjects.stream().flatMap(s -> s.keys().stream()).filter(k -> k.name().equals(RecordKey.PARTY))
-                    .map(RecordKey::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
-                    subjects.stream().map(s -> s.fact().occurredOn()).toList());
-        }
+        BatchHistory history = new BatchHistory(warnings, applying, batch::loadedSanctions, grader::repetitionFrom,
+                subjects.stream().map(s -> s.fact().occurredOn()).toList());
         for (ContextLoader.Subject subject : subjects) {
             long start = System.nanoTime();
             RecordFact fact = subject.fact();
             StoredRecord record = stored.get(fact.recordId());
             EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
-            // and the subjects of this record's hits not read yet, in one read
-            history.expect(outcome.hits().stream().flatMap(h -> h.subjects().stream()).collect(Collectors.toSet()),
-                    List.of(fact.occurredOn()));
+            // the earlier hits G2 counts for this record's hits, those not read yet, in one read
+            history.expect(outcome.hits().stream().flatMap(h -> h.subjects().stream().map(s -> new Warnings.SubjectRule(s, h.ruleId())))
+                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
             List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), record.orgCode(), fact.occurredOn(), outcome.hits(), history);
             batch.judged(fact, graded);
             if (!graded.isEmpty() || applying.hasWarnings(fact.recordId())) {

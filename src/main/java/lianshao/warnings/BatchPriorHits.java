@@ -1,9 +1,13 @@
 package lianshao.warnings;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -13,15 +17,19 @@ import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import lianshao.grading.SubjectHistory;
 import lianshao.support.Chunks;
 
 /**
  * Grading's count of earlier hits (G2: other records on which a rule hit a subject within a window, as
- * {@link Warnings#priorHits} counts them) for the records of one evaluation batch, without a statement per hit. The
- * records outside the batch are counted by the database, grouped by subject, rule and day, once for all the subjects
- * asked; the batch's own records are counted in memory, each as the database holds it until its hits are applied and as
- * applied after, so that a record sees the warnings of the records before it in the batch, in order, as it would if
- * they had been written one by one.
+ * {@link Warnings#priorHits} counts them, up to {@link SubjectHistory#PRIOR_HITS_COUNTED}) for the records of one
+ * evaluation batch, without a statement per hit.
+ *
+ * <p>The records outside the batch are read per subject and rule, newest first and no more than the count needs: a
+ * subject hit thousands of times costs as much as one hit a few times. The batch's own records are left out of what is
+ * read and counted in memory instead, each as the database holds it until its hits are applied and as applied after,
+ * so that a record sees the warnings of the records before it in the batch, in order, as it would if they had been
+ * written one by one.
  */
 final class BatchPriorHits {
 
@@ -29,13 +37,17 @@ final class BatchPriorHits {
     record Row(String subjectRef, String ruleId, LocalDate day) {
     }
 
+    private static final int CAP = SubjectHistory.PRIOR_HITS_COUNTED;
+    /** Pairs per statement: each is one branch of a UNION ALL. */
+    private static final int PAIRS_PER_READ = 50;
+
     private final JdbcClient jdbc;
     private final Set<String> recordIds;
     private final Supplier<Map<String, Set<Row>>> readStored;
     private Map<String, Set<Row>> stored;
     private final Map<String, Set<Row>> applied = new HashMap<>();
     private final Set<String> written = new HashSet<>();
-    private final Map<String, Outside> outside = new HashMap<>();
+    private final Map<Warnings.SubjectRule, Outside> outside = new HashMap<>();
 
     /**
      * {@code stored}: reads the rows the batch's records have in the database before they are applied (asked once, when
@@ -61,52 +73,92 @@ final class BatchPriorHits {
         written.addAll(applied.keySet());
     }
 
-    /** Reads the counts outside the batch for the subjects not read yet for [from, to]: one statement (per 500 subjects). */
-    void load(Collection<String> subjectRefs, LocalDate from, LocalDate to) {
-        List<String> missing = subjectRefs.stream().distinct()
-                .filter(s -> outside.get(s) == null || !outside.get(s).covers(from, to)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<String, Outside> read = new HashMap<>();
-        missing.forEach(s -> read.put(s, new Outside(from, to)));
-        for (List<String> refs : Chunks.of(missing)) {
-            jdbc.sql("""
-                    SELECT s.subject_ref, s.rule_id, CAST(s.occurred_at AS DATE), COUNT(DISTINCT s.record_id)
-                    FROM warning_subject s JOIN warning w ON w.id = s.warning_id
-                    WHERE s.subject_ref IN (:subjects) AND w.still_hits = TRUE AND s.occurred_at >= :from AND s.occurred_at < :to
-                    GROUP BY s.subject_ref, s.rule_id, CAST(s.occurred_at AS DATE)""")
-                    .param("subjects", refs).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
-                    .query(rs -> {
-                        Outside counts = read.get(rs.getString(1));
-                        if (counts != null) {
-                            counts.add(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4));
-                        }
-                    });
-        }
-        // the batch's records as the database holds them now are counted in memory instead
-        for (String recordId : recordIds) {
-            for (Row row : inDatabase(recordId)) {
-                Outside counts = read.get(row.subjectRef());
-                if (counts != null && counts.covers(row.day(), row.day())) {
-                    counts.add(row.ruleId(), row.day(), -1);
-                }
-            }
-        }
-        outside.putAll(read);
+    /** Reads, for the pairs not read yet up to {@code to}, the hits outside the batch within [from, to]: one statement per 50 pairs. */
+    void load(Collection<Warnings.SubjectRule> pairs, LocalDate from, LocalDate to) {
+        List<Warnings.SubjectRule> missing = new LinkedHashSet<>(pairs).stream()
+                .filter(p -> outside.get(p) == null || outside.get(p).to.isBefore(to)).toList();
+        read(missing, from, to).forEach(outside::put);
     }
 
-    /** Other records on which the rule hit the subject within [from, to]; {@code excludingRecordId} is one of the batch. */
+    /** Other records on which the rule hit the subject within [from, to], up to the cap; {@code excludingRecordId} is one of the batch. */
     int count(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
-        load(List.of(subjectRef), from, to);
-        int count = outside.get(subjectRef).count(ruleId, from, to);
+        Warnings.SubjectRule pair = new Warnings.SubjectRule(subjectRef, ruleId);
+        load(List.of(pair), from, to);
+        int own = 0;
         for (String recordId : recordIds) {
             if (!recordId.equals(excludingRecordId) && current(recordId).stream().anyMatch(r -> r.subjectRef().equals(subjectRef)
                     && r.ruleId().equals(ruleId) && !r.day().isBefore(from) && !r.day().isAfter(to))) {
-                count++;
+                own++;
             }
         }
-        return count;
+        Outside read = outside.get(pair);
+        if (!read.knows(from, to)) {
+            if (read.atLeast(from, to) + own >= CAP) {
+                return CAP;
+            }
+            // what was read for a later or longer window stopped before this one's start: read this window alone
+            read = read(List.of(pair), from, to).get(pair);
+            outside.put(pair, read);
+        }
+        return Math.min(read.count(from, to) + own, CAP);
+    }
+
+    /**
+     * Per pair, its rows within [from, to] newest first, as many as the cap needs once the batch's own records are left
+     * out: the rows of the batch's records the database holds for the pair are read too, then dropped.
+     */
+    private Map<Warnings.SubjectRule, Outside> read(List<Warnings.SubjectRule> pairs, LocalDate from, LocalDate to) {
+        Map<Warnings.SubjectRule, Outside> read = new LinkedHashMap<>();
+        for (List<Warnings.SubjectRule> chunk : Chunks.of(pairs, PAIRS_PER_READ)) {
+            StringBuilder sql = new StringBuilder();
+            Map<String, Object> params = new HashMap<>();
+            params.put("from", from.atStartOfDay());
+            params.put("to", to.plusDays(1).atStartOfDay());
+            List<Integer> limits = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Warnings.SubjectRule pair = chunk.get(i);
+                int limit = CAP + ownRowsInDatabase(pair);
+                limits.add(limit);
+                sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i).append(" AS branch, s.record_id, s.occurred_at")
+                        .append(" FROM warning_subject s JOIN warning w ON w.id = s.warning_id WHERE s.subject_ref = :s").append(i)
+                        .append(" AND s.rule_id = :r").append(i).append(" AND w.still_hits = TRUE")
+                        .append(" AND s.occurred_at >= :from AND s.occurred_at < :to ORDER BY s.occurred_at DESC LIMIT :l")
+                        .append(i).append(')');
+                params.put("s" + i, pair.subjectRef());
+                params.put("r" + i, pair.ruleId());
+                params.put("l" + i, limit);
+            }
+            List<List<Object[]>> rows = new ArrayList<>();
+            chunk.forEach(p -> rows.add(new ArrayList<>()));
+            jdbc.sql(sql.toString()).params(params).query(rs -> {
+                rows.get(rs.getInt(1)).add(new Object[] {rs.getString(2), rs.getObject(3, LocalDateTime.class)});
+            });
+            for (int i = 0; i < chunk.size(); i++) {
+                List<Object[]> found = rows.get(i);
+                boolean capped = found.size() >= limits.get(i);
+                LocalDate oldest = capped ? found.stream().map(r -> ((LocalDateTime) r[1]).toLocalDate()).min(LocalDate::compareTo)
+                        .orElseThrow() : null;
+                Outside counts = new Outside(from, to, oldest);
+                for (Object[] row : found) {
+                    if (!recordIds.contains((String) row[0])) {
+                        counts.add(((LocalDateTime) row[1]).toLocalDate());
+                    }
+                }
+                read.put(chunk.get(i), counts);
+            }
+        }
+        return read;
+    }
+
+    /** How many of the batch's records the database holds a row of the pair for, now. */
+    private int ownRowsInDatabase(Warnings.SubjectRule pair) {
+        int n = 0;
+        for (String recordId : recordIds) {
+            if (inDatabase(recordId).stream().anyMatch(r -> r.subjectRef().equals(pair.subjectRef()) && r.ruleId().equals(pair.ruleId()))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private Set<Row> current(String recordId) {
@@ -125,28 +177,38 @@ final class BatchPriorHits {
         return stored.getOrDefault(recordId, Set.of());
     }
 
-    /** One subject's counts outside the batch, by rule and day, read for [from, to]. */
+    /**
+     * One pair's hits outside the batch, by day, read for [from, to] newest first. When the read stopped at its limit
+     * ({@code oldest} is the day of the last row read), only the days after {@code oldest} are known whole.
+     */
     private static final class Outside {
         private final LocalDate from;
         private final LocalDate to;
-        private final Map<String, NavigableMap<LocalDate, Integer>> byRule = new HashMap<>();
+        private final LocalDate oldest;
+        private final NavigableMap<LocalDate, Integer> byDay = new TreeMap<>();
 
-        Outside(LocalDate from, LocalDate to) {
+        Outside(LocalDate from, LocalDate to, LocalDate oldest) {
             this.from = from;
             this.to = to;
+            this.oldest = oldest;
         }
 
-        boolean covers(LocalDate start, LocalDate end) {
-            return !start.isBefore(from) && !end.isAfter(to);
+        void add(LocalDate day) {
+            byDay.merge(day, 1, Integer::sum);
         }
 
-        void add(String ruleId, LocalDate day, int records) {
-            byRule.computeIfAbsent(ruleId, r -> new TreeMap<>()).merge(day, records, Integer::sum);
+        /** Whether every hit within [start, end] was read. */
+        boolean knows(LocalDate start, LocalDate end) {
+            return !end.isAfter(to) && (oldest == null ? !start.isBefore(from) : start.isAfter(oldest));
         }
 
-        int count(String ruleId, LocalDate start, LocalDate end) {
-            NavigableMap<LocalDate, Integer> days = byRule.get(ruleId);
-            return days == null ? 0 : days.subMap(start, true, end, true).values().stream().mapToInt(Integer::intValue).sum();
+        /** The hits read within [start, end]: all of them when {@link #knows}, else at least that many. */
+        int atLeast(LocalDate start, LocalDate end) {
+            return end.isBefore(start) ? 0 : byDay.subMap(start, true, end, true).values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int count(LocalDate start, LocalDate end) {
+            return atLeast(start, end);
         }
     }
 }

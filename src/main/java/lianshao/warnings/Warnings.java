@@ -151,9 +151,9 @@ public class Warnings implements SubjectHistory {
             return priorHits.count(ruleId, subjectRef, from, to, excludingRecordId);
         }
 
-        /** Reads, in one statement, what {@link #priorHits} needs for these subjects within [from, to]. */
-        public void loadPriorHits(java.util.Collection<String> subjectRefs, LocalDate from, LocalDate to) {
-            priorHits.load(subjectRefs, from, to);
+        /** Reads, in one statement (per 50 pairs), what {@link #priorHits} needs for these subjects and rules within [from, to]. */
+        public void loadPriorHits(java.util.Collection<SubjectRule> pairs, LocalDate from, LocalDate to) {
+            priorHits.load(pairs, from, to);
         }
 
         /** Writes the hits applied so far (a JDBC batch per statement); the database then answers as before. */
@@ -194,6 +194,10 @@ public class Warnings implements SubjectHistory {
             }
             return mutedRules.contains(ruleId);
         }
+    }
+
+    /** A subject and a rule whose earlier hits grading counts (G2). */
+    public record SubjectRule(String subjectRef, String ruleId) {
     }
 
     /** A subject row of a warning. */
@@ -474,11 +478,12 @@ public class Warnings implements SubjectHistory {
 
     @Override
     public int priorHits(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
+        // a warning per rule and record, a row per subject of it: the rows are the records (read up to the cap)
         return jdbc.sql("""
-                SELECT COUNT(DISTINCT s.record_id) FROM warning_subject s JOIN warning w ON w.id = s.warning_id
+                SELECT COUNT(*) FROM (SELECT s.record_id FROM warning_subject s JOIN warning w ON w.id = s.warning_id
                 WHERE s.subject_ref = ? AND s.rule_id = ? AND s.record_id <> ? AND w.still_hits = TRUE
-                  AND s.occurred_at >= ? AND s.occurred_at < ?""")
-                .params(subjectRef, ruleId, excludingRecordId, from.atStartOfDay(), to.plusDays(1).atStartOfDay())
+                  AND s.occurred_at >= ? AND s.occurred_at < ? LIMIT ?) counted""")
+                .params(subjectRef, ruleId, excludingRecordId, from.atStartOfDay(), to.plusDays(1).atStartOfDay(), PRIOR_HITS_COUNTED)
                 .query(Integer.class).single();
     }
 

@@ -134,6 +134,18 @@ class GraderTest {
     }
 
     @Test
+    void g2ToldAsMoreThanTwentyWhenTheHistoryCountsTwentyOrMore() {
+        for (int i = 0; i < 25; i++) {
+            history.hit("AAA-01", "P1", DAY.minusDays(i + 1), "rec-old-" + i);
+        }
+
+        GradedHit graded = gradeOne(hit("AAA-01", List.of("P1")));
+
+        assertThat(graded.form()).isEqualTo(2);
+        assertThat(graded.steps().get(0).reason()).contains("命中 超过 20 次").doesNotContain("26");
+    }
+
+    @Test
     void g2APriorHitExactlyTwelveMonthsBeforeStillCounts() {
         history.hit("AAA-01", "P1", DAY.minusMonths(12), "rec-old");
 

@@ -128,6 +128,59 @@ class BatchEquivalenceTest extends ApiTestSupport {
     }
 
     /**
+     * G2 counts earlier hits up to {@code PRIOR_HITS_COUNTED} (20), reading no more of them: an approver hit 27 times
+     * is told "more than 20". A record of the same batch dated before most of those hits still gets its exact count,
+     * though the hits read for the later record filled the count before reaching its window.
+     */
+    @Test
+    void repetitionIsCountedUpToTwentyAndExactlyBelowThatInABatchToo() throws Exception {
+        List<String> oneByOne = new ArrayList<>();
+        for (ObjectNode record : manyRepetitions()) {
+            JsonNode reply = json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn());
+            oneByOne.add(g2Reason(reply.get("warnings")));
+        }
+
+        List<ObjectNode> records = manyRepetitions();
+        JsonNode batch = json(postJson("/api/v1/records/batch", TestRecords.batch(records.toArray(ObjectNode[]::new)))
+                .andExpect(status().isOk()).andReturn());
+        List<String> together = new ArrayList<>();
+        batch.get("results").forEach(r -> together.add(g2Reason(r.get("warnings"))));
+
+        assertThat(together).isEqualTo(oneByOne);
+        assertThat(oneByOne.get(0)).contains("命中 超过 20 次");
+        assertThat(oneByOne.get(1)).contains("命中 4 次");
+    }
+
+    /** 3 out-of-catchment admissions of one approver in January, 24 in June, posted; then June 30th and January 10th. */
+    private List<ObjectNode> manyRepetitions() throws Exception {
+        String school = unique("SCH");
+        String approver = unique("APP");
+        List<ObjectNode> earlier = new ArrayList<>();
+        for (int day = 5; day <= 7; day++) {
+            earlier.add(outOfCatchment(admission(school, approver, "2026-01-%02d".formatted(day))));
+        }
+        for (int day = 1; day <= 24; day++) {
+            earlier.add(outOfCatchment(admission(school, approver, "2026-06-%02d".formatted(day))));
+        }
+        postJson("/api/v1/records/batch", TestRecords.batch(earlier.toArray(ObjectNode[]::new))).andExpect(status().isOk());
+        return List.of(outOfCatchment(admission(school, approver, "2026-06-30")),
+                outOfCatchment(admission(school, approver, "2026-01-10")));
+    }
+
+    /** The reason of ADM-07's G2 step, the approver's reference left out ("" when there is none). */
+    private static String g2Reason(JsonNode warnings) {
+        for (JsonNode w : warnings) {
+            for (JsonNode step : w.get("grading").get("steps")) {
+                if (w.get("ruleId").asString().equals("ADM-07") && step.get("step").asString().equals("G2")) {
+                    // each run has its own approver
+                    return step.get("reason").asString().replaceAll("APP-\\w+", "APP");
+                }
+            }
+        }
+        return "";
+    }
+
+    /**
      * Two out-of-catchment admissions of one approver posted first (r1, r2), then, to be compared: r3, r1 revised so that
      * it no longer hits, r4, r2 revised with another guardian (the same hit and subject), r5.
      */
