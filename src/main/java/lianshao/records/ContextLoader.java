@@ -17,6 +17,8 @@ import java.util.TreeSet;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import lianshao.contract.Domain;
 import lianshao.evaluation.Context;
@@ -96,6 +98,22 @@ class ContextLoader {
      */
     Context load(RecordFact record) {
         return prepare(List.of(new Subject(record, store.keys(record.recordId())))).contextOf(record);
+    }
+
+    /**
+     * Notes the facts of records judged in the current transaction, as earlier records of later ones (not current): once
+     * it commits, the records they share keys with find them without a read. Nothing is noted of a transaction that rolls
+     * back, so a revision number used again later never finds the facts of a revision that was not stored.
+     */
+    void judgedInTransaction(Map<String, Integer> revisions, Map<String, RecordFact> facts) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    revisions.forEach((id, revision) -> store.committed(id, revision, facts.get(id)));
+                }
+            });
+        }
     }
 
     /** Loads, with one set of queries, the whole contexts of all the given records. */

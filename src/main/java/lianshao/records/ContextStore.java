@@ -39,6 +39,13 @@ interface ContextStore {
     /** The facts of stored records (as earlier records), by id, each at the revision given for it. */
     Map<String, RecordFact> records(Map<String, Integer> revisions);
 
+    /**
+     * The fact of a stored revision whose transaction has committed, as {@link #records} would read it: later records
+     * of its keys then find it without reading and parsing it again (nothing by default).
+     */
+    default void committed(String recordId, int revision, RecordFact fact) {
+    }
+
     List<Org> orgs(Collection<String> codes);
 
     /** Persons with the role LEADER or PRINCIPAL employed by one of the organisations. */

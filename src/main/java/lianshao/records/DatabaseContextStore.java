@@ -100,6 +100,11 @@ final class DatabaseContextStore implements ContextStore {
     }
 
     @Override
+    public void committed(String recordId, int revision, RecordFact fact) {
+        factCache.put(recordId, revision, fact);
+    }
+
+    @Override
     public List<Org> orgs(Collection<String> codes) {
         return referenceData().orgs(codes);
     }

@@ -168,6 +168,8 @@ class RecordEvaluator {
         store.findAllForUpdate(ids.stream().filter(id -> !fresh.containsKey(id)).toList()).forEach(r -> stored.put(r.id(), r));
         fresh.forEach((id, f) -> stored.put(id, f.stored()));
         List<ContextLoader.Subject> subjects = new ArrayList<>();
+        Map<String, Integer> revisions = new HashMap<>();
+        Map<String, RecordFact> earlierFacts = new HashMap<>();
         for (String id : ids) {
             StoredRecord record = stored.get(id);
             if (record == null) {
@@ -180,7 +182,10 @@ class RecordEvaluator {
             RecordMeta meta = new RecordMeta(id, record.externalId(), record.source(), record.domain(), record.orgCode(), occurredAt);
             subjects.add(new ContextLoader.Subject(mapper.toFact(meta, envelope.get("payload"), true),
                     known != null ? known.keys() : RecordKeys.of(envelope)));
+            revisions.put(id, record.revision());
+            earlierFacts.put(id, mapper.toFact(meta, envelope.get("payload"), false));
         }
+        contexts.judgedInTransaction(revisions, earlierFacts);
         Warnings.Batch applying = warnings.batch(ids.stream().filter(id -> !fresh.containsKey(id)).toList(),
                 ids.stream().filter(fresh::containsKey).toList());
         ContextLoader.Batch batch = contexts.prepare(subjects, ContextLoader.Demand.of(ruleSet), keyRowsRead);
