@@ -17,7 +17,7 @@ work=$(mktemp -d); python3 "$PERF/make_bodies.py" "$REPO/seeds" "$work" >/dev/nu
 mysqlc() { mysql --protocol=TCP -h127.0.0.1 -uroot "$@"; }
 mvn -B -ntp -q -Pbench -DskipTests test-compile
 DBS=()
-trap 'kill ${APP:-} 2>/dev/null; [ -n "${KEEP_DB:-}" ] || for d in "${DBS[@]}"; do mysqlc -e "DROP DATABASE IF EXISTS $d"; done; rm -rf "$work"' EXIT
+trap '{ [ -z "${APP:-}" ] || kill $APP 2>/dev/null || true; }; [ -n "${KEEP_DB:-}" ] || for d in "${DBS[@]}"; do mysqlc -e "DROP DATABASE IF EXISTS $d"; done; rm -rf "$work"' EXIT
 start() {
   SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=root SPRING_DATASOURCE_PASSWORD= LIANSHAO_DEMO_ENABLED=true \
     java -Xms1g -Xmx1g -jar "$JAR" --server.port=$PORT --server.address=127.0.0.1 >> "$work/app.log" 2>&1 &

@@ -17,8 +17,9 @@ import lianshao.warnings.Warnings;
 
 /**
  * The grading history of one evaluation batch. The batch's own warnings count for the records after them: earlier hits
- * (G2) are counted by the batch being applied, which reads those of the other records once per record whose hits name
- * a subject and rule not read yet, and counts its own hits in memory; earlier benefits (G5) and
+ * (G2) are counted by the batch being applied, which reads those of the other records once for the parties a batch of
+ * several records names (every rule), and once per record whose hits name a subject and rule not read yet (newest first,
+ * up to G2's cap), and counts its own hits in memory; earlier benefits (G5) and
  * rectified warnings (R1) are asked of the database, after the batch's writes so far are flushed when they concern the
  * subject or a rectified warning. What the batch cannot change is read once: a subject's sanctions (most already loaded
  * for the rules), and which rules have a warning rectified in the re-check window (R1 asks about the others no further).
@@ -47,6 +48,13 @@ final class BatchHistory implements SubjectHistory {
         this.applying = applying;
         this.loadedSanctions = loadedSanctions;
         this.repetitionFrom = repetitionFrom;
+    }
+
+    /** Reads, in one statement, the earlier hits of these subjects, every rule, for the records of the batch. */
+    void expectSubjects(Collection<String> subjectRefs) {
+        if (!subjectRefs.isEmpty()) {
+            applying.loadPriorHitsOfSubjects(subjectRefs, repetitionFrom.apply(firstDay), lastDay);
+        }
     }
 
     /**

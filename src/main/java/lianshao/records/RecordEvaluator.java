@@ -194,6 +194,14 @@ class RecordEvaluator {
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();
         BatchHistory history = new BatchHistory(warnings, applying, batch::loadedSanctions, grader::repetitionFrom,
                 subjects.stream().map(s -> s.fact().occurredOn()).toList());
+        // the parties the records name are the subjects most hits name: for a batch of several records their earlier
+        // hits in one read (a read per record with hits cost a re-evaluated batch of stored records, spread over years,
+        // a statement or two per record); one record alone reads only the subjects and rules of its hits, after it is
+        // evaluated, newest first and no more than G2 counts
+        if (subjects.size() > 1) {
+            history.expectSubjects(subjects.stream().flatMap(s -> s.keys().stream()).filter(k -> k.name().equals(RecordKey.PARTY))
+                    .map(RecordKey::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+        }
         for (ContextLoader.Subject subject : subjects) {
             long start = System.nanoTime();
             RecordFact fact = subject.fact();

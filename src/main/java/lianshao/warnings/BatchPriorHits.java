@@ -48,6 +48,8 @@ final class BatchPriorHits {
     private final Map<String, Set<Row>> applied = new HashMap<>();
     private final Set<String> written = new HashSet<>();
     private final Map<Warnings.SubjectRule, Outside> outside = new HashMap<>();
+    /** Subjects whose hits were read whole (every rule) for a window: a rule without a row there has none. */
+    private final Map<String, Outside> wholeSubjects = new HashMap<>();
 
     /**
      * {@code stored}: reads the rows the batch's records have in the database before they are applied (asked once, when
@@ -73,10 +75,55 @@ final class BatchPriorHits {
         written.addAll(applied.keySet());
     }
 
+    /**
+     * Reads the hits outside the batch of these subjects within [from, to], every rule, counted by rule and day (one
+     * statement per 500 subjects): a batch of many records reads the parties they name once, instead of a read per
+     * record. It reads every such row of the subjects; {@link #load} reads at most the cap a pair.
+     */
+    void loadSubjects(Collection<String> subjectRefs, LocalDate from, LocalDate to) {
+        List<String> missing = subjectRefs.stream().distinct()
+                .filter(s -> wholeSubjects.get(s) == null || !wholeSubjects.get(s).knows(from, to)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<Warnings.SubjectRule, Outside> read = new HashMap<>();
+        Set<String> asked = Set.copyOf(missing);
+        for (List<String> refs : Chunks.of(missing)) {
+            jdbc.sql("""
+                    SELECT s.subject_ref, s.rule_id, CAST(s.occurred_at AS DATE), COUNT(DISTINCT s.record_id)
+                    FROM warning_subject s JOIN warning w ON w.id = s.warning_id
+                    WHERE s.subject_ref IN (:subjects) AND w.still_hits = TRUE AND s.occurred_at >= :from AND s.occurred_at < :to
+                    GROUP BY s.subject_ref, s.rule_id, CAST(s.occurred_at AS DATE)""")
+                    .param("subjects", refs).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
+                    .query(rs -> {
+                        read.computeIfAbsent(new Warnings.SubjectRule(rs.getString(1), rs.getString(2)), p -> new Outside(from, to, null))
+                                .add(rs.getObject(3, LocalDate.class), rs.getInt(4));
+                    });
+        }
+        // the batch's records as the database holds them now are counted in memory instead
+        for (String recordId : recordIds) {
+            for (Row row : inDatabase(recordId)) {
+                if (asked.contains(row.subjectRef()) && !row.day().isBefore(from) && !row.day().isAfter(to)) {
+                    read.computeIfAbsent(new Warnings.SubjectRule(row.subjectRef(), row.ruleId()), p -> new Outside(from, to, null))
+                            .add(row.day(), -1);
+                }
+            }
+        }
+        missing.forEach(subject -> wholeSubjects.put(subject, new Outside(from, to, null)));
+        outside.putAll(read);
+    }
+
     /** Reads, for the pairs not read yet up to {@code to}, the hits outside the batch within [from, to]: one statement per 50 pairs. */
     void load(Collection<Warnings.SubjectRule> pairs, LocalDate from, LocalDate to) {
-        List<Warnings.SubjectRule> missing = new LinkedHashSet<>(pairs).stream()
-                .filter(p -> outside.get(p) == null || outside.get(p).to.isBefore(to)).toList();
+        List<Warnings.SubjectRule> missing = new ArrayList<>();
+        for (Warnings.SubjectRule pair : new LinkedHashSet<>(pairs)) {
+            Outside whole = wholeSubjects.get(pair.subjectRef());
+            if (whole != null && whole.knows(from, to) && (outside.get(pair) == null || !outside.get(pair).knows(from, to))) {
+                outside.put(pair, new Outside(whole.from, whole.to, null));   // no hit of the rule on the subject there
+            } else if (outside.get(pair) == null || outside.get(pair).to.isBefore(to)) {
+                missing.add(pair);
+            }
+        }
         read(missing, from, to).forEach(outside::put);
     }
 
@@ -194,7 +241,11 @@ final class BatchPriorHits {
         }
 
         void add(LocalDate day) {
-            byDay.merge(day, 1, Integer::sum);
+            add(day, 1);
+        }
+
+        void add(LocalDate day, int records) {
+            byDay.merge(day, records, Integer::sum);
         }
 
         /** Whether every hit within [start, end] was read. */

@@ -151,6 +151,11 @@ public class Warnings implements SubjectHistory {
             return priorHits.count(ruleId, subjectRef, from, to, excludingRecordId);
         }
 
+        /** Reads, in one statement (per 500 subjects), what {@link #priorHits} needs for these subjects, every rule, within [from, to]. */
+        public void loadPriorHitsOfSubjects(java.util.Collection<String> subjectRefs, LocalDate from, LocalDate to) {
+            priorHits.loadSubjects(subjectRefs, from, to);
+        }
+
         /** Reads, in one statement (per 50 pairs), what {@link #priorHits} needs for these subjects and rules within [from, to]. */
         public void loadPriorHits(java.util.Collection<SubjectRule> pairs, LocalDate from, LocalDate to) {
             priorHits.load(pairs, from, to);
