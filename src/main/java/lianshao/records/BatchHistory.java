@@ -17,9 +17,8 @@ import lianshao.warnings.Warnings;
 
 /**
  * The grading history of one evaluation batch. The batch's own warnings count for the records after them: earlier hits
- * (G2) are counted by the batch being applied, which reads those of the other records once for the parties a batch of
- * several records names (every rule), and once per record whose hits name a subject and rule not read yet (newest first,
- * up to G2's cap), and counts its own hits in memory; earlier benefits (G5) and
+ * (G2) are counted by the batch being applied, which reads those of the other records per subject, rule and window
+ * (newest first, up to G2's cap; the windows of many records in one statement) and counts its own hits in memory; earlier benefits (G5) and
  * rectified warnings (R1) are asked of the database, after the batch's writes so far are flushed when they concern the
  * subject or a rectified warning. What the batch cannot change is read once: a subject's sanctions (most already loaded
  * for the rules), and which rules have a warning rectified in the re-check window (R1 asks about the others no further).
@@ -29,8 +28,6 @@ final class BatchHistory implements SubjectHistory {
     private final Warnings warnings;
     private final Warnings.Batch applying;
     private final UnaryOperator<LocalDate> repetitionFrom;
-    private final LocalDate firstDay;
-    private final LocalDate lastDay;
     private final Function<String, Optional<List<Sanction>>> loadedSanctions;
     private final Map<String, List<SanctionPeriod>> sanctions = new HashMap<>();
     private final Map<List<LocalDate>, Set<String>> rectifiedRules = new HashMap<>();
@@ -38,33 +35,26 @@ final class BatchHistory implements SubjectHistory {
     /**
      * {@code applying}: the batch the graded hits are applied to, in the order they are graded; {@code loadedSanctions}:
      * the sanctions the batch's context already holds for a party, if it does; {@code repetitionFrom}: the first day of
-     * G2's window for a record of a given day; {@code days}: the days of the batch's records.
+     * G2's window for a record of a given day.
      */
     BatchHistory(Warnings warnings, Warnings.Batch applying, Function<String, Optional<List<Sanction>>> loadedSanctions,
-            UnaryOperator<LocalDate> repetitionFrom, Collection<LocalDate> days) {
-        this.firstDay = java.util.Collections.min(days);
-        this.lastDay = java.util.Collections.max(days);
+            UnaryOperator<LocalDate> repetitionFrom) {
         this.warnings = warnings;
         this.applying = applying;
         this.loadedSanctions = loadedSanctions;
         this.repetitionFrom = repetitionFrom;
     }
 
-    /** Reads, in one statement, the earlier hits of these subjects, every rule, for the records of the batch. */
-    void expectSubjects(Collection<String> subjectRefs) {
-        if (!subjectRefs.isEmpty()) {
-            applying.loadPriorHitsOfSubjects(subjectRefs, repetitionFrom.apply(firstDay), lastDay);
+    /** Reads, in one statement per 50, the earlier hits G2 counts for these hits of records of these days. */
+    void expect(Collection<Expected> hits) {
+        if (!hits.isEmpty()) {
+            applying.loadPriorHits(hits.stream().map(h -> new Warnings.HitWindow(h.pair(), repetitionFrom.apply(h.day()), h.day()))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
         }
     }
 
-    /**
-     * Reads, in one statement, the earlier hits of these subjects and rules that G2 asks about for the records of the
-     * batch (read for the window of all of them: the records of one batch share subjects and rules).
-     */
-    void expect(Collection<Warnings.SubjectRule> pairs) {
-        if (!pairs.isEmpty()) {
-            applying.loadPriorHits(pairs, repetitionFrom.apply(firstDay), lastDay);
-        }
+    /** A subject and rule of a hit on a record of a day. */
+    record Expected(Warnings.SubjectRule pair, LocalDate day) {
     }
 
     @Override

@@ -215,6 +215,14 @@ class ContextLoader {
             calendar = at.calendar(years);
         }
 
+        /**
+         * Whether the rules judging the record see earlier warnings (as {@code PriorHit}), those of the records judged
+         * before it in this batch included: it must then be judged after them.
+         */
+        boolean seesEarlierWarnings(RecordFact record) {
+            return needsPriorHits(record);
+        }
+
         private boolean needsPriorHits(RecordFact record) {
             return demand.needs(Domain.valueOf(record.domain()), PriorHit.class);
         }

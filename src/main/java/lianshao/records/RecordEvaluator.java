@@ -192,24 +192,36 @@ class RecordEvaluator {
         // the shared loading is spread evenly over the records in the latency metric
         long sharedPerRecord = (System.nanoTime() - batchStart) / ids.size();
         List<RecordStore.Evaluated> evaluated = new ArrayList<>();
-        BatchHistory history = new BatchHistory(warnings, applying, batch::loadedSanctions, grader::repetitionFrom,
-                subjects.stream().map(s -> s.fact().occurredOn()).toList());
-        // the parties the records name are the subjects most hits name: for a batch of several records their earlier
-        // hits in one read (a read per record with hits cost a re-evaluated batch of stored records, spread over years,
-        // a statement or two per record); one record alone reads only the subjects and rules of its hits, after it is
-        // evaluated, newest first and no more than G2 counts
+        BatchHistory history = new BatchHistory(warnings, applying, batch::loadedSanctions, grader::repetitionFrom);
+        // The records whose rules do not see the warnings of the records before them are judged first, and the earlier
+        // hits grading counts for all their hits read at once; the others are judged in order, each after the records
+        // before it are graded, and read what their own hits need.
+        Map<String, EvaluationOutcome> judgedFirst = new HashMap<>();
+        Map<String, Long> judgedFirstNanos = new HashMap<>();
         if (subjects.size() > 1) {
-            history.expectSubjects(subjects.stream().flatMap(s -> s.keys().stream()).filter(k -> k.name().equals(RecordKey.PARTY))
-                    .map(RecordKey::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+            List<BatchHistory.Expected> expected = new ArrayList<>();
+            for (ContextLoader.Subject subject : subjects) {
+                RecordFact fact = subject.fact();
+                if (!batch.seesEarlierWarnings(fact)) {
+                    long start = System.nanoTime();
+                    EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
+                    judgedFirstNanos.put(fact.recordId(), System.nanoTime() - start);
+                    judgedFirst.put(fact.recordId(), outcome);
+                    expected.addAll(expected(outcome, fact));
+                }
+            }
+            history.expect(expected);
         }
         for (ContextLoader.Subject subject : subjects) {
             long start = System.nanoTime();
             RecordFact fact = subject.fact();
             StoredRecord record = stored.get(fact.recordId());
-            EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
-            // the earlier hits G2 counts for this record's hits, those not read yet, in one read
-            history.expect(outcome.hits().stream().flatMap(h -> h.subjects().stream().map(s -> new Warnings.SubjectRule(s, h.ruleId())))
-                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+            EvaluationOutcome outcome = judgedFirst.get(fact.recordId());
+            if (outcome == null) {
+                outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
+                // the earlier hits G2 counts for this record's hits, those not read yet, in one read
+                history.expect(expected(outcome, fact));
+            }
             List<GradedHit> graded = grader.grade(ruleSet, fact.recordId(), record.orgCode(), fact.occurredOn(), outcome.hits(), history);
             batch.judged(fact, graded);
             if (!graded.isEmpty() || applying.hasWarnings(fact.recordId())) {
@@ -219,10 +231,17 @@ class RecordEvaluator {
             evaluated.add(new RecordStore.Evaluated(fact.recordId(), record.revision(), ruleSet.version(),
                     outcome.hits().stream().map(Hit::ruleId).collect(Collectors.joining(",")), outcome.firings(),
                     outcome.durationMicros()));
-            timer(record.domain()).record(System.nanoTime() - start + sharedPerRecord, TimeUnit.NANOSECONDS);
+            timer(record.domain()).record(System.nanoTime() - start + judgedFirstNanos.getOrDefault(fact.recordId(), 0L) + sharedPerRecord,
+                    TimeUnit.NANOSECONDS);
         }
         applying.flush();
         store.markAllEvaluated(evaluated, Times.nowUtc());
+    }
+
+    /** The subjects and rules of the record's hits, on its day: what G2 counts for them. */
+    private static List<BatchHistory.Expected> expected(EvaluationOutcome outcome, RecordFact fact) {
+        return outcome.hits().stream().flatMap(h -> h.subjects().stream()
+                .map(s -> new BatchHistory.Expected(new Warnings.SubjectRule(s, h.ruleId()), fact.occurredOn()))).distinct().toList();
     }
 
     private void recordFailure(String id, RuleSet ruleSet, RuntimeException failure) {

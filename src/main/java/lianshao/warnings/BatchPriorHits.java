@@ -25,8 +25,9 @@ import lianshao.support.Chunks;
  * {@link Warnings#priorHits} counts them, up to {@link SubjectHistory#PRIOR_HITS_COUNTED}) for the records of one
  * evaluation batch, without a statement per hit.
  *
- * <p>The records outside the batch are read per subject and rule, newest first and no more than the count needs: a
- * subject hit thousands of times costs as much as one hit a few times. The batch's own records are left out of what is
+ * <p>The records outside the batch are read per subject, rule and window (the 12 months before a record's day), newest
+ * first and no more than the count needs: a subject hit thousands of times costs as much as one hit a few times. The
+ * windows of many records are read in one statement, a UNION ALL branch each. The batch's own records are left out of what is
  * read and counted in memory instead, each as the database holds it until its hits are applied and as applied after,
  * so that a record sees the warnings of the records before it in the batch, in order, as it would if they had been
  * written one by one.
@@ -38,8 +39,8 @@ final class BatchPriorHits {
     }
 
     private static final int CAP = SubjectHistory.PRIOR_HITS_COUNTED;
-    /** Pairs per statement: each is one branch of a UNION ALL. */
-    private static final int PAIRS_PER_READ = 50;
+    /** Windows per statement: each is one branch of a UNION ALL. */
+    private static final int WINDOWS_PER_READ = 50;
 
     private final JdbcClient jdbc;
     private final Set<String> recordIds;
@@ -47,9 +48,8 @@ final class BatchPriorHits {
     private Map<String, Set<Row>> stored;
     private final Map<String, Set<Row>> applied = new HashMap<>();
     private final Set<String> written = new HashSet<>();
-    private final Map<Warnings.SubjectRule, Outside> outside = new HashMap<>();
-    /** Subjects whose hits were read whole (every rule) for a window: a rule without a row there has none. */
-    private final Map<String, Outside> wholeSubjects = new HashMap<>();
+    /** Per pair, what was read of it, each read for its own window. */
+    private final Map<Warnings.SubjectRule, List<Outside>> outside = new HashMap<>();
 
     /**
      * {@code stored}: reads the rows the batch's records have in the database before they are applied (asked once, when
@@ -75,62 +75,16 @@ final class BatchPriorHits {
         written.addAll(applied.keySet());
     }
 
-    /**
-     * Reads the hits outside the batch of these subjects within [from, to], every rule, counted by rule and day (one
-     * statement per 500 subjects): a batch of many records reads the parties they name once, instead of a read per
-     * record. It reads every such row of the subjects; {@link #load} reads at most the cap a pair.
-     */
-    void loadSubjects(Collection<String> subjectRefs, LocalDate from, LocalDate to) {
-        List<String> missing = subjectRefs.stream().distinct()
-                .filter(s -> wholeSubjects.get(s) == null || !wholeSubjects.get(s).knows(from, to)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<Warnings.SubjectRule, Outside> read = new HashMap<>();
-        Set<String> asked = Set.copyOf(missing);
-        for (List<String> refs : Chunks.of(missing)) {
-            jdbc.sql("""
-                    SELECT s.subject_ref, s.rule_id, CAST(s.occurred_at AS DATE), COUNT(DISTINCT s.record_id)
-                    FROM warning_subject s JOIN warning w ON w.id = s.warning_id
-                    WHERE s.subject_ref IN (:subjects) AND w.still_hits = TRUE AND s.occurred_at >= :from AND s.occurred_at < :to
-                    GROUP BY s.subject_ref, s.rule_id, CAST(s.occurred_at AS DATE)""")
-                    .param("subjects", refs).param("from", from.atStartOfDay()).param("to", to.plusDays(1).atStartOfDay())
-                    .query(rs -> {
-                        read.computeIfAbsent(new Warnings.SubjectRule(rs.getString(1), rs.getString(2)), p -> new Outside(from, to, null))
-                                .add(rs.getObject(3, LocalDate.class), rs.getInt(4));
-                    });
-        }
-        // the batch's records as the database holds them now are counted in memory instead
-        for (String recordId : recordIds) {
-            for (Row row : inDatabase(recordId)) {
-                if (asked.contains(row.subjectRef()) && !row.day().isBefore(from) && !row.day().isAfter(to)) {
-                    read.computeIfAbsent(new Warnings.SubjectRule(row.subjectRef(), row.ruleId()), p -> new Outside(from, to, null))
-                            .add(row.day(), -1);
-                }
-            }
-        }
-        missing.forEach(subject -> wholeSubjects.put(subject, new Outside(from, to, null)));
-        outside.putAll(read);
-    }
-
-    /** Reads, for the pairs not read yet up to {@code to}, the hits outside the batch within [from, to]: one statement per 50 pairs. */
-    void load(Collection<Warnings.SubjectRule> pairs, LocalDate from, LocalDate to) {
-        List<Warnings.SubjectRule> missing = new ArrayList<>();
-        for (Warnings.SubjectRule pair : new LinkedHashSet<>(pairs)) {
-            Outside whole = wholeSubjects.get(pair.subjectRef());
-            if (whole != null && whole.knows(from, to) && (outside.get(pair) == null || !outside.get(pair).knows(from, to))) {
-                outside.put(pair, new Outside(whole.from, whole.to, null));   // no hit of the rule on the subject there
-            } else if (outside.get(pair) == null || outside.get(pair).to.isBefore(to)) {
-                missing.add(pair);
-            }
-        }
-        read(missing, from, to).forEach(outside::put);
+    /** Reads the windows no read of their pair knows yet: one statement per 50 windows. */
+    void load(Collection<Warnings.HitWindow> windows) {
+        List<Warnings.HitWindow> missing = new LinkedHashSet<>(windows).stream()
+                .filter(w -> outside.getOrDefault(w.pair(), List.of()).stream().noneMatch(r -> r.knows(w.from(), w.to()))).toList();
+        read(missing).forEach((w, r) -> outside.computeIfAbsent(w.pair(), p -> new ArrayList<>()).add(r));
     }
 
     /** Other records on which the rule hit the subject within [from, to], up to the cap; {@code excludingRecordId} is one of the batch. */
     int count(String ruleId, String subjectRef, LocalDate from, LocalDate to, String excludingRecordId) {
         Warnings.SubjectRule pair = new Warnings.SubjectRule(subjectRef, ruleId);
-        load(List.of(pair), from, to);
         int own = 0;
         for (String recordId : recordIds) {
             if (!recordId.equals(excludingRecordId) && current(recordId).stream().anyMatch(r -> r.subjectRef().equals(subjectRef)
@@ -138,45 +92,48 @@ final class BatchPriorHits {
                 own++;
             }
         }
-        Outside read = outside.get(pair);
-        if (!read.knows(from, to)) {
-            if (read.atLeast(from, to) + own >= CAP) {
-                return CAP;
+        List<Outside> reads = outside.getOrDefault(pair, List.of());
+        for (Outside read : reads) {
+            if (read.knows(from, to)) {
+                return Math.min(read.count(from, to) + own, CAP);
             }
-            // what was read for a later or longer window stopped before this one's start: read this window alone
-            read = read(List.of(pair), from, to).get(pair);
-            outside.put(pair, read);
         }
+        // what was read for other windows may already decide: at least the cap
+        if (reads.stream().mapToInt(r -> r.atLeast(from, to)).max().orElse(0) + own >= CAP) {
+            return CAP;
+        }
+        Warnings.HitWindow window = new Warnings.HitWindow(pair, from, to);
+        Outside read = read(List.of(window)).get(window);
+        outside.computeIfAbsent(pair, p -> new ArrayList<>()).add(read);
         return Math.min(read.count(from, to) + own, CAP);
     }
 
     /**
-     * Per pair, its rows within [from, to] newest first, as many as the cap needs once the batch's own records are left
+     * Per window, the pair's rows within it newest first, as many as the cap needs once the batch's own records are left
      * out: the rows of the batch's records the database holds for the pair are read too, then dropped.
      */
-    private Map<Warnings.SubjectRule, Outside> read(List<Warnings.SubjectRule> pairs, LocalDate from, LocalDate to) {
-        Map<Warnings.SubjectRule, Outside> read = new LinkedHashMap<>();
-        for (List<Warnings.SubjectRule> chunk : Chunks.of(pairs, PAIRS_PER_READ)) {
+    private Map<Warnings.HitWindow, Outside> read(List<Warnings.HitWindow> windows) {
+        Map<Warnings.HitWindow, Outside> read = new LinkedHashMap<>();
+        for (List<Warnings.HitWindow> chunk : Chunks.of(windows, WINDOWS_PER_READ)) {
             StringBuilder sql = new StringBuilder();
             Map<String, Object> params = new HashMap<>();
-            params.put("from", from.atStartOfDay());
-            params.put("to", to.plusDays(1).atStartOfDay());
             List<Integer> limits = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
-                Warnings.SubjectRule pair = chunk.get(i);
-                int limit = CAP + ownRowsInDatabase(pair);
+                Warnings.HitWindow w = chunk.get(i);
+                int limit = CAP + ownRowsInDatabase(w.pair());
                 limits.add(limit);
                 sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT ").append(i).append(" AS branch, s.record_id, s.occurred_at")
                         .append(" FROM warning_subject s JOIN warning w ON w.id = s.warning_id WHERE s.subject_ref = :s").append(i)
-                        .append(" AND s.rule_id = :r").append(i).append(" AND w.still_hits = TRUE")
-                        .append(" AND s.occurred_at >= :from AND s.occurred_at < :to ORDER BY s.occurred_at DESC LIMIT :l")
-                        .append(i).append(')');
-                params.put("s" + i, pair.subjectRef());
-                params.put("r" + i, pair.ruleId());
+                        .append(" AND s.rule_id = :r").append(i).append(" AND w.still_hits = TRUE AND s.occurred_at >= :f").append(i)
+                        .append(" AND s.occurred_at < :t").append(i).append(" ORDER BY s.occurred_at DESC LIMIT :l").append(i).append(')');
+                params.put("s" + i, w.pair().subjectRef());
+                params.put("r" + i, w.pair().ruleId());
+                params.put("f" + i, w.from().atStartOfDay());
+                params.put("t" + i, w.to().plusDays(1).atStartOfDay());
                 params.put("l" + i, limit);
             }
             List<List<Object[]>> rows = new ArrayList<>();
-            chunk.forEach(p -> rows.add(new ArrayList<>()));
+            chunk.forEach(w -> rows.add(new ArrayList<>()));
             jdbc.sql(sql.toString()).params(params).query(rs -> {
                 rows.get(rs.getInt(1)).add(new Object[] {rs.getString(2), rs.getObject(3, LocalDateTime.class)});
             });
@@ -185,7 +142,7 @@ final class BatchPriorHits {
                 boolean capped = found.size() >= limits.get(i);
                 LocalDate oldest = capped ? found.stream().map(r -> ((LocalDateTime) r[1]).toLocalDate()).min(LocalDate::compareTo)
                         .orElseThrow() : null;
-                Outside counts = new Outside(from, to, oldest);
+                Outside counts = new Outside(chunk.get(i).from(), chunk.get(i).to(), oldest);
                 for (Object[] row : found) {
                     if (!recordIds.contains((String) row[0])) {
                         counts.add(((LocalDateTime) row[1]).toLocalDate());
@@ -241,11 +198,7 @@ final class BatchPriorHits {
         }
 
         void add(LocalDate day) {
-            add(day, 1);
-        }
-
-        void add(LocalDate day, int records) {
-            byDay.merge(day, records, Integer::sum);
+            byDay.merge(day, 1, Integer::sum);
         }
 
         /** Whether every hit within [start, end] was read. */

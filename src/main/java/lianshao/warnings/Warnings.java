@@ -151,14 +151,9 @@ public class Warnings implements SubjectHistory {
             return priorHits.count(ruleId, subjectRef, from, to, excludingRecordId);
         }
 
-        /** Reads, in one statement (per 500 subjects), what {@link #priorHits} needs for these subjects, every rule, within [from, to]. */
-        public void loadPriorHitsOfSubjects(java.util.Collection<String> subjectRefs, LocalDate from, LocalDate to) {
-            priorHits.loadSubjects(subjectRefs, from, to);
-        }
-
-        /** Reads, in one statement (per 50 pairs), what {@link #priorHits} needs for these subjects and rules within [from, to]. */
-        public void loadPriorHits(java.util.Collection<SubjectRule> pairs, LocalDate from, LocalDate to) {
-            priorHits.load(pairs, from, to);
+        /** Reads, in one statement per 50 windows, what {@link #priorHits} needs for these windows. */
+        public void loadPriorHits(java.util.Collection<HitWindow> windows) {
+            priorHits.load(windows);
         }
 
         /** Writes the hits applied so far (a JDBC batch per statement); the database then answers as before. */
@@ -203,6 +198,10 @@ public class Warnings implements SubjectHistory {
 
     /** A subject and a rule whose earlier hits grading counts (G2). */
     public record SubjectRule(String subjectRef, String ruleId) {
+    }
+
+    /** The days [from, to] within which grading counts the earlier hits of a subject and rule (G2). */
+    public record HitWindow(SubjectRule pair, LocalDate from, LocalDate to) {
     }
 
     /** A subject row of a warning. */
