@@ -99,7 +99,7 @@ final class BatchPriorHits {
             }
         }
         // what was read for other windows may already decide: at least the cap
-        if (reads.stream().mapToInt(r -> r.atLeast(from, to)).max().orElse(0) + own >= CAP) {
+        if (reads.stream().mapToInt(r -> r.count(from, to)).max().orElse(0) + own >= CAP) {
             return CAP;
         }
         Warnings.HitWindow window = new Warnings.HitWindow(pair, from, to);
@@ -207,12 +207,8 @@ final class BatchPriorHits {
         }
 
         /** The hits read within [start, end]: all of them when {@link #knows}, else at least that many. */
-        int atLeast(LocalDate start, LocalDate end) {
-            return end.isBefore(start) ? 0 : byDay.subMap(start, true, end, true).values().stream().mapToInt(Integer::intValue).sum();
-        }
-
         int count(LocalDate start, LocalDate end) {
-            return atLeast(start, end);
+            return end.isBefore(start) ? 0 : byDay.subMap(start, true, end, true).values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 }

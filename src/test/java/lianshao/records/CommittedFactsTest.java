@@ -4,9 +4,6 @@ import static lianshao.TestRecords.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -65,8 +62,8 @@ class CommittedFactsTest extends ApiTestSupport {
 
     @Test
     void onlyACommittedTransactionNotesWhatItJudged() {
-        List<String> noted = new ArrayList<>();
-        ContextLoader loader = new ContextLoader(new NotingStore(noted), null);
+        DatabaseContextStore store = new DatabaseContextStore(this.store, reference, cache, warnings, mapper);
+        ContextLoader loader = new ContextLoader(store, null);
         tools.jackson.databind.node.ObjectNode envelope = TestRecords.regularAdmission(unique("SCH"), unique("APP"), "2026-03-02");
         RecordFact fact = mapper.toFact(new lianshao.evaluation.RecordMeta("r", "e", "s", "ADMISSION", "SCH",
                 java.time.OffsetDateTime.parse(envelope.get("occurredAt").asString())), envelope.get("payload"), false);
@@ -77,69 +74,7 @@ class CommittedFactsTest extends ApiTestSupport {
         });
         tx.executeWithoutResult(status -> loader.judgedInTransaction(Map.of("committed", 2), Map.of("committed", fact)));
 
-        assertThat(noted).containsExactly("committed#2");
-    }
-
-    /** Notes what it is told was committed; reads nothing. */
-    private record NotingStore(List<String> noted) implements ContextStore {
-        @Override
-        public void committed(String recordId, int revision, RecordFact fact) {
-            noted.add(recordId + "#" + revision);
-        }
-
-        @Override
-        public List<RecordKey> keys(String recordId) {
-            return List.of();
-        }
-
-        @Override
-        public List<RecordStore.KeyRow> keyRowsNear(Collection<KeySpan> spans, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, RecordFact> records(Map<String, Integer> revisions) {
-            return Map.of();
-        }
-
-        @Override
-        public List<lianshao.facts.Org> orgs(Collection<String> codes) {
-            return List.of();
-        }
-
-        @Override
-        public List<lianshao.facts.Party> leadersOf(Collection<String> orgCodes) {
-            return List.of();
-        }
-
-        @Override
-        public List<lianshao.facts.Relation> relationsTouching(Collection<String> refs, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<lianshao.facts.Party> parties(Collection<String> ids) {
-            return List.of();
-        }
-
-        @Override
-        public List<lianshao.facts.Sanction> sanctions(Collection<String> subjectRefs) {
-            return List.of();
-        }
-
-        @Override
-        public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, java.time.LocalDateTime since, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public java.util.Optional<lianshao.facts.AdmissionPlan> admissionPlan(String orgCode, int year, String stage) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public lianshao.facts.WorkCalendar calendar(Collection<Integer> years) {
-            return null;
-        }
+        // neither id is stored: only what was noted can be found
+        assertThat(store.records(Map.of("rolled-back", 2, "committed", 2))).containsOnlyKeys("committed").containsValue(fact);
     }
 }
