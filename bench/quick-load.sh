@@ -4,7 +4,9 @@
 # as warm-up, then SECS s of MODE (single: single posts at 8 connections; single1: at 1 connection; batch: batches of
 # 100 at 2 connections) with the bodies of ../shared/perf/make_bodies.py. Prints wrk's RESULT line (prefixed with
 # LABEL, MODE and the load average), the CPU ticks (1/100 s) of the service and of MariaDB during the load, and the
-# group-commit sizes (lianshao_records_group_size) from /actuator/prometheus (as the demo administrator).
+# group-commit sizes (lianshao_records_group_size), the earlier records per evaluation by domain
+# (lianshao_evaluation_context_records) and any metric METRICS (an extended regular expression) names, from
+# /actuator/prometheus (as the demo administrator).
 # Usage, from the repository root: bash bench/quick-load.sh path/to/lianshao.jar LABEL [single|single1|batch]
 # Environment: SECS (20), PORT (18131), EXTRA (more arguments for the service, e.g.
 # --lianshao.ingest.group-commit.concurrent-groups=1).
@@ -35,4 +37,4 @@ case $MODE in
   *) echo "MODE: single, single1 or batch"; exit 2 ;;
 esac | sed "s/^/$LABEL $MODE load=$(cut -d' ' -f1 /proc/loadavg) /"
 a1=$(cpu $APP); d1=$(cpu $DBPID); echo "CPU ticks service=$((a1 - a0)) mariadb=$((d1 - d0))"
-curl -fs -u admin:lianshao-demo http://127.0.0.1:$PORT/actuator/prometheus | grep '^lianshao_records_group_size' || true
+curl -fs -u admin:lianshao-demo http://127.0.0.1:$PORT/actuator/prometheus | grep -E "^(lianshao_records_group_size|lianshao_evaluation_context_records${METRICS:+|$METRICS})" || true

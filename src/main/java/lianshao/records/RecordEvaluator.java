@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,7 @@ class RecordEvaluator {
     private final MeterRegistry meters;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> contextSizes = new ConcurrentHashMap<>();
 
     RecordEvaluator(RecordStore store, ContextLoader contexts, FactMapper mapper, Evaluator evaluator, Grader grader,
             Warnings warnings, SystemWarnings systemWarnings, ActiveRuleSet rules, TransactionTemplate tx,
@@ -123,9 +125,13 @@ class RecordEvaluator {
     record Fresh(StoredRecord stored, Collection<RecordKey> keys) {
     }
 
-    /** What the transaction that stored records knows of them: the ones it inserted, and key rows it read. */
+    /**
+     * What the transaction that stored records knows of them: the ones it inserted, key rows it read, and the status of
+     * the reposts it found unchanged without reading them again.
+     */
     static final class Inserted {
         final Map<String, Fresh> records = new HashMap<>();
+        final Map<String, RecordStatus> reposted = new HashMap<>();
         KeyRowsRead keyRows;
     }
 
@@ -204,7 +210,7 @@ class RecordEvaluator {
                 RecordFact fact = subject.fact();
                 if (!batch.seesEarlierWarnings(fact)) {
                     long start = System.nanoTime();
-                    EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
+                    EvaluationOutcome outcome = evaluator.evaluate(ruleSet, fact, contextOf(batch, fact), names);
                     judgedFirstNanos.put(fact.recordId(), System.nanoTime() - start);
                     judgedFirst.put(fact.recordId(), outcome);
                     expected.addAll(expected(outcome, fact));
@@ -218,7 +224,7 @@ class RecordEvaluator {
             StoredRecord record = stored.get(fact.recordId());
             EvaluationOutcome outcome = judgedFirst.get(fact.recordId());
             if (outcome == null) {
-                outcome = evaluator.evaluate(ruleSet, fact, batch.contextOf(fact), names);
+                outcome = evaluator.evaluate(ruleSet, fact, contextOf(batch, fact), names);
                 // the earlier hits G2 counts for this record's hits, those not read yet, in one read
                 history.expect(expected(outcome, fact));
             }
@@ -236,6 +242,13 @@ class RecordEvaluator {
         }
         applying.flush();
         store.markAllEvaluated(evaluated, Times.nowUtc());
+    }
+
+    /** The record's context, its count of earlier records noted: what the rule engine's work grows with. */
+    private lianshao.evaluation.Context contextOf(ContextLoader.Batch batch, RecordFact fact) {
+        lianshao.evaluation.Context context = batch.contextOf(fact);
+        contextSize(fact.domain()).record(context.earlierRecords().size());
+        return context;
     }
 
     /** The subjects and rules of the record's hits, on its day: what G2 counts for them. */
@@ -331,6 +344,11 @@ class RecordEvaluator {
         failure.printStackTrace(new PrintWriter(text));
         String trace = text.toString();
         return trace.length() <= 8000 ? trace : trace.substring(0, 8000);
+    }
+
+    private DistributionSummary contextSize(String domain) {
+        return contextSizes.computeIfAbsent(domain, d -> DistributionSummary.builder("lianshao.evaluation.context.records")
+                .description("earlier records in the context of one evaluation").tag("domain", d).register(meters));
     }
 
     private Timer timer(String domain) {

@@ -163,7 +163,7 @@ public class RecordIngestion {
                 RecordEvaluator.Inserted inserted = new RecordEvaluator.Inserted();
                 List<Result> stored = storeAll(incoming, feedSource, heldBy, inserted);
                 try {
-                    evaluator.evaluateInTransaction(toEvaluate(stored), inserted);
+                    evaluator.evaluateInTransaction(toEvaluate(stored, inserted), inserted);
                 } catch (RuntimeException failure) {
                     if (databaseFailure(failure)) {
                         throw failure;
@@ -173,21 +173,25 @@ public class RecordIngestion {
                 return stored;
             }));
         } catch (EvaluateSeparately separately) {
-            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy, new RecordEvaluator.Inserted())));
-            evaluator.evaluate(toEvaluate(stored));
+            RecordEvaluator.Inserted inserted = new RecordEvaluator.Inserted();
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy, inserted)));
+            evaluator.evaluate(toEvaluate(stored, inserted));
             return stored;
         }
     }
 
     /** New and revised records, and reposted ones whose evaluation has not succeeded yet. */
-    private Set<String> toEvaluate(List<Result> stored) {
+    private Set<String> toEvaluate(List<Result> stored, RecordEvaluator.Inserted inserted) {
         List<String> unchanged = stored.stream().filter(r -> r.outcome() == IngestOutcome.UNCHANGED)
-                .map(Result::recordId).toList();
-        Map<String, RecordStore.Summary> statuses = unchanged.isEmpty() ? Map.of() : store.summaries(unchanged);
+                .map(Result::recordId).filter(id -> !inserted.reposted.containsKey(id)).toList();
+        Map<String, RecordStatus> statuses = new java.util.HashMap<>(inserted.reposted);
+        if (!unchanged.isEmpty()) {
+            store.summaries(unchanged).forEach((id, summary) -> statuses.put(id, summary.status()));
+        }
         Set<String> ids = new LinkedHashSet<>();
         for (Result result : stored) {
-            RecordStore.Summary summary = statuses.get(result.recordId());
-            if (result.outcome() != IngestOutcome.UNCHANGED || (summary != null && summary.status() != RecordStatus.EVALUATED)) {
+            RecordStatus status = statuses.get(result.recordId());
+            if (result.outcome() != IngestOutcome.UNCHANGED || (status != null && status != RecordStatus.EVALUATED)) {
                 ids.add(result.recordId());
             }
         }
@@ -229,13 +233,21 @@ public class RecordIngestion {
     private List<Result> storeAll(List<Incoming> incoming, String source, String heldBy, RecordEvaluator.Inserted fresh) {
         LocalDateTime now = Times.nowUtc();
         LocalDateTime retryAt = now.plus(settings.pendingGrace());
-        Map<String, String> known = store.identities(source, incoming.stream().map(Incoming::externalId).toList());
+        Map<String, RecordStore.Known> known = store.identities(source, incoming.stream().map(Incoming::externalId).toList());
+        Map<String, Long> copies = incoming.stream().collect(java.util.stream.Collectors.groupingBy(Incoming::externalId,
+                java.util.stream.Collectors.counting()));
         Set<String> firstSeen = new java.util.HashSet<>();
         List<RecordStore.NewRecord> inserted = new ArrayList<>();
         List<Result> out = new ArrayList<>();
         List<Incoming> others = new ArrayList<>();
         for (Incoming in : incoming) {
-            if (!known.containsKey(in.externalId()) && firstSeen.add(in.externalId())) {
+            RecordStore.Known stored = known.get(in.externalId());
+            if (stored != null && stored.contentHash().equals(in.hash()) && copies.get(in.externalId()) == 1) {
+                // a repost of what is committed, alone in the batch: nothing to write, so nothing to lock (a repost
+                // among other copies of its identity waits its turn below, in input order)
+                out.add(new Result(in.index(), in.externalId(), IngestOutcome.UNCHANGED, stored.id(), List.of()));
+                fresh.reposted.put(stored.id(), stored.status());
+            } else if (stored == null && firstSeen.add(in.externalId())) {
                 String id = Ids.newId();
                 inserted.add(new RecordStore.NewRecord(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(),
                         in.hash(), in.canonical(), in.keys()));

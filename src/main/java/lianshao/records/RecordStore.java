@@ -228,15 +228,19 @@ class RecordStore {
     }
 
     /** Ids of stored identities of one source among the given external ids: externalId → record id. */
-    java.util.Map<String, String> identities(String source, Collection<String> externalIds) {
-        java.util.Map<String, String> found = new java.util.HashMap<>();
+    java.util.Map<String, Known> identities(String source, Collection<String> externalIds) {
+        java.util.Map<String, Known> found = new java.util.HashMap<>();
         for (List<String> chunk : Chunks.of(externalIds)) {
-            jdbc.sql("SELECT external_id, id FROM record WHERE source = :source AND external_id IN (:ids)")
+            jdbc.sql("SELECT external_id, id, content_hash, status FROM record WHERE source = :source AND external_id IN (:ids)")
                     .param("source", source).param("ids", chunk).query(rs -> {
-                        found.put(rs.getString(1), rs.getString(2));
+                        found.put(rs.getString(1), new Known(rs.getString(2), rs.getString(3), RecordStatus.valueOf(rs.getString(4))));
                     });
         }
         return found;
+    }
+
+    /** A stored identity as last committed: its record, the hash of its latest revision and its status. */
+    record Known(String id, String contentHash, RecordStatus status) {
     }
 
     /** The organisations of stored identities of one source among the given external ids: externalId → org code. */

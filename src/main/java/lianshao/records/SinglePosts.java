@@ -16,7 +16,8 @@ import lianshao.security.Binding;
 /**
  * Records posted one at a time: concurrent posts of the same feed (source and binding) are stored and judged
  * together, as a batch is, in one transaction, and their replies read back with one pair of queries
- * ({@link GroupCommit}). Each request is answered after the commit of its group, as a batch's are.
+ * ({@link GroupCommit}). Each request is answered after the commit of its group, as a batch's are. A post of an
+ * identity that a running group is storing waits for that group (a feed that sends again before its first reply).
  */
 @Component
 class SinglePosts {
@@ -30,7 +31,7 @@ class SinglePosts {
         this.replies = replies;
         DistributionSummary sizes = DistributionSummary.builder("lianshao.records.group.size")
                 .description("records stored and judged together in one transaction for single posts").register(meters);
-        this.groups = new GroupCommit<>(settings.concurrentGroups(), settings.maxRecords(), Post::feed, this::handle,
+        this.groups = new GroupCommit<>(settings.concurrentGroups(), settings.maxRecords(), Post::feed, Post::identity, this::handle,
                 sizes::record, RecordIngestion::databaseFailure);
     }
 
@@ -38,6 +39,12 @@ class SinglePosts {
     record Post(JsonNode envelope, String source, Binding binding) {
         Object feed() {
             return List.of(source, binding);
+        }
+
+        /** The identity the post would store (null when the envelope has none to give: it is refused anyway). */
+        Object identity() {
+            JsonNode externalId = envelope != null && envelope.isObject() ? envelope.get("externalId") : null;
+            return externalId != null && externalId.isString() ? List.of(source, externalId.asString()) : null;
         }
     }
 

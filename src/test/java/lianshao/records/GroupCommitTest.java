@@ -66,7 +66,7 @@ class GroupCommitTest {
 
     @Test
     void aCallerAloneIsAGroupOfOneHandledAtOnce() {
-        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add, Outage.class::isInstance);
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", s -> null, upperCase(new CountDownLatch(0)), sizes::add, Outage.class::isInstance);
         assertThat(commit.submit("a")).isEqualTo("A");
         assertThat(commit.submit("b")).isEqualTo("B");
         assertThat(groups).containsExactly(List.of("a"), List.of("b"));
@@ -75,7 +75,7 @@ class GroupCommitTest {
     @Test
     void itemsThatWaitWhileAGroupRunsAreHandledTogetherAndEachCallerGetsItsOwnOutput() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add, Outage.class::isInstance);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", s -> null, upperCase(release), sizes::add, Outage.class::isInstance);
         List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("b", "c", "d", "e"));
 
         assertThat(futures.stream().map(f -> f.join()).toList()).containsExactly("FIRST", "B", "C", "D", "E");
@@ -87,7 +87,7 @@ class GroupCommitTest {
     @Test
     void groupsHoldOneKeyAndAtMostMaxItems() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 2, s -> s.substring(0, 1), upperCase(release), sizes::add, Outage.class::isInstance);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 2, s -> s.substring(0, 1), s -> null, upperCase(release), sizes::add, Outage.class::isInstance);
         List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("x1", "y1", "x2", "x3", "y2"));
 
         assertThat(futures.stream().map(f -> f.join()).toList()).containsExactly("FIRST", "X1", "Y1", "X2", "X3", "Y2");
@@ -99,9 +99,30 @@ class GroupCommitTest {
     }
 
     @Test
+    void anItemWhoseIdentityARunningGroupHoldsWaitsForThatGroupWhileOthersGoOn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", s -> s.substring(0, 1), upperCase(release),
+                sizes::add, Outage.class::isInstance);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commit.submit("a1"));
+        while (groups.isEmpty()) {
+            Thread.sleep(5);
+        }
+        CompletableFuture<String> again = CompletableFuture.supplyAsync(() -> commit.submit("a2"));
+        CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> commit.submit("b1"));
+
+        assertThat(other.get(10, TimeUnit.SECONDS)).as("a second group runs beside the first").isEqualTo("B1");
+        Thread.sleep(100);
+        assertThat(again).as("the same identity waits for the group that holds it").isNotDone();
+        release.countDown();
+        assertThat(again.get(10, TimeUnit.SECONDS)).isEqualTo("A2");
+        assertThat(first.join()).isEqualTo("A1");
+        assertThat(groups).containsExactly(List.of("a1"), List.of("b1"), List.of("a2"));
+    }
+
+    @Test
     void oneFailingItemFailsOnlyItsOwnCaller() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add, Outage.class::isInstance);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", s -> null, upperCase(release), sizes::add, Outage.class::isInstance);
         List<CompletableFuture<String>> futures = whileTheFirstGroupRuns(commit, release, List.of("b", "poison", "c"));
 
         assertThat(futures.get(1).join()).isEqualTo("B");
@@ -114,7 +135,7 @@ class GroupCommitTest {
 
     @Test
     void aFailureOfACallerAloneIsThrownToIt() {
-        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", upperCase(new CountDownLatch(0)), sizes::add, Outage.class::isInstance);
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 100, s -> "k", s -> null, upperCase(new CountDownLatch(0)), sizes::add, Outage.class::isInstance);
         assertThatThrownBy(() -> commit.submit("poison")).isInstanceOf(IllegalArgumentException.class);
         assertThat(commit.submit("after")).as("a failure leaves no slot taken").isEqualTo("AFTER");
     }
@@ -122,7 +143,7 @@ class GroupCommitTest {
     @Test
     void aFailureOfTheSurroundingsFailsTheGroupAndTheWaitingItemsAtOnceWithoutTryingThemAgain() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", upperCase(release), sizes::add,
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 100, s -> "k", s -> null, upperCase(release), sizes::add,
                 Outage.class::isInstance);
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commit.submit("down"));
         while (groups.isEmpty()) {

@@ -232,4 +232,30 @@ class RecordApiTest extends ApiTestSupport {
                 .andExpect(jsonPath("$.results[7].status").value("CREATED"))
                 .andExpect(jsonPath("$.results[7].externalId").value(org.hamcrest.Matchers.startsWith("EXT-")));
     }
+
+    @Test
+    void copiesOfOneIdentityInABatchAreAppliedInInputOrderEvenWhenOneRepeatsWhatIsStored() throws Exception {
+        ObjectNode original = TestRecords.largeInquiry(ORG);
+        String recordId = json(postJson("/api/v1/records", original.toString()).andExpect(status().isCreated()).andReturn())
+                .get("recordId").asString();
+        ObjectNode changed = (ObjectNode) Json.parse(original.toString());
+        set(changed, "payload.amount", Json.parse("3100000.00"));
+
+        // the second copy repeats the stored content, but comes after a revision: it revises the record back
+        postJson("/api/v1/records/batch", TestRecords.batch(changed, original))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value("REVISED"))
+                .andExpect(jsonPath("$.results[1].status").value("REVISED"))
+                .andExpect(jsonPath("$.results[1].revision").value(3));
+        getAsInspector("/api/v1/records/" + recordId).andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(3))
+                .andExpect(jsonPath("$.status").value("EVALUATED"));
+        // alone, the same content again is a repost: nothing stored, the record as it is
+        long[] before = storedRows();
+        postJson("/api/v1/records", original.toString()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.recordId").value(recordId))
+                .andExpect(jsonPath("$.revision").value(3))
+                .andExpect(jsonPath("$.status").value("EVALUATED"));
+        assertThat(storedRows()).containsExactly(before);
+    }
 }
