@@ -52,7 +52,7 @@ import lianshao.warnings.Warnings;
  * so a record is judged the same in a batch of 1,000 as on its own.
  *
  * <p>Earlier warnings of the parties ({@link PriorHit}) are loaded only for records of a domain whose rules match
- * them ({@link Demand}).
+ * them, and only of the rules those rules name ({@link Demand}).
  *
  * <p>The selection reads through a {@link ContextStore}: the database in production, a rule test's context held in
  * memory when rule tests run ({@link InMemoryContexts}). A rule therefore sees in its test only what it would see in
@@ -86,9 +86,24 @@ class ContextLoader {
 
         boolean needs(Domain domain, Class<?> type);
 
+        /** The rules whose earlier warnings the domain's rules may match; null: every rule's. */
+        default Set<String> priorHitRules(Domain domain) {
+            return null;
+        }
+
         static Demand of(RuleSet ruleSet) {
             FactDemand demand = FactDemand.of(ruleSet);
-            return demand::needs;
+            return new Demand() {
+                @Override
+                public boolean needs(Domain domain, Class<?> type) {
+                    return demand.needs(domain, type);
+                }
+
+                @Override
+                public Set<String> priorHitRules(Domain domain) {
+                    return demand.priorHitRules(domain).orElse(null);
+                }
+            };
         }
     }
 
@@ -202,11 +217,23 @@ class ContextLoader {
             at.sanctions(partyIds).forEach(s -> sanctions.computeIfAbsent(s.subjectRef(), k -> new ArrayList<>()).add(s));
             sanctionsLoaded.addAll(partyIds);
             LocalDateTime since = list.stream().map(s -> since(s.fact())).min(Comparator.naturalOrder()).orElse(null);
-            // earlier warnings only for the records whose rules match them, of those records' parties
+            // earlier warnings only for the records whose rules match them, of those records' parties and of the rules
+            // their rules name
             Set<String> hitRefs = new LinkedHashSet<>();
-            list.stream().filter(s -> needsPriorHits(s.fact())).forEach(s -> hitRefs.addAll(ownRefs(s)));
+            Set<String> hitRules = new TreeSet<>();
+            boolean everyRule = false;
+            for (Subject s : list) {
+                if (needsPriorHits(s.fact())) {
+                    hitRefs.addAll(ownRefs(s));
+                    Set<String> rules = priorHitRules(s.fact());
+                    everyRule |= rules == null;
+                    if (rules != null) {
+                        hitRules.addAll(rules);
+                    }
+                }
+            }
             priorHits = hitRefs.isEmpty() ? List.of()
-                    : at.subjectHits(hitRefs, since, settings.maxContextRecords() * Math.max(1, list.size()));
+                    : at.subjectHits(hitRefs, everyRule ? null : hitRules, since, settings.maxContextRecords() * Math.max(1, list.size()));
             Set<Integer> years = new TreeSet<>();
             list.forEach(s -> {
                 int year = s.fact().occurredOn().getYear();
@@ -225,6 +252,10 @@ class ContextLoader {
 
         private boolean needsPriorHits(RecordFact record) {
             return demand.needs(Domain.valueOf(record.domain()), PriorHit.class);
+        }
+
+        private Set<String> priorHitRules(RecordFact record) {
+            return demand.priorHitRules(Domain.valueOf(record.domain()));
         }
 
         /** The sanctions of a party, when this batch loaded them (empty: ask the database). */
@@ -304,12 +335,13 @@ class ContextLoader {
                 return List.of();
             }
             LocalDateTime since = since(record);
+            Set<String> rules = priorHitRules(record);
             List<Warnings.SubjectHit> candidates = new ArrayList<>();
             priorHits.stream().filter(h -> !judgedHits.containsKey(h.hit().recordId())).forEach(candidates::add);
             judgedHits.values().forEach(candidates::addAll);
             return candidates.stream()
                     .filter(h -> refs.contains(h.hit().subjectRef()) && !h.hit().recordId().equals(record.recordId())
-                            && !h.occurredAt().isBefore(since))
+                            && !h.occurredAt().isBefore(since) && (rules == null || rules.contains(h.hit().ruleId())))
                     .sorted(Comparator.comparing(Warnings.SubjectHit::occurredAt).reversed())
                     .limit(settings.maxContextRecords()).map(Warnings.SubjectHit::hit).toList();
         }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import lianshao.facts.AdmissionPlan;
 import lianshao.facts.Org;
@@ -58,8 +59,11 @@ interface ContextStore {
 
     List<Sanction> sanctions(Collection<String> subjectRefs);
 
-    /** Standing warnings naming one of the subjects on records occurred since the time; newest first, at most {@code limit}. */
-    List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit);
+    /**
+     * Standing warnings of the given rules (null: of every rule) naming one of the subjects on records occurred since the
+     * time; newest first, at most {@code limit}.
+     */
+    List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, Set<String> ruleIds, LocalDateTime since, int limit);
 
     Optional<AdmissionPlan> admissionPlan(String orgCode, int year, String stage);
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -130,8 +131,8 @@ final class DatabaseContextStore implements ContextStore {
     }
 
     @Override
-    public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit) {
-        return warnings.subjectHits(subjectRefs, since, limit);
+    public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, Set<String> ruleIds, LocalDateTime since, int limit) {
+        return warnings.subjectHits(subjectRefs, ruleIds, since, limit);
     }
 
     @Override

@@ -151,8 +151,9 @@ public final class InMemoryContexts {
         }
 
         @Override
-        public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit) {
+        public List<Warnings.SubjectHit> subjectHits(Collection<String> subjectRefs, Set<String> ruleIds, LocalDateTime since, int limit) {
             return reference.priorHits().stream().filter(h -> h.occurredOn() != null && subjectRefs.contains(h.subjectRef()))
+                    .filter(h -> ruleIds == null || ruleIds.contains(h.ruleId()))
                     .map(h -> new Warnings.SubjectHit(h, h.occurredOn().atStartOfDay()))
                     .filter(h -> !h.occurredAt().isBefore(since))
                     .sorted(Comparator.comparing(Warnings.SubjectHit::occurredAt).reversed()).limit(limit).toList();

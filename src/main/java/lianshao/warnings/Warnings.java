@@ -541,12 +541,13 @@ public class Warnings implements SubjectHistory {
     }
 
     /**
-     * Warnings still hitting that name one of the subjects, on records occurred since the given time;
-     * newest first, at most {@code limit}. The evaluation context of a batch cuts each record's prior
+     * Warnings still hitting of the given rules (null: of every rule) that name one of the subjects, on records occurred
+     * since the given time; newest first, at most {@code limit}. The evaluation context of a batch cuts each record's prior
      * hits out of these.
      */
-    public List<SubjectHit> subjectHits(java.util.Collection<String> subjectRefs, LocalDateTime since, int limit) {
-        if (subjectRefs.isEmpty()) {
+    public List<SubjectHit> subjectHits(java.util.Collection<String> subjectRefs, java.util.Set<String> ruleIds, LocalDateTime since,
+            int limit) {
+        if (subjectRefs.isEmpty() || (ruleIds != null && ruleIds.isEmpty())) {
             return List.of();
         }
         List<SubjectHit> hits = new ArrayList<>();
@@ -554,9 +555,10 @@ public class Warnings implements SubjectHistory {
             hits.addAll(jdbc.sql("""
                     SELECT s.subject_ref, s.rule_id, s.record_id, s.occurred_at, w.form FROM warning_subject s
                     JOIN warning w ON w.id = s.warning_id
-                    WHERE s.subject_ref IN (:subjects) AND s.occurred_at >= :since AND w.still_hits = TRUE
-                    ORDER BY s.occurred_at DESC LIMIT :limit""")
+                    WHERE s.subject_ref IN (:subjects) AND s.occurred_at >= :since AND w.still_hits = TRUE"""
+                    + (ruleIds == null ? "" : " AND s.rule_id IN (:rules)") + " ORDER BY s.occurred_at DESC LIMIT :limit")
                     .param("subjects", refs).param("since", since).param("limit", limit)
+                    .params(ruleIds == null ? Map.of() : Map.of("rules", ruleIds))
                     .query((rs, n) -> {
                         LocalDateTime at = rs.getObject(4, LocalDateTime.class);
                         return new SubjectHit(new lianshao.facts.PriorHit(rs.getString(1), rs.getString(2), rs.getString(3),

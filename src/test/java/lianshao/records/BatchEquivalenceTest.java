@@ -2,6 +2,7 @@ package lianshao.records;
 
 import static lianshao.TestRecords.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 import lianshao.ApiTestSupport;
 import lianshao.TestRecords;
 import lianshao.evaluation.Context;
+import lianshao.facts.RecordFact;
 import lianshao.support.Json;
 
 /**
@@ -32,6 +34,15 @@ class BatchEquivalenceTest extends ApiTestSupport {
 
     @Autowired
     private RecordReplay replay;
+
+    @Autowired
+    private ContextLoader contexts;
+
+    @Autowired
+    private RecordStore records;
+
+    @Autowired
+    private lianshao.rules.ActiveRuleSet rules;
 
     @Test
     void aBatchRaisesTheSameGradedWarningsAsTheSameRecordsPostedOneByOne() throws Exception {
@@ -90,6 +101,41 @@ class BatchEquivalenceTest extends ApiTestSupport {
         assertThat(together).anySatisfy(r -> assertThat(r.context().priorHits()).isNotEmpty());
         assertThat(replay.loadAll(List.of("no-such-record", ids.get(0)))).extracting(RecordReplay.Replayed::recordId)
                 .containsExactly(ids.get(0));
+    }
+
+    /**
+     * The rules judge a record with the earlier warnings of the rules they name only (the catalogue's research-fund rules
+     * name RSF-01): exactly those of the whole context's warnings, in the same order.
+     */
+    @Test
+    void earlierWarningsAreLoadedOfTheRulesTheDomainsRulesNameOnly() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (ObjectNode record : scenario()) {
+            ids.add(json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn())
+                    .get("recordId").asString());
+        }
+        // the principal investigator also approved an out-of-catchment admission: an ADM-07 warning names them
+        lianshao.facts.ResearchExpense expense = replay.loadAll(ids).stream().map(RecordReplay.Replayed::fact)
+                .filter(lianshao.facts.ResearchExpense.class::isInstance).map(lianshao.facts.ResearchExpense.class::cast)
+                .findFirst().orElseThrow();
+        postJson("/api/v1/records", outOfCatchment(admission(expense.orgCode(), expense.piRef(), "2026-05-04")).toString())
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.warnings[0].ruleId").value("ADM-07"));
+
+        boolean narrowed = false;
+        for (RecordReplay.Replayed r : replay.loadAll(ids)) {
+            List<lianshao.facts.PriorHit> whole = r.context().priorHits();
+            RecordFact fact = r.fact();
+            List<lianshao.facts.PriorHit> judged = contexts.prepare(List.of(new ContextLoader.Subject(fact, records.keys(r.recordId()))),
+                    ContextLoader.Demand.of(rules.get())).contextOf(fact).priorHits();
+            if (fact.domain().equals("RESEARCH_FUND")) {
+                assertThat(judged).as("earlier warnings of %s", r.recordId())
+                        .containsExactlyElementsOf(whole.stream().filter(h -> h.ruleId().equals("RSF-01")).toList());
+                narrowed |= whole.stream().anyMatch(h -> !h.ruleId().equals("RSF-01"));
+            } else {
+                assertThat(judged).as("no rule of %s matches earlier warnings", fact.domain()).isEmpty();
+            }
+        }
+        assertThat(narrowed).as("the research-fund records' whole contexts hold warnings of other rules").isTrue();
     }
 
     /**

@@ -93,4 +93,44 @@ class FactDemandTest {
         assertThat(Domain.values().stream().filter(d -> demand.needs(d, PriorHit.class)).map(Domain::name))
                 .containsExactly("RESEARCH_FUND");
     }
+
+    @Test
+    void earlierWarningsAreNarrowedToTheRulesThePatternsNameWithALiteral() {
+        FactDemand demand = demand(rule("TST-01", """
+                $t : Tender( current )
+                    accumulate( PriorHit( subjectRef == $t.approverRef(), ruleId == "TEN-05" ), $n : count(); $n > 0 )""")
+                + rule("TST-02", """
+                $t : Tender( current )
+                    exists PriorHit( ruleId == "TEN-06" )""")
+                + rule("TST-03", """
+                $p : Procurement( current )
+                    exists PriorHit( ruleId == "PRC-02" )
+                    exists PriorHit( ruleId != "PRC-02", subjectRef == $p.approverRef() )""")
+                + rule("TST-04", """
+                $r : Recruitment( current )
+                    exists PriorHit( ruleId == $r.recordId() )"""));
+
+        assertThat(demand.priorHitRules(Domain.valueOf("TENDER"))).contains(java.util.Set.of("TEN-05", "TEN-06"));
+        assertThat(demand.priorHitRules(Domain.valueOf("PROCUREMENT"))).as("a pattern with another operator").isEmpty();
+        assertThat(demand.priorHitRules(Domain.valueOf("RECRUITMENT"))).as("a rule id that is not a literal").isEmpty();
+        assertThat(demand.priorHitRules(Domain.valueOf("ADMISSION"))).as("no rule matches earlier warnings")
+                .contains(java.util.Set.of());
+    }
+
+    @Test
+    void aPatternOfObjectCanMatchTheWarningsOfAnyRule() {
+        FactDemand demand = demand(rule("TST-01", """
+                $t : Tender( current )
+                    exists PriorHit( subjectRef == $t.approverRef(), ruleId == "TEN-05" )
+                    Object( this != $t )"""));
+
+        assertThat(demand.priorHitRules(Domain.valueOf("TENDER"))).isEmpty();
+    }
+
+    @Test
+    void inTheCatalogueTheResearchFundRulesMatchEarlierWarningsOfRsf01Only() {
+        FactDemand demand = FactDemand.of(new RuleCompiler().compile(RuleSource.readFolder(Path.of("rules"))));
+
+        assertThat(demand.priorHitRules(Domain.valueOf("RESEARCH_FUND"))).contains(java.util.Set.of("RSF-01"));
+    }
 }

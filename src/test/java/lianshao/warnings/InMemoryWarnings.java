@@ -20,8 +20,9 @@ public class InMemoryWarnings extends Warnings {
     }
 
     @Override
-    public List<SubjectHit> subjectHits(Collection<String> subjectRefs, LocalDateTime since, int limit) {
+    public List<SubjectHit> subjectHits(Collection<String> subjectRefs, java.util.Set<String> ruleIds, LocalDateTime since, int limit) {
         return hits.stream().filter(h -> subjectRefs.contains(h.hit().subjectRef()) && !h.occurredAt().isBefore(since))
+                .filter(h -> ruleIds == null || ruleIds.contains(h.hit().ruleId()))
                 .sorted(Comparator.comparing(SubjectHit::occurredAt).reversed()).limit(limit).toList();
     }
 }
