@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 
 import lianshao.contract.Domain;
+import lianshao.evaluation.Context;
 import lianshao.evaluation.EvaluationBudgetExceeded;
 import lianshao.evaluation.EvaluationOutcome;
 import lianshao.evaluation.Evaluator;
@@ -245,8 +246,8 @@ class RecordEvaluator {
     }
 
     /** The record's context, its count of earlier records noted: what the rule engine's work grows with. */
-    private lianshao.evaluation.Context contextOf(ContextLoader.Batch batch, RecordFact fact) {
-        lianshao.evaluation.Context context = batch.contextOf(fact);
+    private Context contextOf(ContextLoader.Batch batch, RecordFact fact) {
+        Context context = batch.contextOf(fact);
         contextSize(fact.domain()).record(context.earlierRecords().size());
         return context;
     }

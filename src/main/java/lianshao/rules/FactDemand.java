@@ -43,8 +43,9 @@ public final class FactDemand {
     private static final Map<KieBase, FactDemand> CACHE = new WeakHashMap<>();
 
     private final Map<Domain, Set<Class<?>>> matched = new HashMap<>();
-    /** Per domain, the rules whose earlier warnings its rules can match; a domain absent here: every rule's. */
+    /** Per domain, the rules its rules name in their {@code PriorHit} patterns with a literal. */
     private final Map<Domain, Set<String>> priorHitRules = new HashMap<>();
+    /** The domains one of whose rules can match the earlier warnings of any rule. */
     private final Set<Domain> anyPriorHit = new HashSet<>();
 
     private FactDemand(KieBase kieBase) {
@@ -77,7 +78,6 @@ public final class FactDemand {
     public boolean needs(Domain domain, Class<?> type) {
         return matched.getOrDefault(domain, Set.of()).stream().anyMatch(t -> t.isAssignableFrom(type));
     }
-
 
     /**
      * The rules whose earlier warnings the domain's rules can match ({@link PriorHit#ruleId()}); empty when a rule can
