@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -173,9 +174,13 @@ public class RecordIngestion {
                 return stored;
             }));
         } catch (EvaluateSeparately separately) {
-            RecordEvaluator.Inserted inserted = new RecordEvaluator.Inserted();
-            List<Result> stored = LockRetry.run(() -> tx.execute(status -> storeAll(incoming, feedSource, heldBy, inserted)));
-            evaluator.evaluate(toEvaluate(stored, inserted));
+            // what the attempt that committed knows (a retried attempt starts from nothing)
+            AtomicReference<RecordEvaluator.Inserted> inserted = new AtomicReference<>();
+            List<Result> stored = LockRetry.run(() -> tx.execute(status -> {
+                inserted.set(new RecordEvaluator.Inserted());
+                return storeAll(incoming, feedSource, heldBy, inserted.get());
+            }));
+            evaluator.evaluate(toEvaluate(stored, inserted.get()));
             return stored;
         }
     }
