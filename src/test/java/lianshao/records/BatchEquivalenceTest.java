@@ -73,11 +73,7 @@ class BatchEquivalenceTest extends ApiTestSupport {
      */
     @Test
     void storedRecordsReplayedTogetherGetTheContextsTheyGetAlone() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (ObjectNode record : scenario()) {
-            ids.add(json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn())
-                    .get("recordId").asString());
-        }
+        List<String> ids = postedOneByOne(scenario());
 
         List<RecordReplay.Replayed> together = replay.loadAll(ids);
 
@@ -109,11 +105,7 @@ class BatchEquivalenceTest extends ApiTestSupport {
      */
     @Test
     void earlierWarningsAreLoadedOfTheRulesTheDomainsRulesNameOnly() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (ObjectNode record : scenario()) {
-            ids.add(json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn())
-                    .get("recordId").asString());
-        }
+        List<String> ids = postedOneByOne(scenario());
         // the principal investigator also approved an out-of-catchment admission: an ADM-07 warning names them
         lianshao.facts.ResearchExpense expense = replay.loadAll(ids).stream().map(RecordReplay.Replayed::fact)
                 .filter(lianshao.facts.ResearchExpense.class::isInstance).map(lianshao.facts.ResearchExpense.class::cast)
@@ -266,6 +258,16 @@ class BatchEquivalenceTest extends ApiTestSupport {
     }
 
     /** Records whose judgement depends on each other, on reference data and on earlier warnings. */
+    /** Posts the records one at a time, each new; their record ids in order. */
+    private List<String> postedOneByOne(List<ObjectNode> records) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (ObjectNode record : records) {
+            ids.add(json(postJson("/api/v1/records", record.toString()).andExpect(status().isCreated()).andReturn())
+                    .get("recordId").asString());
+        }
+        return ids;
+    }
+
     private List<ObjectNode> scenario() throws Exception {
         String school = unique("SCH");
         for (String stage : List.of("PRIMARY", "SENIOR")) {
