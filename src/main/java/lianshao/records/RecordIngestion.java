@@ -7,13 +7,11 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -321,30 +319,19 @@ public class RecordIngestion {
         return tx.execute(status -> queue.release(importJob));
     }
 
+    /**
+     * A repost or revision of an identity that is stored: committed before the transaction read its identities, or
+     * inserted by this transaction as an earlier copy in the batch (records are never deleted). Two writers of one new
+     * identity meet in {@link RecordStore#insertAll}, where the loser's duplicate key runs its transaction again.
+     */
     private Result store(Incoming in, LocalDateTime now, LocalDateTime retryAt, String heldBy) {
-        Optional<StoredRecord> existing = store.identityExists(in.source(), in.externalId())
-                ? store.findByIdentityForUpdate(in.source(), in.externalId()) : Optional.empty();
-        if (existing.isEmpty()) {
-            String id = Ids.newId();
-            try {
-                store.insert(id, in.source(), in.externalId(), in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(),
-                        now, retryAt);
-                storeKeys(id, 1, in.keys(), in.occurred(), true, heldBy);
-                return new Result(in.index(), in.externalId(), IngestOutcome.CREATED, id, List.of());
-            } catch (DuplicateKeyException raced) {
-                // another request stored the same identity first: treat this one as a repost of it
-                existing = store.findByIdentityForUpdate(in.source(), in.externalId());
-                if (existing.isEmpty()) {
-                    throw raced;
-                }
-            }
-        }
-        StoredRecord record = existing.get();
+        StoredRecord record = store.findByIdentityForUpdate(in.source(), in.externalId())
+                .orElseThrow(() -> new IllegalStateException("identity " + in.externalId() + " was read as stored but is not"));
         if (record.contentHash().equals(in.hash())) {
             return new Result(in.index(), in.externalId(), IngestOutcome.UNCHANGED, record.id(), List.of());
         }
         store.revise(record, in.domain(), in.orgCode(), in.occurred(), in.hash(), in.canonical(), now, retryAt);
-        storeKeys(record.id(), record.revision() + 1, in.keys(), in.occurred(), false, heldBy);
+        storeKeys(record.id(), record.revision() + 1, in.keys(), in.occurred(), heldBy);
         return new Result(in.index(), in.externalId(), IngestOutcome.REVISED, record.id(), List.of());
     }
 
@@ -352,9 +339,8 @@ public class RecordIngestion {
      * Stores the record's lookup keys; records of the same budget line, project, post... that occurred
      * after it are queued for re-evaluation, since a late arrival changes their running totals.
      */
-    private void storeKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurred, boolean newRecord,
-            String heldBy) {
-        store.replaceKeys(recordId, revision, keys, occurred, newRecord);
+    private void storeKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurred, String heldBy) {
+        store.replaceKeys(recordId, revision, keys, occurred);
         List<RecordKey> context = keys.stream().filter(RecordKey::context).toList();
         if (heldBy != null) {
             Map<RecordKey, LocalDateTime> earliest = new java.util.HashMap<>();

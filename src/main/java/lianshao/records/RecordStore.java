@@ -56,16 +56,6 @@ class RecordStore {
                 .param(id).query(RecordStore::map).optional();
     }
 
-    /**
-     * Whether the identity is stored, read without locking. A locking read of an identity that does not
-     * exist takes a gap lock on the unique index, and two transactions inserting into the same gap then
-     * deadlock; a new record is therefore inserted straight away and the unique key decides.
-     */
-    boolean identityExists(String source, String externalId) {
-        return jdbc.sql("SELECT COUNT(*) FROM record WHERE source = ? AND external_id = ?").params(source, externalId)
-                .query(Long.class).single() > 0;
-    }
-
     /** The record, its row locked first on its own (see {@link #findByIdentityForUpdate}). */
     Optional<StoredRecord> findForUpdate(String id) {
         if (jdbc.sql("SELECT id FROM record WHERE id = ? FOR UPDATE").param(id).query(String.class).optional().isEmpty()) {
@@ -86,16 +76,6 @@ class RecordStore {
     record Revision(int revision, String contentHash, String envelope, LocalDateTime receivedAt) {
     }
 
-    void insert(String id, String source, String externalId, String domain, String orgCode, LocalDateTime occurredAt,
-            String contentHash, String envelope, LocalDateTime now, LocalDateTime retryAt) {
-        jdbc.sql("""
-                INSERT INTO record (id, source, external_id, domain, org_code, occurred_at, revision, content_hash,
-                    status, attempts, next_attempt_at, received_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 1, ?, 'PENDING', 0, ?, ?, ?)""")
-                .params(id, source, externalId, domain, orgCode, occurredAt, contentHash, retryAt, now, now).update();
-        insertRevision(id, 1, contentHash, envelope, now);
-    }
-
     void revise(StoredRecord record, String domain, String orgCode, LocalDateTime occurredAt, String contentHash,
             String envelope, LocalDateTime now, LocalDateTime retryAt) {
         int revision = record.revision() + 1;
@@ -113,14 +93,12 @@ class RecordStore {
     }
 
     /**
-     * Replaces the record's lookup keys. A new record has none: deleting them first would only take a
-     * gap lock at the end of the (time-ordered) key index, which two concurrent batches then both
-     * need for their inserts, and MySQL/MariaDB answer with a deadlock every time.
+     * Replaces the lookup keys of a revised record. New records get theirs with {@link #insertAll}, without a delete:
+     * deleting first would only take a gap lock at the end of the (time-ordered) key index, which two concurrent
+     * batches then both need for their inserts, and MySQL/MariaDB answer with a deadlock every time.
      */
-    void replaceKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurredAt, boolean newRecord) {
-        if (!newRecord) {
-            jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
-        }
+    void replaceKeys(String recordId, int revision, Set<RecordKey> keys, LocalDateTime occurredAt) {
+        jdbc.sql("DELETE FROM record_key WHERE record_id = ?").param(recordId).update();
         List<Object[]> rows = keys.stream().map(k -> new Object[] {recordId, k.name(), k.value(), occurredAt, revision}).toList();
         template.batchUpdate(INSERT_KEY, rows);
     }
